@@ -1,0 +1,41 @@
+//! The home page: what the site is for, and the fields as large cards.
+
+use leptos::prelude::*;
+
+use crate::data;
+use crate::model::Lang;
+use crate::route::{Page, Route};
+
+/// The home page of a language.
+#[component]
+pub fn Home(lang: Lang) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <h1>{t.home_heading}</h1>
+        <p class="lead">{t.home_intro}</p>
+        <h2>{t.home_fields_heading}</h2>
+        <ul class="cards">
+            {data::fields_in_use()
+                .map(|f| {
+                    let count = data::procedures_in(f.id).count();
+                    view! {
+                        <li class="card">
+                            <a class="card-link" href=Route::new(lang, Page::Field(f)).href()>
+                                <span class="card-title">{f.name.get(lang)}</span>
+                                <span class="card-summary">{f.summary.get(lang)}</span>
+                                <span class="card-meta">
+                                    {data::fill(t.field_procedure_count, "n", &count.to_string())}
+                                </span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <p>
+            <a class="button-secondary" href=Route::new(lang, Page::All).href()>
+                {t.home_all_procedures}
+            </a>
+        </p>
+    }
+}

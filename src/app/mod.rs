@@ -1,0 +1,126 @@
+//! The user interface: a thin Leptos layer over the pure core. Each page is its
+//! own module; this one holds the shell (header, footer, language switch) and
+//! picks the page for the current URL.
+//!
+//! Architecture invariant: no content logic here (what a page shows comes from
+//! [`crate::data`] and [`crate::route`]); browser APIs only behind `hydrate`.
+
+mod home;
+mod listing;
+mod not_found;
+mod procedure;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+
+use crate::data;
+use crate::model::Lang;
+use crate::route::{Page, Route};
+
+use home::Home;
+use listing::{All, FieldPage};
+pub use not_found::NotFound;
+use procedure::ProcedurePage;
+
+/// The whole application: the router and the page for the current path.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <CurrentPage/>
+        </Router>
+    }
+}
+
+/// Renders the page for the current location, and keeps the document's title and
+/// language in step after a client-side navigation.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let route = route.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&route.title());
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", route.lang.tag());
+            }
+        }
+    });
+    move || {
+        let route = route.get();
+        view! { <Shell route=route/> }
+    }
+}
+
+/// Header, main content and footer around a page.
+#[component]
+fn Shell(route: Route) -> impl IntoView {
+    let lang = route.lang;
+    let t = data::strings(lang);
+    let home = Route::new(lang, Page::Home).href();
+    let other = route.translated();
+    let other_href = match route.page {
+        Page::NotFound => Route::new(lang.other(), Page::Home).href(),
+        _ => other.href(),
+    };
+    let page = match route.page {
+        Page::Home => view! { <Home lang/> }.into_any(),
+        Page::All => view! { <All lang/> }.into_any(),
+        Page::Field(field) => view! { <FieldPage lang field/> }.into_any(),
+        Page::Procedure(procedure) => view! { <ProcedurePage lang procedure/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
+    };
+    view! {
+        <div class="page">
+            <a class="skip-link" href="#main">{t.skip_link}</a>
+            <header class="site-header">
+                <div class="container header-inner">
+                    <a class="brand" href=home>
+                        <span class="brand-name">{t.site_name}</span>
+                        <span class="brand-tagline">{t.site_tagline}</span>
+                    </a>
+                    <a
+                        class="lang-switch"
+                        href=other_href
+                        hreflang=lang.other().tag()
+                        lang=lang.other().tag()
+                        aria-label=t.lang_switch_label
+                    >
+                        {t.lang_switch}
+                    </a>
+                </div>
+            </header>
+            <main id="main" class="container" tabindex="-1">
+                {page}
+            </main>
+            <footer class="site-footer">
+                <div class="container">
+                    <p>{t.footer_privacy}</p>
+                    <p>{t.footer_disclaimer}</p>
+                </div>
+            </footer>
+        </div>
+    }
+}
+
+/// A breadcrumb trail: links to the pages above this one.
+#[component]
+fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <nav class="breadcrumbs" aria-label=t.breadcrumb_label>
+            <ol>
+                <li>
+                    <a href=Route::new(lang, Page::Home).href()>{t.nav_home}</a>
+                </li>
+                {trail
+                    .into_iter()
+                    .map(|(href, label)| view! { <li><a href=href>{label}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,101 @@
+//! Writes every page of the site as HTML into `dist/`, around trunk's `index.html`.
+//!
+//! Usage: `prerender <dist dir> <base url>`. Run by `cargo xtask dist` after trunk.
+//! It also moves trunk's inline loader script into a hashed file, so that the
+//! Content-Security-Policy needs no `unsafe-inline`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use thu_tuc_xa::route::Route;
+use thu_tuc_xa::ssr;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let (Some(dist), Some(base_url)) = (args.next(), args.next()) else {
+        eprintln!("usage: prerender <dist dir> <base url>");
+        return ExitCode::from(2);
+    };
+    match run(Path::new(&dist), base_url.trim_end_matches('/')) {
+        Ok(count) => {
+            println!("prerendered {count} pages into {dist}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a stable content hash for the loader's file name.
+fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
+
+/// Trunk's `index.html`, split where pages differ.
+struct Template {
+    /// Everything before `</head>`, the loader already moved out.
+    head: String,
+    /// `</head>` up to the end, with an empty body to fill.
+    tail: String,
+    /// The `<script>` tag that loads the app, placed at the end of the body.
+    loader: String,
+}
+
+fn template(dist: &Path) -> Result<Template, String> {
+    let index_path = dist.join("index.html");
+    let html = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e} (run trunk first)", index_path.display()))?;
+    // Trunk writes its loader as an inline module script.
+    let start = html
+        .find("<script type=\"module\">")
+        .ok_or("index.html: trunk's inline module script was not found")?;
+    let end = html[start..].find("</script>").ok_or("index.html: unclosed <script>")? + start;
+    let code = html[start + "<script type=\"module\">".len()..end].trim();
+    let name = format!("boot-{:016x}.js", fnv64(code.as_bytes()));
+    std::fs::write(dist.join(&name), format!("{code}\n")).map_err(|e| e.to_string())?;
+    let html = format!("{}{}", &html[..start], &html[end + "</script>".len()..]);
+    let head_end = html.find("</head>").ok_or("index.html: no </head>")?;
+    let body_start = html.find("<body>").ok_or("index.html: no <body>")?;
+    let body_end = html.find("</body>").ok_or("index.html: no </body>")?;
+    Ok(Template {
+        head: html[..head_end].to_string(),
+        tail: format!("{}<body>{{BODY}}{}", &html[head_end..body_start], &html[body_end..]),
+        loader: format!("<script type=\"module\" src=\"/{name}\"></script>"),
+    })
+}
+
+fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> String {
+    let mut top = t.head.replacen("<html>", &format!("<html lang=\"{lang}\">"), 1);
+    if !scripts {
+        // A static page: drop the preload hints for the app.
+        top = top
+            .lines()
+            .filter(|l| !(l.contains("rel=\"modulepreload\"") || l.contains("application/wasm")))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let body = if scripts { format!("{body}{}", t.loader) } else { body.to_string() };
+    format!("{top}{head}{}", t.tail.replace("{BODY}", &body))
+}
+
+fn out_path(dist: &Path, href: &str) -> PathBuf {
+    dist.join(href.trim_start_matches('/')).join("index.html")
+}
+
+fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
+    let t = template(dist)?;
+    let routes = Route::all();
+    for route in &routes {
+        let html = page(&t, route.lang.tag(), &ssr::head(route, base_url), &ssr::render_body(route), true);
+        let path = out_path(dist, &route.href());
+        std::fs::create_dir_all(path.parent().expect("a page path has a parent"))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let not_found = Route::parse("/404.html");
+    let html = page(&t, "vi", &ssr::head(&not_found, base_url), &ssr::render_body(&not_found), false);
+    std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
+    Ok(routes.len() + 1)
+}

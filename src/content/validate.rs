@@ -1,0 +1,299 @@
+//! Checks on each content file, beyond what the typed front matter already enforces.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::diag::{Diagnostics, Source};
+use super::front_matter::{FieldFm, FieldsFile, ProcedureFm, TextFm};
+use super::{markdown, ParsedProcedure, Strings};
+use crate::model::{Channel, DocKind, Place};
+
+/// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    toml_text: &str,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    match toml::from_str::<T>(toml_text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start) + offset;
+            let message = e.message().trim().replace('\n', " ");
+            diags.push(source.at(at, message));
+            None
+        }
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// `content/linh-vuc.toml`.
+pub fn fields(source: &Source, diags: &mut Diagnostics) -> Vec<FieldFm> {
+    let Some(file) = parse_toml::<FieldsFile>(source, &source.text, 0, diags) else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    for f in &file.field {
+        if !is_slug(f.id.get_ref()) {
+            diags.push(source.at(f.id.span().start, format!("field id `{}` must be lower-case letters, digits and `-`", f.id.get_ref())));
+        }
+        if !seen.insert(f.id.get_ref().clone()) {
+            diags.push(source.at(f.id.span().start, format!("field id `{}` is declared twice", f.id.get_ref())));
+        }
+        for t in [&f.name, &f.summary] {
+            text(source, 0, t, diags);
+        }
+    }
+    file.field
+}
+
+/// `content/i18n/vi.toml` and `en.toml`: flat tables with the same keys.
+pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
+    let parse = |s: &Source, diags: &mut Diagnostics| {
+        parse_toml::<BTreeMap<String, String>>(s, &s.text, 0, diags).unwrap_or_default()
+    };
+    let vi_map = parse(vi, diags);
+    let en_map = parse(en, diags);
+    let line_of = |s: &Source, key: &str| -> usize {
+        let mut offset = 0;
+        for line in s.text.split_inclusive('\n') {
+            let rest = line.trim_start();
+            if rest.starts_with(key) && rest[key.len()..].trim_start().starts_with('=') {
+                return offset + (line.len() - rest.len());
+            }
+            offset += line.len();
+        }
+        0
+    };
+    for (have, have_map, other, other_map) in [(vi, &vi_map, en, &en_map), (en, &en_map, vi, &vi_map)] {
+        for (key, value) in have_map {
+            if !other_map.contains_key(key) {
+                diags.push(have.at(line_of(have, key), format!("key `{key}` is missing in {}", other.path)));
+            }
+            if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                || key.starts_with(|c: char| c.is_ascii_digit())
+            {
+                diags.push(have.at(line_of(have, key), format!("key `{key}` must be lower-case letters, digits and `_`")));
+            }
+            if value.trim().is_empty() {
+                diags.push(have.at(line_of(have, key), format!("key `{key}` is empty")));
+            }
+        }
+    }
+    let mut entries: Vec<(String, String, String)> = vi_map
+        .iter()
+        .filter_map(|(k, v)| en_map.get(k).map(|e| (k.clone(), v.clone(), e.clone())))
+        .collect();
+    entries.sort();
+    Strings { entries }
+}
+
+/// Checks one bilingual text: both languages present and without markup.
+fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagnostics) {
+    for s in [&t.vi, &t.en] {
+        if s.get_ref().trim().is_empty() {
+            diags.push(source.at(offset + s.span().start, "text is empty"));
+        } else if s.get_ref().contains('<') {
+            diags.push(source.at(offset + s.span().start, "text may not contain `<` (no HTML in content)"));
+        }
+    }
+}
+
+fn is_url(s: &str, prefix: &str) -> bool {
+    s.starts_with(prefix) && s.len() > prefix.len() && !s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: Range<usize>| s[r].parse::<u32>().ok();
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => {
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+                2 => 28,
+                _ => 0,
+            };
+            (2000..=2100).contains(&y) && (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+fn is_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 8 && b[0].is_ascii_digit() && b[1] == b'.' && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// Splits `+++` front matter from the body. Returns (front matter, its byte offset, body, its offset).
+fn split_front_matter<'a>(source: &'a Source, diags: &mut Diagnostics) -> Option<(&'a str, usize, &'a str, usize)> {
+    let text = source.text.as_str();
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        diags.push(source.at(0, "the file must start with a `+++` line opening the front matter"));
+        return None;
+    };
+    let start = 4;
+    let mut offset = start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let body_start = offset + line.len();
+            return Some((&text[start..offset], start, &text[body_start..], body_start));
+        }
+        offset += line.len();
+    }
+    diags.push(source.at(0, "the front matter opened here is never closed by a `+++` line"));
+    None
+}
+
+/// Splits the body into its `# vi` and `# en` sections and renders each.
+fn body(source: &Source, body: &str, offset: usize, diags: &mut Diagnostics) -> Option<(String, String)> {
+    let mut markers = Vec::new();
+    let mut pos = 0;
+    for line in body.split_inclusive('\n') {
+        let l = line.trim_end();
+        if l == "# vi" || l == "# en" {
+            markers.push((l, pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    let first_text = body.len() - body.trim_start().len();
+    let found: Vec<&str> = markers.iter().map(|m| m.0).collect();
+    if found != ["# vi", "# en"] {
+        let at = markers.get(2).or(markers.first()).map_or(first_text, |m| m.1);
+        diags.push(source.at(offset + at, format!(
+            "the body must have exactly one `# vi` line followed by one `# en` line (found: {})",
+            if found.is_empty() { "neither".to_string() } else { found.join(", ") }
+        )));
+        return None;
+    }
+    if markers[0].1 != first_text {
+        diags.push(source.at(offset + first_text, "text before `# vi`: the body must start with the `# vi` line"));
+    }
+    let mut render = |range: Range<usize>, name: &str| {
+        let section = &body[range.clone()];
+        if section.trim().is_empty() {
+            diags.push(source.at(offset + range.start.saturating_sub(1), format!("the `{name}` section is empty")));
+            return None;
+        }
+        match markdown::render(section) {
+            Ok(html) => Some(html),
+            Err(errors) => {
+                for e in errors {
+                    diags.push(source.at(offset + range.start + e.offset, e.message));
+                }
+                None
+            }
+        }
+    };
+    let vi = render(markers[0].2..markers[1].1, "# vi");
+    let en = render(markers[1].2..body.len(), "# en");
+    Some((vi?, en?))
+}
+
+/// One `content/thu-tuc/<slug>.md`.
+pub fn procedure(source: &Source, fields: &[FieldFm], diags: &mut Diagnostics) -> Option<ParsedProcedure> {
+    let file_name = source.path.rsplit('/').next().unwrap_or_default();
+    let slug = file_name.strip_suffix(".md").unwrap_or(file_name).to_string();
+    if !is_slug(&slug) {
+        diags.push(source.at(0, format!("file name `{file_name}` must be lower-case letters, digits and `-`, ending in `.md`")));
+    }
+    let (fm_text, fm_offset, body_text, body_offset) = split_front_matter(source, diags)?;
+    let rendered = body(source, body_text, body_offset, diags);
+    let fm: ProcedureFm = parse_toml(source, fm_text, fm_offset, diags)?;
+    let at = |s: &Spanned<String>| fm_offset + s.span().start;
+    let before = diags.0.len();
+
+    if !is_code(fm.code.get_ref()) {
+        diags.push(source.at(at(&fm.code), format!("code `{}` must look like `1.001193`", fm.code.get_ref())));
+    }
+    if !fields.iter().any(|f| f.id.get_ref() == fm.field.get_ref()) {
+        let known: Vec<&str> = fields.iter().map(|f| f.id.get_ref().as_str()).collect();
+        diags.push(source.at(at(&fm.field), format!("unknown field `{}`; known: {}", fm.field.get_ref(), known.join(", "))));
+    }
+    if !is_url(fm.portal_url.get_ref(), "https://dichvucong.gov.vn/") {
+        diags.push(source.at(at(&fm.portal_url), "portal_url must be a https://dichvucong.gov.vn/ address"));
+    }
+    if !is_iso_date(fm.checked.get_ref()) {
+        diags.push(source.at(at(&fm.checked), format!("checked `{}` must be a date written YYYY-MM-DD", fm.checked.get_ref())));
+    }
+    if fm.sources.get_ref().is_empty() {
+        diags.push(source.at(fm_offset + fm.sources.span().start, "sources must list at least one address"));
+    }
+    for s in fm.sources.get_ref() {
+        if !is_url(s.get_ref(), "https://") {
+            diags.push(source.at(at(s), format!("source `{}` must be a https:// address", s.get_ref())));
+        }
+    }
+    if fm.legal_basis.get_ref().is_empty() {
+        diags.push(source.at(fm_offset + fm.legal_basis.span().start, "legal_basis must list at least one legal text"));
+    }
+    if fm.channels.get_ref().is_empty() {
+        diags.push(source.at(fm_offset + fm.channels.span().start, "channels must list at least one way to submit"));
+    }
+    let mut seen = HashSet::new();
+    for c in fm.channels.get_ref() {
+        if Channel::from_id(c.get_ref()).is_none() {
+            let known: Vec<&str> = Channel::ALL.iter().map(|c| c.id()).collect();
+            diags.push(source.at(at(c), format!("unknown channel `{}`; known: {}", c.get_ref(), known.join(", "))));
+        } else if !seen.insert(c.get_ref()) {
+            diags.push(source.at(at(c), format!("channel `{}` is listed twice", c.get_ref())));
+        }
+    }
+    if Place::from_id(fm.place.get_ref()).is_none() {
+        let known: Vec<&str> = Place::ALL.iter().map(|p| p.id()).collect();
+        diags.push(source.at(at(&fm.place), format!("unknown place `{}`; known: {}", fm.place.get_ref(), known.join(", "))));
+    }
+    for t in [&fm.name, &fm.summary, &fm.who, &fm.result, &fm.time, &fm.fee] {
+        text(source, fm_offset, t, diags);
+    }
+    for t in fm.place_note.iter().chain(&fm.exemptions) {
+        text(source, fm_offset, t, diags);
+    }
+    if fm.documents.get_ref().is_empty() {
+        diags.push(source.at(fm_offset + fm.documents.span().start, "a procedure needs at least one `[[documents]]` entry"));
+    }
+    for d in fm.documents.get_ref() {
+        if DocKind::from_id(d.kind.get_ref()).is_none() {
+            let known: Vec<&str> = DocKind::ALL.iter().map(|k| k.id()).collect();
+            diags.push(source.at(at(&d.kind), format!("unknown document kind `{}`; known: {}", d.kind.get_ref(), known.join(", "))));
+        }
+        if !(1..=100).contains(d.count.get_ref()) {
+            diags.push(source.at(fm_offset + d.count.span().start, format!("count must be between 1 and 100, not {}", d.count.get_ref())));
+        }
+        text(source, fm_offset, &d.name, diags);
+        for t in [&d.note, &d.when, &d.lacking].into_iter().flatten() {
+            text(source, fm_offset, t, diags);
+        }
+    }
+    let (body_vi, body_en) = rendered?;
+    (diags.0.len() == before).then_some(ParsedProcedure { slug, fm, body_vi, body_en })
+}
+
+/// Two files may not describe the same national procedure.
+pub fn unique_codes(procedures: &[(&Source, ParsedProcedure)], diags: &mut Diagnostics) {
+    let mut first: BTreeMap<&str, &str> = BTreeMap::new();
+    for (source, p) in procedures {
+        let code = p.fm.code.get_ref().as_str();
+        match first.get(code) {
+            Some(other) => diags.push(source.at(
+                p.fm.code.span().start + 4,
+                format!("code `{code}` is already used by {other}"),
+            )),
+            None => {
+                first.insert(code, source.path.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The content model as the site uses it at run time: plain data, all `'static`,
+//! generated at build time from `content/` by [`crate::content`] (see `build.rs`).
+//!
+//! Architecture invariant: this module knows nothing of Leptos, the browser, files
+//! or parsing. It is shared verbatim with `build.rs`, so it may not refer to other
+//! modules of the crate.
+
+/// A language of the interface and the content. Vietnamese comes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 tag used in `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The URL prefix of the language: Vietnamese lives at the root, English under `/en`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::Vi => "",
+            Lang::En => "/en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Declares a closed vocabulary used in content files: each variant has the id
+/// editors write, and the list of all ids is available for error messages.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The id written in content files.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)+
+                }
+            }
+
+            pub fn from_id(id: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// How a dossier can be submitted.
+    Channel {
+        /// At the counter of the service centre (or the commune police).
+        InPerson = "in-person",
+        /// By public post (bưu chính công ích).
+        Post = "post",
+        /// Online on the National Public Service Portal (dichvucong.gov.vn).
+        NationalPortal = "national-portal",
+        /// Online in the VNeID app.
+        Vneid = "vneid",
+    }
+}
+
+vocabulary! {
+    /// Which office is responsible for a person's dossier.
+    Place {
+        /// The service centre of any commune in the country.
+        AnyCommune = "any-commune",
+        /// The service centre of any commune in the person's province.
+        AnyCommuneInProvince = "any-commune-in-province",
+        /// The service centre of the commune where the person resides (or the event happened).
+        ResidenceCommune = "residence-commune",
+        /// The police of the commune where the person resides.
+        CommunePolice = "commune-police",
+        /// Online only; there is no counter.
+        OnlineOnly = "online-only",
+    }
+}
+
+vocabulary! {
+    /// What the citizen hands over for one document.
+    DocKind {
+        /// Hand in the original (bản chính); it stays with the dossier.
+        Original = "original",
+        /// Hand in a copy (bản sao or bản chụp).
+        Copy = "copy",
+        /// Hand in a certified copy (bản sao có chứng thực).
+        CertifiedCopy = "certified-copy",
+        /// Show the original at the counter; it is handed back (xuất trình).
+        Show = "show",
+    }
+}
+
+/// A field of procedures (lĩnh vực), such as civil status.
+#[derive(Debug)]
+pub struct Field {
+    pub id: &'static str,
+    pub name: Text,
+    pub summary: Text,
+}
+
+/// Fields are identified by their id.
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Field {}
+
+/// One document a procedure asks for.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: DocKind,
+    pub count: u32,
+    pub name: Text,
+    /// A useful detail (where to get it, which form).
+    pub note: Option<Text>,
+    /// The condition under which it is needed; `None` means always.
+    pub when: Option<Text>,
+    /// What to do without it.
+    pub lacking: Option<Text>,
+}
+
+/// A procedure with a full page.
+#[derive(Debug)]
+pub struct Procedure {
+    /// URL segment, from the content file name.
+    pub slug: &'static str,
+    /// The national code, e.g. `1.001193`.
+    pub code: &'static str,
+    pub field: &'static str,
+    pub portal_url: &'static str,
+    /// ISO date the facts were last checked against the sources.
+    pub checked: &'static str,
+    pub sources: &'static [&'static str],
+    pub legal_basis: &'static [&'static str],
+    pub channels: &'static [Channel],
+    pub place: Place,
+    pub name: Text,
+    pub summary: Text,
+    pub who: Text,
+    pub result: Text,
+    pub time: Text,
+    pub fee: Text,
+    pub place_note: Option<Text>,
+    pub exemptions: &'static [Text],
+    pub documents: &'static [Document],
+    /// The body (steps, notes) rendered to HTML at build time.
+    pub body_html: Text,
+}
+
+/// Procedures are identified by their slug.
+impl PartialEq for Procedure {
+    fn eq(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+}
+impl Eq for Procedure {}
+
+impl Procedure {
+    pub fn is_online(&self) -> bool {
+        self.channels
+            .iter()
+            .any(|c| matches!(c, Channel::NationalPortal | Channel::Vneid))
+    }
+}
+
+/// Formats an ISO date (`2026-11-23`) the way each language writes dates.
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match lang {
+        Lang::Vi => format!("{d}/{m}/{y}"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December",
+            ];
+            let month = m
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+            match (month, d.parse::<u32>()) {
+                (Some(month), Ok(day)) => format!("{day} {month} {y}"),
+                _ => iso.to_string(),
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The content pipeline: the real `content/` validates, and broken files fail with
+//! exact `path:line:column: message` diagnostics, all of them at once.
+
+use thu_tuc_xa::content::{self, Inputs, Source};
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn real_inputs() -> Inputs {
+    content::load(&root().join("content")).expect("content/ is readable")
+}
+
+/// The real content with one procedure file replaced (or added).
+fn with_procedure(path: &str, text: &str) -> Inputs {
+    let mut inputs = real_inputs();
+    inputs.procedures.retain(|s| s.path != path);
+    inputs.procedures.push(Source::new(path, text));
+    inputs
+}
+
+fn errors(inputs: &Inputs) -> Vec<String> {
+    match content::build(inputs) {
+        Ok(_) => vec![],
+        Err(diags) => diags.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures").join(name)).expect("fixture exists")
+}
+
+#[test]
+fn the_real_content_validates() {
+    let site = content::build(&real_inputs()).unwrap_or_else(|d| panic!("{}", content::report(&d)));
+    assert!(site.procedures.len() >= 15, "at least 15 procedures");
+    assert!(site.fields.len() >= 2);
+}
+
+#[test]
+fn a_valid_fixture_validates() {
+    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("valid.md"));
+    assert_eq!(errors(&inputs), Vec::<String>::new());
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_its_line() {
+    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("broken-values.md"));
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            "content/thu-tuc/thu-nghiem.md:2:8: code `1.1193` must look like `1.001193`",
+            "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc",
+            "content/thu-tuc/thu-nghiem.md:4:14: portal_url must be a https://dichvucong.gov.vn/ address",
+            "content/thu-tuc/thu-nghiem.md:5:11: checked `2026-02-30` must be a date written YYYY-MM-DD",
+            "content/thu-tuc/thu-nghiem.md:6:12: source `http://example.org` must be a https:// address",
+            "content/thu-tuc/thu-nghiem.md:8:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
+            "content/thu-tuc/thu-nghiem.md:8:41: channel `post` is listed twice",
+            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, commune-police, online-only",
+            "content/thu-tuc/thu-nghiem.md:11:18: text is empty",
+            "content/thu-tuc/thu-nghiem.md:23:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
+            "content/thu-tuc/thu-nghiem.md:24:9: count must be between 1 and 100, not 0",
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_key_is_refused() {
+    let text = fixture("valid.md").replace("place = \"any-commune\"\n", "place = \"any-commune\"\nprice = 5\n");
+    let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:10:1: unknown field `price`"),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_points_into_the_file() {
+    let text = fixture("valid.md").replace("code = \"1.999999\"", "code = \"1.999999");
+    let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("content/thu-tuc/thu-nghiem.md:2:"), "{}", errs[0]);
+}
+
+#[test]
+fn a_missing_translation_is_refused() {
+    let text = fixture("valid.md").replace("summary.en = \"A test.\"\n", "");
+    let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("missing field `en`"), "{}", errs[0]);
+}
+
+#[test]
+fn raw_html_and_bad_links_in_the_body_are_refused() {
+    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("broken-body.md"));
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            "content/thu-tuc/thu-nghiem.md:34:1: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:36:5: link `javascript:alert(1)` must start with `https://` or `/`",
+            "content/thu-tuc/thu-nghiem.md:40:6: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:40:13: raw HTML is not allowed in content; use markdown",
+        ]
+    );
+}
+
+#[test]
+fn a_body_without_language_sections_is_refused() {
+    let text = fixture("valid.md").replace("# en\n", "");
+    assert_eq!(
+        errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text)),
+        vec!["content/thu-tuc/thu-nghiem.md:32:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
+    );
+}
+
+#[test]
+fn missing_front_matter_is_refused() {
+    assert_eq!(
+        errors(&with_procedure("content/thu-tuc/thu-nghiem.md", "# vi\nXin chào\n")),
+        vec!["content/thu-tuc/thu-nghiem.md:1:1: the file must start with a `+++` line opening the front matter"]
+    );
+}
+
+#[test]
+fn a_duplicate_code_and_a_bad_file_name_are_refused() {
+    let text = fixture("valid.md").replace("1.999999", "1.001193");
+    let errs = errors(&with_procedure("content/thu-tuc/Thu_Nghiem.md", &text));
+    assert_eq!(
+        errs,
+        vec![
+            "content/thu-tuc/Thu_Nghiem.md:1:1: file name `Thu_Nghiem.md` must be lower-case letters, digits and `-`, ending in `.md`",
+            "content/thu-tuc/Thu_Nghiem.md:2:8: code `1.001193` is already used by content/thu-tuc/dang-ky-khai-sinh.md",
+        ]
+    );
+}
+
+#[test]
+fn a_ui_string_missing_in_one_language_fails() {
+    let mut inputs = real_inputs();
+    inputs.strings_en.text = inputs.strings_en.text.replace("nav_home = \"Home\"\n", "");
+    let errs = errors(&inputs);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/i18n/vi.toml:") && errs[0].ends_with("key `nav_home` is missing in content/i18n/en.toml"),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn the_report_numbers_every_problem() {
+    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("broken-values.md"));
+    let diags = content::build(&inputs).expect_err("broken");
+    let report = content::report(&diags);
+    assert!(report.starts_with("content/ has 11 problems:\n  1. content/thu-tuc/thu-nghiem.md:2:8:"), "{report}");
+}

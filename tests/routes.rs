@@ -1,0 +1,75 @@
+//! Routes and data: every page has a path that parses back to it, unknown paths are
+//! "not found", and the catalogue is complete in both languages.
+
+use thu_tuc_xa::data;
+use thu_tuc_xa::model::Lang;
+use thu_tuc_xa::route::{Page, Route};
+
+#[test]
+fn every_page_path_parses_back_to_the_same_page() {
+    for route in Route::all() {
+        assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+    }
+}
+
+#[test]
+fn english_is_the_same_path_under_en() {
+    for route in Route::all().into_iter().filter(|r| r.lang == Lang::Vi) {
+        assert_eq!(route.translated().href(), format!("/en{}", route.href()));
+    }
+}
+
+#[test]
+fn paths_are_tolerant_of_missing_slash_query_and_fragment() {
+    let p = data::procedure("dang-ky-khai-sinh").expect("birth registration exists");
+    for path in [
+        "/thu-tuc/dang-ky-khai-sinh",
+        "/thu-tuc/dang-ky-khai-sinh/?utm=x",
+        "/thu-tuc/dang-ky-khai-sinh/#documents",
+        "//thu-tuc//dang-ky-khai-sinh/",
+    ] {
+        assert_eq!(Route::parse(path), Route::new(Lang::Vi, Page::Procedure(p)), "{path}");
+    }
+}
+
+#[test]
+fn unknown_paths_are_not_found() {
+    for path in [
+        "/thu-tuc/khong-co-thu-tuc-nay/",
+        "/en/thu-tuc/nope/",
+        "/linh-vuc/khong-co/",
+        "/abc",
+        "/thu-tuc/dang-ky-khai-sinh/extra/",
+        "/404.html",
+        "/%E2%80%AE/",
+    ] {
+        assert_eq!(Route::parse(path).page, Page::NotFound, "{path}");
+    }
+    assert_eq!(Route::parse("/en/nope").lang, Lang::En);
+}
+
+#[test]
+fn the_catalogue_has_at_least_fifteen_procedures_with_sources() {
+    assert!(data::PROCEDURES.len() >= 15, "{}", data::PROCEDURES.len());
+    for p in data::PROCEDURES {
+        assert!(p.portal_url.starts_with("https://dichvucong.gov.vn/"), "{}", p.slug);
+        assert!(!p.sources.is_empty(), "{}", p.slug);
+        assert!(!p.documents.is_empty(), "{}", p.slug);
+        assert!(data::field(p.field).is_some(), "{}", p.slug);
+    }
+}
+
+#[test]
+fn every_field_on_the_home_page_has_procedures_and_both_fields_are_covered() {
+    let ids: Vec<&str> = data::fields_in_use().map(|f| f.id).collect();
+    assert!(ids.contains(&"ho-tich") && ids.contains(&"chung-thuc"), "{ids:?}");
+}
+
+#[test]
+fn titles_and_descriptions_are_in_the_page_language() {
+    let p = data::procedure("dang-ky-khai-sinh").expect("exists");
+    let vi = Route::new(Lang::Vi, Page::Procedure(p));
+    assert_eq!(vi.title(), "Đăng ký khai sinh – Thủ tục xã");
+    assert_eq!(vi.translated().title(), "Birth registration – Thủ tục xã");
+    assert!(!vi.description().is_empty());
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask bench`: the figures the issues set budgets on, printed as
+//! `name: value` lines, then checked against their budgets.
+
+use std::path::Path;
+
+use crate::{compress, dist, Result};
+
+/// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.
+fn assets(html: &str, exts: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"/", "src=\"/"] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let Some(end) = rest.find('"') else { continue };
+            let path = &rest[..end];
+            if exts.iter().any(|e| path.ends_with(e)) && !found.iter().any(|f| f == path) {
+                found.push(path.to_string());
+            }
+        }
+    }
+    found
+}
+
+fn kb(bytes: usize) -> f64 {
+    (bytes as f64 / 1024.0 * 10.0).round() / 10.0
+}
+
+fn brotli_of(dist: &Path, files: &[String]) -> Result<usize> {
+    let mut total = 0;
+    for f in files {
+        total += compress::brotli_len(&std::fs::read(dist.join(f))?);
+    }
+    Ok(total)
+}
+
+pub fn run() -> Result<()> {
+    let dist = dist::build()?;
+    let home = std::fs::read_to_string(dist.join("index.html"))?;
+    let html = compress::brotli_len(home.as_bytes());
+    let css = brotli_of(&dist, &assets(&home, &[".css"]))?;
+    let code = brotli_of(&dist, &assets(&home, &[".js", ".wasm"]))?;
+    let procedures = count_pages(&dist.join("thu-tuc"))?;
+    let mut gzip = compress::gzip_len(home.as_bytes());
+    for f in assets(&home, &[".css", ".js", ".wasm"]) {
+        gzip += compress::gzip_len(&std::fs::read(dist.join(f))?);
+    }
+
+    let figures = [
+        ("critical_path_brotli_kb", kb(html + css + code), Some(150.0), "≤"),
+        ("first_paint_brotli_kb", kb(html + css), Some(30.0), "≤"),
+        ("wasm_js_brotli_kb", kb(code), None, ""),
+        ("critical_path_gzip_kb", kb(gzip), None, ""),
+        ("procedures_detailed", procedures as f64, Some(15.0), "≥"),
+    ];
+    let mut over = Vec::new();
+    for (name, value, budget, rel) in figures {
+        println!("{name}: {value}");
+        if let Some(b) = budget {
+            let ok = if rel == "≤" { value <= b } else { value >= b };
+            if !ok {
+                over.push(format!("{name} = {value}, budget {rel} {b}"));
+            }
+        }
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over budget: {}", over.join("; ")).into())
+    }
+}
+
+/// Procedure pages: directories under `thu-tuc/` holding an `index.html`.
+fn count_pages(dir: &Path) -> Result<usize> {
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir)? {
+        if entry?.path().join("index.html").exists() {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

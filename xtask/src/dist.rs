@@ -1,0 +1,53 @@
+//! `cargo xtask dist`: the production site in `dist/`.
+//!
+//! trunk builds the wasm (feature `hydrate`) and the HTML shell; the native
+//! `prerender` binary (feature `ssr`) writes every page into that shell; static
+//! assets from `public/` are copied; every text file gets `.br` and `.gz` siblings.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{cargo, compress, headers, root, run, tools, Result};
+
+/// Where the site will be published, for canonical links. Override with `SITE_URL`.
+pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
+
+/// Builds `dist/` and returns its path.
+pub fn build() -> Result<PathBuf> {
+    tools::ensure_build_tools()?;
+    let dist = root().join("dist");
+    // trunk runs cargo with --offline: fetch first so a new machine has the crates.
+    run(cargo().args(["fetch"]))?;
+    let mut trunk = Command::new("trunk");
+    trunk
+        .args(["build", "--release", "--skip-version-check"])
+        .current_dir(root())
+        .env("PATH", tools::path_env())
+        .env_remove("CARGO_TARGET_DIR")
+        .env("NO_COLOR", "true");
+    run(&mut trunk)?;
+    copy_dir(&root().join("public"), &dist)?;
+    let site_url = std::env::var("SITE_URL").unwrap_or_else(|_| DEFAULT_SITE_URL.into());
+    run(cargo()
+        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(&dist)
+        .arg(&site_url))?;
+    std::fs::write(dist.join("_headers"), headers::static_host_headers_file())?;
+    let n = compress::precompress(&dist)?;
+    println!("dist/ ready ({n} files precompressed), canonical base {site_url}");
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}

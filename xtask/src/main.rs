@@ -1,0 +1,101 @@
+//! The project's commands, run as `cargo xtask <command>`:
+//!
+//! - `serve`: build the production site and serve it locally with production headers.
+//! - `test`: every check: rustfmt, clippy, native tests, the site build, browser tests.
+//! - `dist`: the production site into `dist/`.
+//! - `bench`: the budgets, printed as `name: value` lines.
+//!
+//! Each command installs what it is missing first (see [`tools`]).
+
+mod bench;
+mod compress;
+mod dist;
+mod headers;
+mod server;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// The repository root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+/// Runs a command, echoing it, and fails if it fails.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    eprintln!("$ {}", format!("{cmd:?}").replace('"', ""));
+    let status = cmd.status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("command failed ({status}): {cmd:?}").into())
+    }
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | bench>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("dist") => dist::build().map(|_| ()),
+        Some("bench") => bench::run(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &[String]) -> Result<()> {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, port] if flag == "--port" => port.clone(),
+        _ => return Err(USAGE.into()),
+    };
+    let dist = dist::build()?;
+    let server = server::start(dist, &format!("127.0.0.1:{port}"))?;
+    println!("Thủ tục xã is served at {}/ (Ctrl+C to stop)", server.url());
+    server.join();
+    Ok(())
+}
+
+fn test() -> Result<()> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--features", "thu-tuc-xa/ssr", "--", "-D", "warnings"]))?;
+    run(cargo().args(["test", "-p", "thu-tuc-xa", "--features", "ssr"]))?;
+    run(cargo().args(["test", "-p", "xtask"]))?;
+    let dist = dist::build()?;
+    run(cargo().args([
+        "clippy", "--lib", "--target", "wasm32-unknown-unknown", "--features", "hydrate", "--", "-D", "warnings",
+    ]))?;
+    tools::ensure_chromium()?;
+    let server = server::start(dist, "127.0.0.1:0")?;
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .current_dir(root())
+        .env("BASE_URL", server.url());
+    run(&mut node)?;
+    println!("all tests passed");
+    Ok(())
+}

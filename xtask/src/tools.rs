@@ -1,0 +1,105 @@
+//! Installs what the commands need, once: each check is cheap, so a warm machine
+//! skips straight to the work. Versions are pinned here and nowhere else.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, run, Result};
+
+pub const TRUNK: &str = "0.21.14";
+pub const WASM_BINDGEN: &str = "0.2.130";
+
+/// The output of `cmd --version`, if the command exists.
+fn version_of(cmd: &str) -> Option<String> {
+    let out = Command::new(cmd).arg("--version").output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// `PATH` with `node_modules/.bin` (our wasm-opt) and cargo's bin directory first,
+/// so trunk never picks up Debian's broken wasm-opt.
+pub fn path_env() -> String {
+    let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| {
+        std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into_os_string())
+    }) {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// The wasm target, trunk and wasm-bindgen-cli at the pinned versions, and the
+/// npm packages (wasm-opt from `binaryen`, Playwright, axe).
+pub fn ensure_build_tools() -> Result<()> {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()?;
+    if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    std::env::set_var("PATH", path_env());
+    if !version_of("trunk").is_some_and(|v| v.contains(TRUNK)) {
+        eprintln!("installing trunk {TRUNK} (about 10 minutes, once)");
+        run(Command::new("cargo").args(["install", "trunk", "--locked", "--version", TRUNK]))?;
+    }
+    if !version_of("wasm-bindgen").is_some_and(|v| v.contains(WASM_BINDGEN)) {
+        eprintln!("installing wasm-bindgen-cli {WASM_BINDGEN} (a few minutes, once)");
+        // Not --locked: its lock file wants a crate version this registry lacks.
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--force",
+            "--version",
+            WASM_BINDGEN,
+        ]))?;
+    }
+    ensure_node_modules()
+}
+
+/// `npm ci` when `node_modules` is missing or older than `package-lock.json`.
+fn ensure_node_modules() -> Result<()> {
+    let lock = root().join("package-lock.json");
+    let stamp = root().join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(l), Ok(s)) => s.modified()? >= l.modified()?,
+        _ => false,
+    };
+    if !fresh || !root().join("node_modules/.bin/wasm-opt").exists() {
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root()))?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and ChromeDriver for the browser tests.
+pub fn ensure_chromium() -> Result<()> {
+    if Path::new("/usr/bin/chromium").exists() {
+        return Ok(());
+    }
+    eprintln!("installing Debian's chromium for the browser tests");
+    let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut all = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = Command::new(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    if apt(&["install", "-y", "chromium", "chromium-driver"]).is_err() {
+        apt(&["update"])?;
+        apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    }
+    Ok(())
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}

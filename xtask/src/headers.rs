@@ -311,4 +311,17 @@ mod tests {
         }
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
     }
+
+    /// README.md shows the nginx configuration and the `_headers` file; keep them true.
+    #[test]
+    fn readme_shows_the_current_hosting_config() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+            .expect("README.md exists");
+        let conf = nginx_conf("/var/www/thu-tuc-xa/dist");
+        if !readme.contains(&conf) || !readme.contains(&static_host_headers_file()) {
+            std::fs::write(std::env::temp_dir().join("thu-tuc-xa-nginx.conf"), &conf).ok();
+            std::fs::write(std::env::temp_dir().join("thu-tuc-xa-headers"), static_host_headers_file()).ok();
+            panic!("README.md is out of date: paste the config written to the temp directory");
+        }
+    }
 }

@@ -5,6 +5,9 @@
 //! thin UI in [`app`] renders it; [`ssr`] prerenders it to HTML, and the wasm
 //! (feature `hydrate`) hydrates that HTML. See ARCHITECTURE.md.
 
+// Leptos views are deeply nested types; the procedure page needs more than 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
@@ -14,10 +17,17 @@ pub mod route;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-/// The wasm entry point: hydrates the prerendered page.
+/// The wasm entry point (called by `main`): hydrates the prerendered page, then
+/// marks the document with `data-hydrated` (tests can tell a live page from a
+/// static one).
 #[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-hydrated", "");
+    }
 }

@@ -1,4 +1,7 @@
-//! The wasm binary trunk builds. Everything happens in the library's `hydrate`
-//! start function; a native build of this binary does nothing.
+//! The wasm binary trunk builds: it hydrates the prerendered page. A native build
+//! of this binary does nothing; the native entry point is `src/bin/prerender.rs`.
 
-fn main() {}
+fn main() {
+    #[cfg(feature = "hydrate")]
+    thu_tuc_xa::hydrate();
+}

@@ -11,8 +11,9 @@ mod not_found;
 mod procedure;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 use crate::data;
 use crate::model::Lang;
@@ -24,11 +25,18 @@ pub use not_found::NotFound;
 use procedure::ProcedurePage;
 
 /// The whole application: the router and the page for the current path.
+///
+/// Which page a path shows is decided by [`Route::parse`] in the pure core, so the
+/// router has a single catch-all route; `<Routes>` is still needed because it is
+/// what completes a client-side navigation (updates the address bar).
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <CurrentPage/>
+            <Routes fallback=NotFound>
+                <RouterRoute path=path!("/") view=CurrentPage/>
+                <RouterRoute path=path!("/*any") view=CurrentPage/>
+            </Routes>
         </Router>
     }
 }
@@ -87,7 +95,6 @@ fn Shell(route: Route) -> impl IntoView {
                         href=other_href
                         hreflang=lang.other().tag()
                         lang=lang.other().tag()
-                        aria-label=t.lang_switch_label
                     >
                         {t.lang_switch}
                     </a>

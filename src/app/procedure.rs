@@ -49,17 +49,32 @@ fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
             <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
-            {document
-                .lacking
-                .map(|l| {
-                    view! {
-                        <p class="document-lacking">
-                            <strong>{t.doc_lacking} ": "</strong>
-                            {l.get(lang)}
-                        </p>
-                    }
-                })}
+            {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
         </li>
+    }
+}
+
+/// What to bring: the documents everyone needs, then those needed only in some cases.
+#[component]
+fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
+    let t = data::strings(lang);
+    let (always, sometimes): (Vec<&'static Document>, Vec<&'static Document>) =
+        procedure.documents.iter().partition(|d| d.when.is_none());
+    let list = move |docs: Vec<&'static Document>| {
+        view! {
+            <ul class="documents">
+                {docs.into_iter().map(|d| view! { <DocumentItem lang document=d/> }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        <section aria-labelledby="documents">
+            <h2 id="documents">{t.proc_documents}</h2>
+            {list(always)}
+            {(!sometimes.is_empty())
+                .then(|| view! { <h3>{t.doc_sometimes}</h3> {list(sometimes)} })}
+            <p class="hint">{t.proc_documents_hint}</p>
+        </section>
     }
 }
 
@@ -105,13 +120,7 @@ pub fn ProcedurePage(lang: Lang, procedure: &'static Procedure) -> impl IntoView
                 <p>{p.who.get(lang)}</p>
             </section>
 
-            <section aria-labelledby="documents">
-                <h2 id="documents">{t.proc_documents}</h2>
-                <ul class="documents">
-                    {p.documents.iter().map(|d| view! { <DocumentItem lang document=d/> }).collect_view()}
-                </ul>
-                <p class="hint">{t.proc_documents_hint}</p>
-            </section>
+            <Documents lang procedure=p/>
 
             <section aria-labelledby="fee">
                 <h2 id="fee">{t.proc_fee}</h2>

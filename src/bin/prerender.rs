@@ -84,6 +84,18 @@ fn out_path(dist: &Path, href: &str) -> PathBuf {
     dist.join(href.trim_start_matches('/')).join("index.html")
 }
 
+/// Every page, for search engines and for the browser tests' page list.
+fn sitemap(routes: &[Route], base_url: &str) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for route in routes {
+        out.push_str(&format!("  <url><loc>{base_url}{}</loc></url>\n", ssr::escape(&route.href())));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
 fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     let t = template(dist)?;
     let routes = Route::all();
@@ -97,5 +109,8 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     let not_found = Route::parse("/404.html");
     let html = page(&t, "vi", &ssr::head(&not_found, base_url), &ssr::render_body(&not_found), false);
     std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url)).map_err(|e| e.to_string())?;
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");
+    std::fs::write(dist.join("robots.txt"), robots).map_err(|e| e.to_string())?;
     Ok(routes.len() + 1)
 }

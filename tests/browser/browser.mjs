@@ -1,0 +1,57 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core,
+// against dist/ served with production headers by `cargo xtask test` (BASE_URL).
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Playwright gives every launch a fresh temporary profile of its own.
+    ],
+  });
+}
+
+/// A phone-sized page that records console errors, page errors, CSP violations
+/// and any request to another origin.
+export async function phonePage(browser, { javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    // Chrome logs a 404 document as an error; the 404 page itself is expected.
+    const documentNotFound = msg.text().includes('404 (Not Found)') && msg.location().url === page.url();
+    if (!documentNotFound) problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(BASE_URL) && !url.startsWith('data:')) problems.push(`third-party request: ${url}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+/// Every prerendered page path, from dist's sitemap.
+export async function sitemapPaths() {
+  const xml = await (await fetch(`${BASE_URL}/sitemap.xml`)).text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
+export async function waitForHydration(page) {
+  await page.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+}

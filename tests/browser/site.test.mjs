@@ -1,0 +1,110 @@
+// The site in a real browser: every page loads cleanly and hydrates, navigation
+// happens on the client, content reads without JavaScript, axe finds nothing, the
+// 404 page works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, phonePage, sitemapPaths, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('every prerendered page loads and hydrates with no console error, CSP violation or third-party request', async () => {
+  const paths = await sitemapPaths();
+  assert.ok(paths.length >= 34, `sitemap lists ${paths.length} pages`);
+  const { context, page, problems } = await phonePage(browser);
+  for (const path of paths) {
+    const response = await page.goto(BASE_URL + path);
+    assert.equal(response.status(), 200, path);
+    await waitForHydration(page);
+    assert.ok(await page.locator('h1').count() === 1, `${path}: one h1`);
+    assert.deepEqual(problems, [], path);
+  }
+  await context.close();
+});
+
+test('navigation after hydration happens on the client and updates title and language', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+
+  await page.locator('.card-link').first().click();
+  await page.waitForURL(`${BASE_URL}/linh-vuc/ho-tich/`);
+  assert.equal(await page.locator('h1').textContent(), 'Hộ tịch');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
+  await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  assert.equal(await page.title(), 'Đăng ký khai sinh – Thủ tục xã');
+
+  await page.locator('.lang-switch').click();
+  await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);
+  assert.equal(await page.locator('h1').textContent(), 'Birth registration');
+  assert.equal(await page.title(), 'Birth registration – Thủ tục xã');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+  await page.goBack();
+  await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  assert.equal(await page.locator('h1').textContent(), 'Đăng ký khai sinh');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'still no full page load');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with JavaScript off, a procedure page is fully readable', async () => {
+  const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  assert.equal(await page.locator('h1').textContent(), 'Đăng ký khai sinh');
+  assert.ok(await page.locator('.document').count() >= 3, 'the document checklist is there');
+  await assert.doesNotReject(page.getByText('Giấy chứng sinh do cơ sở y tế cấp').waitFor({ timeout: 2000 }));
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Các bước' }).waitFor({ timeout: 2000 }));
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  assert.equal(await page.getAttribute('html', 'data-hydrated'), null);
+  // Links are real links: following one works without the wasm.
+  await page.locator('.lang-switch').click();
+  await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);
+  assert.equal(await page.locator('h1').textContent(), 'Birth registration');
+  await context.close();
+});
+
+test('axe finds no accessibility violation at 390×844', async () => {
+  const { context, page } = await phonePage(browser);
+  const pages = ['/', '/en/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',
+    '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/khong-co-trang-nay/'];
+  for (const path of pages) {
+    await page.goto(BASE_URL + path);
+    if (!path.startsWith('/khong')) await waitForHydration(page);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(summary, [], path);
+  }
+  await context.close();
+});
+
+test('unknown paths get a real 404 page with a way back', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  for (const path of ['/khong-co-trang-nay/', '/thu-tuc/thu-tuc-khong-ton-tai/', '/en/thu-tuc/nope/']) {
+    const response = await page.goto(BASE_URL + path);
+    assert.equal(response.status(), 404, path);
+    assert.equal(await page.locator('h1').textContent(), 'Không tìm thấy trang');
+    await assert.doesNotReject(page.getByText('Page not found').waitFor({ timeout: 2000 }));
+  }
+  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await page.waitForURL(`${BASE_URL}/`);
+  await waitForHydration(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the page fits a 320 px screen without horizontal scrolling', async () => {
+  const { context, page } = await phonePage(browser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/', '/thu-tuc/chung-thuc-giao-dich-tai-san/', '/en/thu-tuc/ket-hon-yeu-to-nuoc-ngoai/']) {
+    await page.goto(BASE_URL + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+  }
+  await context.close();
+});

@@ -20,8 +20,11 @@ fn main() {
     match site {
         Ok(site) => {
             let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-            std::fs::write(Path::new(&out).join("content.rs"), content::codegen::generate(&site))
-                .expect("write generated content");
+            std::fs::write(
+                Path::new(&out).join("content.rs"),
+                content::codegen::generate(&site),
+            )
+            .expect("write generated content");
         }
         Err(diagnostics) => {
             eprint!("{}", content::report(&diagnostics));

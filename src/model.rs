@@ -210,8 +210,18 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
         Lang::Vi => format!("{d}/{m}/{y}"),
         Lang::En => {
             const MONTHS: [&str; 12] = [
-                "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ];
             let month = m
                 .parse::<usize>()

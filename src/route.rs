@@ -18,7 +18,6 @@ pub enum Page {
     NotFound,
 }
 
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Route {
     pub lang: Lang,
@@ -47,7 +46,9 @@ impl Route {
         let page = match segments.as_slice() {
             [] => Page::Home,
             [PROCEDURES_SEGMENT] => Page::All,
-            [PROCEDURES_SEGMENT, slug] => data::procedure(slug).map_or(Page::NotFound, Page::Procedure),
+            [PROCEDURES_SEGMENT, slug] => {
+                data::procedure(slug).map_or(Page::NotFound, Page::Procedure)
+            }
             [FIELD_SEGMENT, id] => data::field(id)
                 .filter(|f| data::procedures_in(f.id).next().is_some())
                 .map_or(Page::NotFound, Page::Field),

@@ -45,7 +45,10 @@ fn a_valid_fixture_validates() {
 
 #[test]
 fn every_problem_in_a_file_is_reported_at_its_line() {
-    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("broken-values.md"));
+    let inputs = with_procedure(
+        "content/thu-tuc/thu-nghiem.md",
+        &fixture("broken-values.md"),
+    );
     assert_eq!(
         errors(&inputs),
         vec![
@@ -66,7 +69,10 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
 
 #[test]
 fn an_unknown_key_is_refused() {
-    let text = fixture("valid.md").replace("place = \"any-commune\"\n", "place = \"any-commune\"\nprice = 5\n");
+    let text = fixture("valid.md").replace(
+        "place = \"any-commune\"\n",
+        "place = \"any-commune\"\nprice = 5\n",
+    );
     let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(
@@ -81,7 +87,11 @@ fn a_toml_syntax_error_points_into_the_file() {
     let text = fixture("valid.md").replace("code = \"1.999999\"", "code = \"1.999999");
     let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert!(errs[0].starts_with("content/thu-tuc/thu-nghiem.md:2:"), "{}", errs[0]);
+    assert!(
+        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:2:"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
@@ -143,7 +153,8 @@ fn a_ui_string_missing_in_one_language_fails() {
     let errs = errors(&inputs);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(
-        errs[0].starts_with("content/i18n/vi.toml:") && errs[0].ends_with("key `nav_home` is missing in content/i18n/en.toml"),
+        errs[0].starts_with("content/i18n/vi.toml:")
+            && errs[0].ends_with("key `nav_home` is missing in content/i18n/en.toml"),
         "{}",
         errs[0]
     );
@@ -151,8 +162,14 @@ fn a_ui_string_missing_in_one_language_fails() {
 
 #[test]
 fn the_report_numbers_every_problem() {
-    let inputs = with_procedure("content/thu-tuc/thu-nghiem.md", &fixture("broken-values.md"));
+    let inputs = with_procedure(
+        "content/thu-tuc/thu-nghiem.md",
+        &fixture("broken-values.md"),
+    );
     let diags = content::build(&inputs).expect_err("broken");
     let report = content::report(&diags);
-    assert!(report.starts_with("content/ has 11 problems:\n  1. content/thu-tuc/thu-nghiem.md:2:8:"), "{report}");
+    assert!(
+        report.starts_with("content/ has 11 problems:\n  1. content/thu-tuc/thu-nghiem.md:2:8:"),
+        "{report}"
+    );
 }

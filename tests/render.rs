@@ -12,9 +12,17 @@ fn every_page_renders_with_its_heading() {
     for route in Route::all() {
         let html = ssr::render_body(&route);
         assert!(html.contains("<h1"), "{}: no heading", route.href());
-        assert!(html.contains("id=\"main\""), "{}: no main landmark", route.href());
+        assert!(
+            html.contains("id=\"main\""),
+            "{}: no main landmark",
+            route.href()
+        );
         assert!(!html.contains("<script"), "{}: inline script", route.href());
-        assert!(!html.contains(" style=\""), "{}: inline style breaks the CSP", route.href());
+        assert!(
+            !html.contains(" style=\""),
+            "{}: inline style breaks the CSP",
+            route.href()
+        );
     }
 }
 
@@ -42,7 +50,13 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
         assert!(html.contains(needle), "missing {needle:?}");
     }
     let en = ssr::render_body(&Route::new(Lang::En, Page::Procedure(p)));
-    for needle in ["Birth registration", "What to bring", "Last checked", "23 November 2026", "<h2>Steps</h2>"] {
+    for needle in [
+        "Birth registration",
+        "What to bring",
+        "Last checked",
+        "23 November 2026",
+        "<h2>Steps</h2>",
+    ] {
         assert!(en.contains(needle), "missing {needle:?}");
     }
 }
@@ -58,7 +72,10 @@ fn the_language_switch_points_to_the_same_page() {
 fn the_head_has_title_description_canonical_and_alternates() {
     let route = Route::parse("/en/thu-tuc/");
     let head = ssr::head(&route, "https://example.gov.vn");
-    assert!(head.contains("<title>All procedures – Thủ tục xã</title>"), "{head}");
+    assert!(
+        head.contains("<title>All procedures – Thủ tục xã</title>"),
+        "{head}"
+    );
     assert!(head.contains("<link rel=\"canonical\" href=\"https://example.gov.vn/en/thu-tuc/\">"));
     assert!(head.contains("hreflang=\"vi\" href=\"https://example.gov.vn/thu-tuc/\""));
     assert!(head.contains("<meta name=\"description\""));

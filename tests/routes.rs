@@ -28,7 +28,11 @@ fn paths_are_tolerant_of_missing_slash_query_and_fragment() {
         "/thu-tuc/dang-ky-khai-sinh/#documents",
         "//thu-tuc//dang-ky-khai-sinh/",
     ] {
-        assert_eq!(Route::parse(path), Route::new(Lang::Vi, Page::Procedure(p)), "{path}");
+        assert_eq!(
+            Route::parse(path),
+            Route::new(Lang::Vi, Page::Procedure(p)),
+            "{path}"
+        );
     }
 }
 
@@ -52,7 +56,11 @@ fn unknown_paths_are_not_found() {
 fn the_catalogue_has_at_least_fifteen_procedures_with_sources() {
     assert!(data::PROCEDURES.len() >= 15, "{}", data::PROCEDURES.len());
     for p in data::PROCEDURES {
-        assert!(p.portal_url.starts_with("https://dichvucong.gov.vn/"), "{}", p.slug);
+        assert!(
+            p.portal_url.starts_with("https://dichvucong.gov.vn/"),
+            "{}",
+            p.slug
+        );
         assert!(!p.sources.is_empty(), "{}", p.slug);
         assert!(!p.documents.is_empty(), "{}", p.slug);
         assert!(data::field(p.field).is_some(), "{}", p.slug);
@@ -62,7 +70,10 @@ fn the_catalogue_has_at_least_fifteen_procedures_with_sources() {
 #[test]
 fn every_field_on_the_home_page_has_procedures_and_both_fields_are_covered() {
     let ids: Vec<&str> = data::fields_in_use().map(|f| f.id).collect();
-    assert!(ids.contains(&"ho-tich") && ids.contains(&"chung-thuc"), "{ids:?}");
+    assert!(
+        ids.contains(&"ho-tich") && ids.contains(&"chung-thuc"),
+        "{ids:?}"
+    );
 }
 
 #[test]

@@ -88,7 +88,11 @@ pub fn ProcedurePage(lang: Lang, procedure: &'static Procedure) -> impl IntoView
     if let Some(f) = field {
         trail.push((Route::new(lang, Page::Field(f)).href(), f.name.get(lang)));
     }
-    let online = if p.is_online() { t.proc_online } else { t.proc_in_person_only };
+    let online = if p.is_online() {
+        t.proc_online
+    } else {
+        t.proc_in_person_only
+    };
     view! {
         <Breadcrumbs lang trail/>
         <article class="procedure">

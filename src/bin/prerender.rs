@@ -30,7 +30,9 @@ fn main() -> ExitCode {
 
 /// FNV-1a, 64 bits: a stable content hash for the loader's file name.
 fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
 /// Trunk's `index.html`, split where pages differ.
@@ -51,7 +53,10 @@ fn template(dist: &Path) -> Result<Template, String> {
     let start = html
         .find("<script type=\"module\">")
         .ok_or("index.html: trunk's inline module script was not found")?;
-    let end = html[start..].find("</script>").ok_or("index.html: unclosed <script>")? + start;
+    let end = html[start..]
+        .find("</script>")
+        .ok_or("index.html: unclosed <script>")?
+        + start;
     let code = html[start + "<script type=\"module\">".len()..end].trim();
     let name = format!("boot-{:016x}.js", fnv64(code.as_bytes()));
     std::fs::write(dist.join(&name), format!("{code}\n")).map_err(|e| e.to_string())?;
@@ -61,13 +66,19 @@ fn template(dist: &Path) -> Result<Template, String> {
     let body_end = html.find("</body>").ok_or("index.html: no </body>")?;
     Ok(Template {
         head: html[..head_end].to_string(),
-        tail: format!("{}<body>{{BODY}}{}", &html[head_end..body_start], &html[body_end..]),
+        tail: format!(
+            "{}<body>{{BODY}}{}",
+            &html[head_end..body_start],
+            &html[body_end..]
+        ),
         loader: format!("<script type=\"module\" src=\"/{name}\"></script>"),
     })
 }
 
 fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> String {
-    let mut top = t.head.replacen("<html>", &format!("<html lang=\"{lang}\">"), 1);
+    let mut top = t
+        .head
+        .replacen("<html>", &format!("<html lang=\"{lang}\">"), 1);
     if !scripts {
         // A static page: drop the preload hints for the app.
         top = top
@@ -76,7 +87,11 @@ fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> Stri
             .collect::<Vec<_>>()
             .join("\n");
     }
-    let body = if scripts { format!("{body}{}", t.loader) } else { body.to_string() };
+    let body = if scripts {
+        format!("{body}{}", t.loader)
+    } else {
+        body.to_string()
+    };
     format!("{top}{head}{}", t.tail.replace("{BODY}", &body))
 }
 
@@ -90,7 +105,10 @@ fn sitemap(routes: &[Route], base_url: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for route in routes {
-        out.push_str(&format!("  <url><loc>{base_url}{}</loc></url>\n", ssr::escape(&route.href())));
+        out.push_str(&format!(
+            "  <url><loc>{base_url}{}</loc></url>\n",
+            ssr::escape(&route.href())
+        ));
     }
     out.push_str("</urlset>\n");
     out
@@ -100,16 +118,29 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     let t = template(dist)?;
     let routes = Route::all();
     for route in &routes {
-        let html = page(&t, route.lang.tag(), &ssr::head(route, base_url), &ssr::render_body(route), true);
+        let html = page(
+            &t,
+            route.lang.tag(),
+            &ssr::head(route, base_url),
+            &ssr::render_body(route),
+            true,
+        );
         let path = out_path(dist, &route.href());
         std::fs::create_dir_all(path.parent().expect("a page path has a parent"))
             .map_err(|e| format!("{}: {e}", path.display()))?;
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let not_found = Route::parse("/404.html");
-    let html = page(&t, "vi", &ssr::head(&not_found, base_url), &ssr::render_body(&not_found), false);
+    let html = page(
+        &t,
+        "vi",
+        &ssr::head(&not_found, base_url),
+        &ssr::render_body(&not_found),
+        false,
+    );
     std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
+        .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");
     std::fs::write(dist.join("robots.txt"), robots).map_err(|e| e.to_string())?;
     Ok(routes.len() + 1)

@@ -9,11 +9,16 @@ use super::Site;
 use crate::model::{Channel, DocKind, Place};
 
 fn text(t: &TextFm) -> String {
-    format!("Text {{ vi: {:?}, en: {:?} }}", t.vi.get_ref(), t.en.get_ref())
+    format!(
+        "Text {{ vi: {:?}, en: {:?} }}",
+        t.vi.get_ref(),
+        t.en.get_ref()
+    )
 }
 
 fn opt_text(t: &Option<TextFm>) -> String {
-    t.as_ref().map_or("None".into(), |t| format!("Some({})", text(t)))
+    t.as_ref()
+        .map_or("None".into(), |t| format!("Some({})", text(t)))
 }
 
 fn strs<'a>(items: impl Iterator<Item = &'a String>) -> String {
@@ -57,8 +62,16 @@ pub fn generate(site: &Site) -> String {
         let _ = writeln!(out, "        field: {:?},", fm.field.get_ref());
         let _ = writeln!(out, "        portal_url: {:?},", fm.portal_url.get_ref());
         let _ = writeln!(out, "        checked: {:?},", fm.checked.get_ref());
-        let _ = writeln!(out, "        sources: {},", strs(fm.sources.get_ref().iter().map(|s| s.get_ref())));
-        let _ = writeln!(out, "        legal_basis: {},", strs(fm.legal_basis.get_ref().iter().map(|s| s.get_ref())));
+        let _ = writeln!(
+            out,
+            "        sources: {},",
+            strs(fm.sources.get_ref().iter().map(|s| s.get_ref()))
+        );
+        let _ = writeln!(
+            out,
+            "        legal_basis: {},",
+            strs(fm.legal_basis.get_ref().iter().map(|s| s.get_ref()))
+        );
         let _ = writeln!(out, "        channels: &[{}],", channels.join(", "));
         let _ = writeln!(out, "        place: Place::{place:?},");
         for (name, t) in [

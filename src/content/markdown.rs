@@ -33,14 +33,13 @@ pub fn render(text: &str) -> Result<String, Vec<MarkdownError>> {
                         message: "use `##` headings; the page title comes from `name`".into(),
                     })
                 }
-                Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })
+                Event::Start(Tag::Link { dest_url, .. })
+                | Event::Start(Tag::Image { dest_url, .. })
                     if !(dest_url.starts_with("https://") || dest_url.starts_with('/')) =>
                 {
                     errors.push(MarkdownError {
                         offset: range.start,
-                        message: format!(
-                            "link `{dest_url}` must start with `https://` or `/`"
-                        ),
+                        message: format!("link `{dest_url}` must start with `https://` or `/`"),
                     })
                 }
                 _ => {}

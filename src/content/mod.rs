@@ -17,8 +17,8 @@ mod validate;
 
 use std::path::Path;
 
-pub use diag::{report, Diagnostic, Source};
 use diag::Diagnostics;
+pub use diag::{report, Diagnostic, Source};
 use front_matter::{FieldFm, ProcedureFm};
 
 /// A procedure that passed every check.

@@ -30,7 +30,8 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -43,10 +44,19 @@ pub fn fields(source: &Source, diags: &mut Diagnostics) -> Vec<FieldFm> {
     let mut seen = HashSet::new();
     for f in &file.field {
         if !is_slug(f.id.get_ref()) {
-            diags.push(source.at(f.id.span().start, format!("field id `{}` must be lower-case letters, digits and `-`", f.id.get_ref())));
+            diags.push(source.at(
+                f.id.span().start,
+                format!(
+                    "field id `{}` must be lower-case letters, digits and `-`",
+                    f.id.get_ref()
+                ),
+            ));
         }
         if !seen.insert(f.id.get_ref().clone()) {
-            diags.push(source.at(f.id.span().start, format!("field id `{}` is declared twice", f.id.get_ref())));
+            diags.push(source.at(
+                f.id.span().start,
+                format!("field id `{}` is declared twice", f.id.get_ref()),
+            ));
         }
         for t in [&f.name, &f.summary] {
             text(source, 0, t, diags);
@@ -73,15 +83,25 @@ pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
         }
         0
     };
-    for (have, have_map, other, other_map) in [(vi, &vi_map, en, &en_map), (en, &en_map, vi, &vi_map)] {
+    for (have, have_map, other, other_map) in
+        [(vi, &vi_map, en, &en_map), (en, &en_map, vi, &vi_map)]
+    {
         for (key, value) in have_map {
             if !other_map.contains_key(key) {
-                diags.push(have.at(line_of(have, key), format!("key `{key}` is missing in {}", other.path)));
+                diags.push(have.at(
+                    line_of(have, key),
+                    format!("key `{key}` is missing in {}", other.path),
+                ));
             }
-            if !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            if !key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
                 || key.starts_with(|c: char| c.is_ascii_digit())
             {
-                diags.push(have.at(line_of(have, key), format!("key `{key}` must be lower-case letters, digits and `_`")));
+                diags.push(have.at(
+                    line_of(have, key),
+                    format!("key `{key}` must be lower-case letters, digits and `_`"),
+                ));
             }
             if value.trim().is_empty() {
                 diags.push(have.at(line_of(have, key), format!("key `{key}` is empty")));
@@ -102,13 +122,20 @@ fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagnostics) {
         if s.get_ref().trim().is_empty() {
             diags.push(source.at(offset + s.span().start, "text is empty"));
         } else if s.get_ref().contains('<') {
-            diags.push(source.at(offset + s.span().start, "text may not contain `<` (no HTML in content)"));
+            diags.push(source.at(
+                offset + s.span().start,
+                "text may not contain `<` (no HTML in content)",
+            ));
         }
     }
 }
 
 fn is_url(s: &str, prefix: &str) -> bool {
-    s.starts_with(prefix) && s.len() > prefix.len() && !s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    s.starts_with(prefix)
+        && s.len() > prefix.len()
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -138,10 +165,16 @@ fn is_code(s: &str) -> bool {
 }
 
 /// Splits `+++` front matter from the body. Returns (front matter, its byte offset, body, its offset).
-fn split_front_matter<'a>(source: &'a Source, diags: &mut Diagnostics) -> Option<(&'a str, usize, &'a str, usize)> {
+fn split_front_matter<'a>(
+    source: &'a Source,
+    diags: &mut Diagnostics,
+) -> Option<(&'a str, usize, &'a str, usize)> {
     let text = source.text.as_str();
     let Some(rest) = text.strip_prefix("+++\n") else {
-        diags.push(source.at(0, "the file must start with a `+++` line opening the front matter"));
+        diags.push(source.at(
+            0,
+            "the file must start with a `+++` line opening the front matter",
+        ));
         return None;
     };
     let start = 4;
@@ -153,12 +186,20 @@ fn split_front_matter<'a>(source: &'a Source, diags: &mut Diagnostics) -> Option
         }
         offset += line.len();
     }
-    diags.push(source.at(0, "the front matter opened here is never closed by a `+++` line"));
+    diags.push(source.at(
+        0,
+        "the front matter opened here is never closed by a `+++` line",
+    ));
     None
 }
 
 /// Splits the body into its `# vi` and `# en` sections and renders each.
-fn body(source: &Source, body: &str, offset: usize, diags: &mut Diagnostics) -> Option<(String, String)> {
+fn body(
+    source: &Source,
+    body: &str,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<(String, String)> {
     let mut markers = Vec::new();
     let mut pos = 0;
     for line in body.split_inclusive('\n') {
@@ -171,20 +212,32 @@ fn body(source: &Source, body: &str, offset: usize, diags: &mut Diagnostics) -> 
     let first_text = body.len() - body.trim_start().len();
     let found: Vec<&str> = markers.iter().map(|m| m.0).collect();
     if found != ["# vi", "# en"] {
-        let at = markers.get(2).or(markers.first()).map_or(first_text, |m| m.1);
-        diags.push(source.at(offset + at, format!(
+        let at = markers
+            .get(2)
+            .or(markers.first())
+            .map_or(first_text, |m| m.1);
+        diags.push(source.at(
+            offset + at,
+            format!(
             "the body must have exactly one `# vi` line followed by one `# en` line (found: {})",
             if found.is_empty() { "neither".to_string() } else { found.join(", ") }
-        )));
+        ),
+        ));
         return None;
     }
     if markers[0].1 != first_text {
-        diags.push(source.at(offset + first_text, "text before `# vi`: the body must start with the `# vi` line"));
+        diags.push(source.at(
+            offset + first_text,
+            "text before `# vi`: the body must start with the `# vi` line",
+        ));
     }
     let mut render = |range: Range<usize>, name: &str| {
         let section = &body[range.clone()];
         if section.trim().is_empty() {
-            diags.push(source.at(offset + range.start.saturating_sub(1), format!("the `{name}` section is empty")));
+            diags.push(source.at(
+                offset + range.start.saturating_sub(1),
+                format!("the `{name}` section is empty"),
+            ));
             return None;
         }
         match markdown::render(section) {
@@ -203,9 +256,16 @@ fn body(source: &Source, body: &str, offset: usize, diags: &mut Diagnostics) -> 
 }
 
 /// One `content/thu-tuc/<slug>.md`.
-pub fn procedure(source: &Source, fields: &[FieldFm], diags: &mut Diagnostics) -> Option<ParsedProcedure> {
+pub fn procedure(
+    source: &Source,
+    fields: &[FieldFm],
+    diags: &mut Diagnostics,
+) -> Option<ParsedProcedure> {
     let file_name = source.path.rsplit('/').next().unwrap_or_default();
-    let slug = file_name.strip_suffix(".md").unwrap_or(file_name).to_string();
+    let slug = file_name
+        .strip_suffix(".md")
+        .unwrap_or(file_name)
+        .to_string();
     if !is_slug(&slug) {
         diags.push(source.at(0, format!("file name `{file_name}` must be lower-case letters, digits and `-`, ending in `.md`")));
     }
@@ -216,61 +276,126 @@ pub fn procedure(source: &Source, fields: &[FieldFm], diags: &mut Diagnostics) -
     let before = diags.0.len();
 
     if !is_code(fm.code.get_ref()) {
-        diags.push(source.at(at(&fm.code), format!("code `{}` must look like `1.001193`", fm.code.get_ref())));
+        diags.push(source.at(
+            at(&fm.code),
+            format!("code `{}` must look like `1.001193`", fm.code.get_ref()),
+        ));
     }
     if !fields.iter().any(|f| f.id.get_ref() == fm.field.get_ref()) {
         let known: Vec<&str> = fields.iter().map(|f| f.id.get_ref().as_str()).collect();
-        diags.push(source.at(at(&fm.field), format!("unknown field `{}`; known: {}", fm.field.get_ref(), known.join(", "))));
+        diags.push(source.at(
+            at(&fm.field),
+            format!(
+                "unknown field `{}`; known: {}",
+                fm.field.get_ref(),
+                known.join(", ")
+            ),
+        ));
     }
     if !is_url(fm.portal_url.get_ref(), "https://dichvucong.gov.vn/") {
-        diags.push(source.at(at(&fm.portal_url), "portal_url must be a https://dichvucong.gov.vn/ address"));
+        diags.push(source.at(
+            at(&fm.portal_url),
+            "portal_url must be a https://dichvucong.gov.vn/ address",
+        ));
     }
     if !is_iso_date(fm.checked.get_ref()) {
-        diags.push(source.at(at(&fm.checked), format!("checked `{}` must be a date written YYYY-MM-DD", fm.checked.get_ref())));
+        diags.push(source.at(
+            at(&fm.checked),
+            format!(
+                "checked `{}` must be a date written YYYY-MM-DD",
+                fm.checked.get_ref()
+            ),
+        ));
     }
     if fm.sources.get_ref().is_empty() {
-        diags.push(source.at(fm_offset + fm.sources.span().start, "sources must list at least one address"));
+        diags.push(source.at(
+            fm_offset + fm.sources.span().start,
+            "sources must list at least one address",
+        ));
     }
     for s in fm.sources.get_ref() {
         if !is_url(s.get_ref(), "https://") {
-            diags.push(source.at(at(s), format!("source `{}` must be a https:// address", s.get_ref())));
+            diags.push(source.at(
+                at(s),
+                format!("source `{}` must be a https:// address", s.get_ref()),
+            ));
         }
     }
     if fm.legal_basis.get_ref().is_empty() {
-        diags.push(source.at(fm_offset + fm.legal_basis.span().start, "legal_basis must list at least one legal text"));
+        diags.push(source.at(
+            fm_offset + fm.legal_basis.span().start,
+            "legal_basis must list at least one legal text",
+        ));
     }
     if fm.channels.get_ref().is_empty() {
-        diags.push(source.at(fm_offset + fm.channels.span().start, "channels must list at least one way to submit"));
+        diags.push(source.at(
+            fm_offset + fm.channels.span().start,
+            "channels must list at least one way to submit",
+        ));
     }
     let mut seen = HashSet::new();
     for c in fm.channels.get_ref() {
         if Channel::from_id(c.get_ref()).is_none() {
             let known: Vec<&str> = Channel::ALL.iter().map(|c| c.id()).collect();
-            diags.push(source.at(at(c), format!("unknown channel `{}`; known: {}", c.get_ref(), known.join(", "))));
+            diags.push(source.at(
+                at(c),
+                format!(
+                    "unknown channel `{}`; known: {}",
+                    c.get_ref(),
+                    known.join(", ")
+                ),
+            ));
         } else if !seen.insert(c.get_ref()) {
             diags.push(source.at(at(c), format!("channel `{}` is listed twice", c.get_ref())));
         }
     }
     if Place::from_id(fm.place.get_ref()).is_none() {
         let known: Vec<&str> = Place::ALL.iter().map(|p| p.id()).collect();
-        diags.push(source.at(at(&fm.place), format!("unknown place `{}`; known: {}", fm.place.get_ref(), known.join(", "))));
+        diags.push(source.at(
+            at(&fm.place),
+            format!(
+                "unknown place `{}`; known: {}",
+                fm.place.get_ref(),
+                known.join(", ")
+            ),
+        ));
     }
-    for t in [&fm.name, &fm.summary, &fm.who, &fm.result, &fm.time, &fm.fee] {
+    for t in [
+        &fm.name,
+        &fm.summary,
+        &fm.who,
+        &fm.result,
+        &fm.time,
+        &fm.fee,
+    ] {
         text(source, fm_offset, t, diags);
     }
     for t in fm.place_note.iter().chain(&fm.exemptions) {
         text(source, fm_offset, t, diags);
     }
     if fm.documents.get_ref().is_empty() {
-        diags.push(source.at(fm_offset + fm.documents.span().start, "a procedure needs at least one `[[documents]]` entry"));
+        diags.push(source.at(
+            fm_offset + fm.documents.span().start,
+            "a procedure needs at least one `[[documents]]` entry",
+        ));
     }
     for d in fm.documents.get_ref() {
         if DocKind::from_id(d.kind.get_ref()).is_none() {
             let known: Vec<&str> = DocKind::ALL.iter().map(|k| k.id()).collect();
-            diags.push(source.at(at(&d.kind), format!("unknown document kind `{}`; known: {}", d.kind.get_ref(), known.join(", "))));
+            diags.push(source.at(
+                at(&d.kind),
+                format!(
+                    "unknown document kind `{}`; known: {}",
+                    d.kind.get_ref(),
+                    known.join(", ")
+                ),
+            ));
         }
         if !(1..=100).contains(d.count.get_ref()) {
-            diags.push(source.at(fm_offset + d.count.span().start, format!("count must be between 1 and 100, not {}", d.count.get_ref())));
+            diags.push(source.at(
+                fm_offset + d.count.span().start,
+                format!("count must be between 1 and 100, not {}", d.count.get_ref()),
+            ));
         }
         text(source, fm_offset, &d.name, diags);
         for t in [&d.note, &d.when, &d.lacking].into_iter().flatten() {
@@ -278,7 +403,12 @@ pub fn procedure(source: &Source, fields: &[FieldFm], diags: &mut Diagnostics) -
         }
     }
     let (body_vi, body_en) = rendered?;
-    (diags.0.len() == before).then_some(ParsedProcedure { slug, fm, body_vi, body_en })
+    (diags.0.len() == before).then_some(ParsedProcedure {
+        slug,
+        fm,
+        body_vi,
+        body_en,
+    })
 }
 
 /// Two files may not describe the same national procedure.

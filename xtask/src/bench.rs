@@ -46,7 +46,12 @@ pub fn run() -> Result<()> {
     }
 
     let figures = [
-        ("critical_path_brotli_kb", kb(html + css + code), Some(150.0), "≤"),
+        (
+            "critical_path_brotli_kb",
+            kb(html + css + code),
+            Some(150.0),
+            "≤",
+        ),
         ("first_paint_brotli_kb", kb(html + css), Some(30.0), "≤"),
         ("wasm_js_brotli_kb", kb(code), None, ""),
         ("critical_path_gzip_kb", kb(gzip), None, ""),

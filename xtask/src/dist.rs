@@ -29,7 +29,15 @@ pub fn build() -> Result<PathBuf> {
     copy_dir(&root().join("public"), &dist)?;
     let site_url = std::env::var("SITE_URL").unwrap_or_else(|_| DEFAULT_SITE_URL.into());
     run(cargo()
-        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"])
+        .args([
+            "run",
+            "--quiet",
+            "--features",
+            "ssr",
+            "--bin",
+            "prerender",
+            "--",
+        ])
         .arg(&dist)
         .arg(&site_url))?;
     std::fs::write(dist.join("_headers"), headers::static_host_headers_file())?;

@@ -320,7 +320,11 @@ mod tests {
         let conf = nginx_conf("/var/www/thu-tuc-xa/dist");
         if !readme.contains(&conf) || !readme.contains(&static_host_headers_file()) {
             std::fs::write(std::env::temp_dir().join("thu-tuc-xa-nginx.conf"), &conf).ok();
-            std::fs::write(std::env::temp_dir().join("thu-tuc-xa-headers"), static_host_headers_file()).ok();
+            std::fs::write(
+                std::env::temp_dir().join("thu-tuc-xa-headers"),
+                static_host_headers_file(),
+            )
+            .ok();
             panic!("README.md is out of date: paste the config written to the temp directory");
         }
     }

@@ -82,12 +82,29 @@ fn serve(args: &[String]) -> Result<()> {
 
 fn test() -> Result<()> {
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--features", "thu-tuc-xa/ssr", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "thu-tuc-xa/ssr",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cargo().args(["test", "-p", "thu-tuc-xa", "--features", "ssr"]))?;
     run(cargo().args(["test", "-p", "xtask"]))?;
     let dist = dist::build()?;
     run(cargo().args([
-        "clippy", "--lib", "--target", "wasm32-unknown-unknown", "--features", "hydrate", "--", "-D", "warnings",
+        "clippy",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "hydrate",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
     tools::ensure_chromium()?;
     let server = server::start(dist, "127.0.0.1:0")?;

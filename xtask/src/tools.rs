@@ -21,9 +21,9 @@ fn version_of(cmd: &str) -> Option<String> {
 /// so trunk never picks up Debian's broken wasm-opt.
 pub fn path_env() -> String {
     let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
-    if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| {
-        std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into_os_string())
-    }) {
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo").into_os_string()))
+    {
         parts.push(Path::new(&home).join("bin").display().to_string());
     }
     parts.push(std::env::var("PATH").unwrap_or_default());

@@ -151,7 +151,23 @@ pub fn ProcedurePage(lang: Lang, procedure: &'static Procedure) -> impl IntoView
                 {p.place_note.map(|n| view! { <p>{n.get(lang)}</p> })}
                 <h3>{t.proc_channels}</h3>
                 <ul class="channels">
-                    {p.channels.iter().map(|&c| view! { <li>{channel_label(t, c)}</li> }).collect_view()}
+                    {p
+                        .channels
+                        .iter()
+                        .map(|&c| match c {
+                            Channel::NationalPortal => {
+                                view! {
+                                    <li>
+                                        <a href=p.portal_url rel="external noopener">
+                                            {channel_label(t, c)}
+                                        </a>
+                                    </li>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <li>{channel_label(t, c)}</li> }.into_any(),
+                        })
+                        .collect_view()}
                 </ul>
             </section>
 

@@ -26,7 +26,12 @@ pub fn path_env() -> String {
     {
         parts.push(Path::new(&home).join("bin").display().to_string());
     }
-    parts.push(std::env::var("PATH").unwrap_or_default());
+    let current = std::env::var("PATH").unwrap_or_default();
+    for dir in current.split(':') {
+        if !parts.iter().any(|p| p == dir) {
+            parts.push(dir.to_string());
+        }
+    }
     parts.join(":")
 }
 

@@ -117,6 +117,45 @@ fn raw_html_and_bad_links_in_the_body_are_refused() {
 }
 
 #[test]
+fn site_links_must_lead_to_a_page_and_get_the_language_prefix() {
+    let good = fixture("valid.md").replace(
+        "1. Nộp hồ sơ.",
+        "1. Xem [khai sinh](/thu-tuc/dang-ky-khai-sinh/#documents) và [hộ tịch](/linh-vuc/ho-tich/).",
+    ).replace("1. File it.", "1. See [birth registration](/thu-tuc/dang-ky-khai-sinh/).");
+    let site = content::build(&with_procedure("content/thu-tuc/thu-nghiem.md", &good))
+        .unwrap_or_else(|d| panic!("{}", content::report(&d)));
+    let p = site
+        .procedures
+        .iter()
+        .find(|p| p.slug == "thu-nghiem")
+        .expect("parsed");
+    assert!(
+        p.body_vi
+            .contains("href=\"/thu-tuc/dang-ky-khai-sinh/#documents\""),
+        "{}",
+        p.body_vi
+    );
+    assert!(
+        p.body_en
+            .contains("href=\"/en/thu-tuc/dang-ky-khai-sinh/\""),
+        "{}",
+        p.body_en
+    );
+
+    let bad = fixture("valid.md").replace(
+        "1. Nộp hồ sơ.",
+        "1. Xem [đây](/thu-tuc/khong-co/) và [kia](/thu-tuc/dang-ky-khai-sinh).",
+    );
+    assert_eq!(
+        errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad)),
+        vec![
+            "content/thu-tuc/thu-nghiem.md:36:8: link `/thu-tuc/khong-co/` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:36:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
+        ]
+    );
+}
+
+#[test]
 fn a_body_without_language_sections_is_refused() {
     let text = fixture("valid.md").replace("# en\n", "");
     assert_eq!(

@@ -114,9 +114,17 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let fields = validate::fields(&inputs.fields, &mut diags);
     let strings = validate::strings(&inputs.strings_vi, &inputs.strings_en, &mut diags);
+    let pages = validate::SitePages {
+        procedures: inputs
+            .procedures
+            .iter()
+            .map(|s| validate::slug_of(&s.path).to_string())
+            .collect(),
+        fields: fields.iter().map(|f| f.id.get_ref().clone()).collect(),
+    };
     let mut procedures = Vec::new();
     for source in &inputs.procedures {
-        if let Some(p) = validate::procedure(source, &fields, &mut diags) {
+        if let Some(p) = validate::procedure(source, &fields, &pages, &mut diags) {
             procedures.push((source, p));
         }
     }

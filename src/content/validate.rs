@@ -193,11 +193,49 @@ fn split_front_matter<'a>(
     None
 }
 
+/// The slug of a procedure file: its name without `.md`.
+pub fn slug_of(path: &str) -> &str {
+    let file_name = path.rsplit('/').next().unwrap_or_default();
+    file_name.strip_suffix(".md").unwrap_or(file_name)
+}
+
+/// The pages a content link may point to, known before any procedure is parsed:
+/// the home page, the lists, each field and each procedure file.
+pub struct SitePages {
+    pub procedures: HashSet<String>,
+    pub fields: HashSet<String>,
+}
+
+impl SitePages {
+    /// Whether `path` (Vietnamese, e.g. `/thu-tuc/dang-ky-khai-sinh/`) is a page.
+    /// Paths end in `/`, as every page path does.
+    pub fn exists(&self, path: &str) -> bool {
+        let Some(inner) = path
+            .strip_prefix('/')
+            .and_then(|p| p.strip_suffix('/').or((p.is_empty()).then_some(p)))
+        else {
+            return false;
+        };
+        let segments: Vec<&str> = if inner.is_empty() {
+            vec![]
+        } else {
+            inner.split('/').collect()
+        };
+        match segments.as_slice() {
+            [] | ["thu-tuc"] => true,
+            ["thu-tuc", slug] => self.procedures.contains(*slug),
+            ["linh-vuc", id] => self.fields.contains(*id),
+            _ => false,
+        }
+    }
+}
+
 /// Splits the body into its `# vi` and `# en` sections and renders each.
 fn body(
     source: &Source,
     body: &str,
     offset: usize,
+    pages: &SitePages,
     diags: &mut Diagnostics,
 ) -> Option<(String, String)> {
     let mut markers = Vec::new();
@@ -231,7 +269,8 @@ fn body(
             "text before `# vi`: the body must start with the `# vi` line",
         ));
     }
-    let mut render = |range: Range<usize>, name: &str| {
+    let exists = |path: &str| pages.exists(path);
+    let mut render = |range: Range<usize>, name: &str, prefix: &str| {
         let section = &body[range.clone()];
         if section.trim().is_empty() {
             diags.push(source.at(
@@ -240,7 +279,11 @@ fn body(
             ));
             return None;
         }
-        match markdown::render(section) {
+        let links = markdown::Links {
+            prefix,
+            exists: &exists,
+        };
+        match markdown::render(section, &links) {
             Ok(html) => Some(html),
             Err(errors) => {
                 for e in errors {
@@ -250,8 +293,8 @@ fn body(
             }
         }
     };
-    let vi = render(markers[0].2..markers[1].1, "# vi");
-    let en = render(markers[1].2..body.len(), "# en");
+    let vi = render(markers[0].2..markers[1].1, "# vi", "");
+    let en = render(markers[1].2..body.len(), "# en", "/en");
     Some((vi?, en?))
 }
 
@@ -259,18 +302,16 @@ fn body(
 pub fn procedure(
     source: &Source,
     fields: &[FieldFm],
+    pages: &SitePages,
     diags: &mut Diagnostics,
 ) -> Option<ParsedProcedure> {
     let file_name = source.path.rsplit('/').next().unwrap_or_default();
-    let slug = file_name
-        .strip_suffix(".md")
-        .unwrap_or(file_name)
-        .to_string();
+    let slug = slug_of(&source.path).to_string();
     if !is_slug(&slug) {
         diags.push(source.at(0, format!("file name `{file_name}` must be lower-case letters, digits and `-`, ending in `.md`")));
     }
     let (fm_text, fm_offset, body_text, body_offset) = split_front_matter(source, diags)?;
-    let rendered = body(source, body_text, body_offset, diags);
+    let rendered = body(source, body_text, body_offset, pages, diags);
     let fm: ProcedureFm = parse_toml(source, fm_text, fm_offset, diags)?;
     let at = |s: &Spanned<String>| fm_offset + s.span().start;
     let before = diags.0.len();

@@ -41,19 +41,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Renders the page for the current location, and keeps the document's title and
-/// language in step after a client-side navigation.
+/// Renders the page for the current location. After a client-side navigation it
+/// does what a full page load would: sets the document's title and language, and
+/// moves keyboard and screen-reader focus to the new page's main content.
 #[component]
 fn CurrentPage() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
+        use wasm_bindgen::JsCast;
         let route = route.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&route.title());
-            if let Some(html) = doc.document_element() {
-                let _ = html.set_attribute("lang", route.lang.tag());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        doc.set_title(&route.title());
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", route.lang.tag());
+        }
+        if previous.is_some() {
+            if let Some(main) = doc
+                .get_element_by_id("main")
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
             }
         }
     });

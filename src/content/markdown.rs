@@ -38,9 +38,10 @@ pub fn render(text: &str, links: &Links) -> Result<String, Vec<MarkdownError>> {
                 );
                 event
             }
-            Event::Start(Tag::Heading { level, .. })
-                if level == pulldown_cmark::HeadingLevel::H1 =>
-            {
+            Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                ..
+            }) => {
                 error(
                     range.start,
                     "use `##` headings; the page title comes from `name`".into(),

@@ -38,6 +38,7 @@ test('navigation after hydration happens on the client and updates title and lan
   await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
   assert.equal(await page.title(), 'Đăng ký khai sinh – Thủ tục xã');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
 
   await page.locator('.lang-switch').click();
   await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);

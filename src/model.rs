@@ -55,8 +55,28 @@ impl Text {
     }
 }
 
-/// Declares a closed vocabulary used in content files: each variant has the id
-/// editors write, and the list of all ids is available for error messages.
+/// A closed vocabulary used in content files: each value has the id editors write.
+pub trait Vocabulary: Copy + 'static {
+    const ALL: &'static [Self];
+
+    /// The id written in content files.
+    fn id(self) -> &'static str;
+
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.id() == id)
+    }
+
+    /// Every id, comma-separated, for error messages.
+    fn known() -> String {
+        Self::ALL
+            .iter()
+            .map(|v| v.id())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Declares an enum and its [`Vocabulary`] implementation.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)+ }) => {
         $(#[$meta])*
@@ -65,18 +85,13 @@ macro_rules! vocabulary {
             $($(#[$vmeta])* $variant,)+
         }
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+        impl Vocabulary for $name {
+            const ALL: &'static [$name] = &[$($name::$variant,)+];
 
-            /// The id written in content files.
-            pub fn id(self) -> &'static str {
+            fn id(self) -> &'static str {
                 match self {
                     $($name::$variant => $id,)+
                 }
-            }
-
-            pub fn from_id(id: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.id() == id)
             }
         }
     };

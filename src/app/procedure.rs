@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::Breadcrumbs;
 use crate::data::{self, Strings};
-use crate::model::{format_date, Channel, DocKind, Document, Lang, Place, Procedure};
+use crate::model::{format_date, Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
 use crate::route::{Page, Route};
 
 fn kind_label(t: &'static Strings, kind: DocKind) -> &'static str {

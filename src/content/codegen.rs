@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::front_matter::TextFm;
 use super::Site;
-use crate::model::{Channel, DocKind, Place};
+use crate::model::{Channel, DocKind, Place, Vocabulary};
 
 fn text(t: &TextFm) -> String {
     format!(

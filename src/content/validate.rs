@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::diag::{Diagnostics, Source};
 use super::front_matter::{FieldFm, FieldsFile, ProcedureFm, TextFm};
 use super::{markdown, ParsedProcedure, Strings};
-use crate::model::{Channel, DocKind, Place};
+use crate::model::{Channel, DocKind, Place, Vocabulary};
 
 /// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
 fn parse_toml<T: serde::de::DeserializeOwned>(
@@ -191,6 +191,28 @@ fn split_front_matter<'a>(
         "the front matter opened here is never closed by a `+++` line",
     ));
     None
+}
+
+/// The value of a vocabulary id, or a diagnostic listing the known ids.
+fn id_of<V: Vocabulary>(
+    source: &Source,
+    offset: usize,
+    what: &str,
+    value: &Spanned<String>,
+    diags: &mut Diagnostics,
+) -> Option<V> {
+    let found = V::from_id(value.get_ref());
+    if found.is_none() {
+        diags.push(source.at(
+            offset + value.span().start,
+            format!(
+                "unknown {what} `{}`; known: {}",
+                value.get_ref(),
+                V::known()
+            ),
+        ));
+    }
+    found
 }
 
 /// The slug of a procedure file: its name without `.md`.
@@ -376,31 +398,13 @@ pub fn procedure(
     }
     let mut seen = HashSet::new();
     for c in fm.channels.get_ref() {
-        if Channel::from_id(c.get_ref()).is_none() {
-            let known: Vec<&str> = Channel::ALL.iter().map(|c| c.id()).collect();
-            diags.push(source.at(
-                at(c),
-                format!(
-                    "unknown channel `{}`; known: {}",
-                    c.get_ref(),
-                    known.join(", ")
-                ),
-            ));
-        } else if !seen.insert(c.get_ref()) {
+        if id_of::<Channel>(source, fm_offset, "channel", c, diags).is_some()
+            && !seen.insert(c.get_ref())
+        {
             diags.push(source.at(at(c), format!("channel `{}` is listed twice", c.get_ref())));
         }
     }
-    if Place::from_id(fm.place.get_ref()).is_none() {
-        let known: Vec<&str> = Place::ALL.iter().map(|p| p.id()).collect();
-        diags.push(source.at(
-            at(&fm.place),
-            format!(
-                "unknown place `{}`; known: {}",
-                fm.place.get_ref(),
-                known.join(", ")
-            ),
-        ));
-    }
+    id_of::<Place>(source, fm_offset, "place", &fm.place, diags);
     for t in [
         &fm.name,
         &fm.summary,
@@ -421,17 +425,7 @@ pub fn procedure(
         ));
     }
     for d in fm.documents.get_ref() {
-        if DocKind::from_id(d.kind.get_ref()).is_none() {
-            let known: Vec<&str> = DocKind::ALL.iter().map(|k| k.id()).collect();
-            diags.push(source.at(
-                at(&d.kind),
-                format!(
-                    "unknown document kind `{}`; known: {}",
-                    d.kind.get_ref(),
-                    known.join(", ")
-                ),
-            ));
-        }
+        id_of::<DocKind>(source, fm_offset, "document kind", &d.kind, diags);
         if !(1..=100).contains(d.count.get_ref()) {
             diags.push(source.at(
                 fm_offset + d.count.span().start,

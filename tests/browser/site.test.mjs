@@ -109,3 +109,16 @@ test('the page fits a 320 px screen without horizontal scrolling', async () => {
   }
   await context.close();
 });
+
+test('links that act as buttons or navigation are at least 48 px tall', async () => {
+  const { context, page } = await phonePage(browser);
+  for (const path of ['/', '/thu-tuc/', '/thu-tuc/dang-ky-khai-sinh/', '/en/linh-vuc/chung-thuc/']) {
+    await page.goto(BASE_URL + path);
+    const small = await page.evaluate(() => [...document.querySelectorAll(
+      '.brand, .lang-switch, .breadcrumbs a, .card-link, .button, .button-secondary, .procedure-list a, .facts a, .field-section h2 a')]
+      .filter((a) => a.getBoundingClientRect().height < 48)
+      .map((a) => `${a.className || a.tagName} "${a.textContent.trim().slice(0, 30)}" ${a.getBoundingClientRect().height}px`));
+    assert.deepEqual(small, [], path);
+  }
+  await context.close();
+});

@@ -2,7 +2,9 @@
 //!
 //! Architecture invariant: pure data and lookups; no Leptos, no browser, no I/O.
 
-use crate::model::{Channel, DocKind, Document, Field, Lang, Place, Procedure, Text};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Channel, DocKind, Document, Place, Procedure};
+use crate::model::{Field, Lang, ProcedureInfo, Text};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
@@ -14,8 +16,17 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-pub fn procedure(slug: &str) -> Option<&'static Procedure> {
+pub fn procedure(slug: &str) -> Option<&'static ProcedureInfo> {
     PROCEDURES.iter().find(|p| p.slug == slug)
+}
+
+/// The full page of a procedure (native builds only: the wasm fetches it as HTML).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn details(info: &ProcedureInfo) -> &'static Procedure {
+    DETAILS
+        .iter()
+        .find(|d| d.info == info)
+        .expect("every procedure has details")
 }
 
 pub fn field(id: &str) -> Option<&'static Field> {
@@ -23,7 +34,7 @@ pub fn field(id: &str) -> Option<&'static Field> {
 }
 
 /// The procedures of a field, in content order.
-pub fn procedures_in(field: &str) -> impl Iterator<Item = &'static Procedure> + '_ {
+pub fn procedures_in(field: &str) -> impl Iterator<Item = &'static ProcedureInfo> + '_ {
     PROCEDURES.iter().filter(move |p| p.field == field)
 }
 
@@ -38,7 +49,3 @@ pub fn fields_in_use() -> impl Iterator<Item = &'static Field> {
 pub fn fill(template: &str, name: &str, value: &str) -> String {
     template.replace(&format!("{{{name}}}"), value)
 }
-
-// Keep the imports used by the generated code visibly used even when a list is empty.
-#[allow(dead_code)]
-fn _generated_types(_: Channel, _: DocKind, _: Place, _: &Document, _: Text) {}

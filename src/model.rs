@@ -171,14 +171,32 @@ pub struct Document {
     pub lacking: Option<Text>,
 }
 
-/// A procedure with a full page.
+/// What every build knows of a procedure with a full page: enough to list it and
+/// link to it. This is all of a procedure that reaches the wasm.
 #[derive(Debug)]
-pub struct Procedure {
+pub struct ProcedureInfo {
     /// URL segment, from the content file name.
     pub slug: &'static str,
     /// The national code, e.g. `1.001193`.
     pub code: &'static str,
     pub field: &'static str,
+    pub name: Text,
+    pub summary: Text,
+}
+
+/// Procedures are identified by their slug.
+impl PartialEq for ProcedureInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+}
+impl Eq for ProcedureInfo {}
+
+/// A procedure's full page. Only native builds hold these (the prerenderer writes
+/// each page, and an HTML fragment the wasm fetches on client-side navigation).
+#[derive(Debug)]
+pub struct Procedure {
+    pub info: &'static ProcedureInfo,
     pub portal_url: &'static str,
     /// ISO date the facts were last checked against the sources.
     pub checked: &'static str,
@@ -186,8 +204,6 @@ pub struct Procedure {
     pub legal_basis: &'static [&'static str],
     pub channels: &'static [Channel],
     pub place: Place,
-    pub name: Text,
-    pub summary: Text,
     pub who: Text,
     pub result: Text,
     pub time: Text,
@@ -198,14 +214,6 @@ pub struct Procedure {
     /// The body (steps, notes) rendered to HTML at build time.
     pub body_html: Text,
 }
-
-/// Procedures are identified by their slug.
-impl PartialEq for Procedure {
-    fn eq(&self, other: &Self) -> bool {
-        self.slug == other.slug
-    }
-}
-impl Eq for Procedure {}
 
 impl Procedure {
     pub fn is_online(&self) -> bool {

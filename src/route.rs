@@ -5,7 +5,7 @@
 //! Every page path ends in `/` (a static host serves `<path>/index.html`).
 
 use crate::data;
-use crate::model::{Field, Lang, Procedure};
+use crate::model::{Field, Lang, ProcedureInfo};
 
 /// What a route shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub enum Page {
     /// Every procedure, grouped by field.
     All,
     Field(&'static Field),
-    Procedure(&'static Procedure),
+    Procedure(&'static ProcedureInfo),
     NotFound,
 }
 
@@ -67,6 +67,19 @@ impl Route {
             Page::Field(f) => format!("{prefix}/{FIELD_SEGMENT}/{}/", f.id),
             Page::Procedure(p) => format!("{prefix}/{PROCEDURES_SEGMENT}/{}/", p.slug),
             Page::NotFound => "/404.html".to_string(),
+        }
+    }
+
+    /// Where the wasm fetches a procedure page's article on client-side navigation,
+    /// e.g. `/fragments/en/thu-tuc/dang-ky-khai-sinh.html`. Other pages have none.
+    pub fn fragment_href(&self) -> Option<String> {
+        match self.page {
+            Page::Procedure(p) => Some(format!(
+                "/fragments{}/{PROCEDURES_SEGMENT}/{}.html",
+                self.lang.prefix(),
+                p.slug
+            )),
+            _ => None,
         }
     }
 

@@ -33,7 +33,7 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
     for needle in [
         "Đăng ký khai sinh",
         "1.001193",
-        p.portal_url,
+        data::details(p).portal_url,
         "Giấy tờ cần mang",
         "Giấy chứng sinh do cơ sở y tế cấp",
         "bản chính",
@@ -58,6 +58,26 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
         "<h2>Steps</h2>",
     ] {
         assert!(en.contains(needle), "missing {needle:?}");
+    }
+}
+
+#[test]
+fn a_procedure_page_carries_the_same_article_the_wasm_would_fetch() {
+    use thu_tuc_xa::app::article::article_html;
+    for info in &data::PROCEDURES {
+        for lang in Lang::ALL {
+            let route = Route::new(lang, Page::Procedure(info));
+            let article = article_html(data::details(info), lang);
+            let page = ssr::render_body(&route);
+            assert!(
+                page.contains(&format!("<article class=\"procedure\">{article}</article>")),
+                "{}",
+                route.href()
+            );
+            assert!(route
+                .fragment_href()
+                .is_some_and(|f| f.ends_with(&format!("/thu-tuc/{}.html", info.slug))));
+        }
     }
 }
 

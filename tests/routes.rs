@@ -55,15 +55,18 @@ fn unknown_paths_are_not_found() {
 #[test]
 fn the_catalogue_has_at_least_fifteen_procedures_with_sources() {
     assert!(data::PROCEDURES.len() >= 15, "{}", data::PROCEDURES.len());
-    for p in data::PROCEDURES {
+    assert_eq!(data::DETAILS.len(), data::PROCEDURES.len());
+    for (info, p) in data::PROCEDURES.iter().zip(&data::DETAILS) {
+        assert_eq!(p.info, info);
+        assert!(std::ptr::eq(data::details(info), p));
         assert!(
             p.portal_url.starts_with("https://dichvucong.gov.vn/"),
             "{}",
-            p.slug
+            info.slug
         );
-        assert!(!p.sources.is_empty(), "{}", p.slug);
-        assert!(!p.documents.is_empty(), "{}", p.slug);
-        assert!(data::field(p.field).is_some(), "{}", p.slug);
+        assert!(!p.sources.is_empty(), "{}", info.slug);
+        assert!(!p.documents.is_empty(), "{}", info.slug);
+        assert!(data::field(info.field).is_some(), "{}", info.slug);
     }
 }
 

@@ -5,6 +5,8 @@
 //! Architecture invariant: no content logic here (what a page shows comes from
 //! [`crate::data`] and [`crate::route`]); browser APIs only behind `hydrate`.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod article;
 mod home;
 mod listing;
 mod not_found;

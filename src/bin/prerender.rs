@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use thu_tuc_xa::route::Route;
+use thu_tuc_xa::app::article::article_html;
+use thu_tuc_xa::data;
+use thu_tuc_xa::route::{Page, Route};
 use thu_tuc_xa::ssr;
 
 fn main() -> ExitCode {
@@ -95,6 +97,12 @@ fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> Stri
     format!("{top}{head}{}", t.tail.replace("{BODY}", &body))
 }
 
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    std::fs::create_dir_all(path.parent().expect("a file path has a parent"))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn out_path(dist: &Path, href: &str) -> PathBuf {
     dist.join(href.trim_start_matches('/')).join("index.html")
 }
@@ -118,17 +126,19 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     let t = template(dist)?;
     let routes = Route::all();
     for route in &routes {
+        let body = ssr::render_body(route);
         let html = page(
             &t,
             route.lang.tag(),
             &ssr::head(route, base_url),
-            &ssr::render_body(route),
+            &body,
             true,
         );
-        let path = out_path(dist, &route.href());
-        std::fs::create_dir_all(path.parent().expect("a page path has a parent"))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&out_path(dist, &route.href()), &html)?;
+        if let (Some(href), Page::Procedure(info)) = (route.fragment_href(), route.page) {
+            let article = article_html(data::details(info), route.lang);
+            write(&dist.join(href.trim_start_matches('/')), &article)?;
+        }
     }
     let not_found = Route::parse("/404.html");
     let html = page(

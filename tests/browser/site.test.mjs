@@ -39,6 +39,10 @@ test('navigation after hydration happens on the client and updates title and lan
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
   assert.equal(await page.title(), 'Đăng ký khai sinh – Thủ tục xã');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
+  // The article arrives as a fragment fetched after the navigation.
+  await page.locator('article.procedure h1').waitFor();
+  assert.equal(await page.locator('article.procedure h1').textContent(), 'Đăng ký khai sinh');
+  assert.ok(await page.locator('article.procedure .document').count() >= 3);
 
   await page.locator('.lang-switch').click();
   await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);
@@ -120,5 +124,23 @@ test('links that act as buttons or navigation are at least 48 px tall', async ()
       .map((a) => `${a.className || a.tagName} "${a.textContent.trim().slice(0, 30)}" ${a.getBoundingClientRect().height}px`));
     assert.deepEqual(small, [], path);
   }
+  await context.close();
+});
+
+test('when an article cannot be fetched, the page says so and offers a reload', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/linh-vuc/chung-thuc/`);
+  await waitForHydration(page);
+  await page.route('**/fragments/**', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: 'Chứng thực chữ ký' }).click();
+  await page.waitForURL(`${BASE_URL}/thu-tuc/chung-thuc-chu-ky/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Không tải được nội dung/);
+  await page.unroute('**/fragments/**');
+  await page.getByRole('link', { name: 'Tải lại trang' }).click();
+  await page.locator('article.procedure h1').waitFor();
+  assert.equal(await page.locator('article.procedure h1').textContent(), 'Chứng thực chữ ký');
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });

@@ -1,0 +1,210 @@
+//! A procedure's article: who, what to bring, fee, time, where, steps, sources.
+//!
+//! Native builds only. The prerenderer renders it into each procedure page and
+//! into an HTML fragment per page, which the wasm fetches on client-side
+//! navigation; so the full content never has to be compiled into the wasm.
+
+use leptos::prelude::*;
+
+use crate::data::{self, Strings};
+use crate::model::{format_date, Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
+
+fn kind_label(t: &'static Strings, kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Original => t.doc_original,
+        DocKind::Copy => t.doc_copy,
+        DocKind::CertifiedCopy => t.doc_certified_copy,
+        DocKind::Show => t.doc_show,
+    }
+}
+
+fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
+    match channel {
+        Channel::InPerson => t.channel_in_person,
+        Channel::Post => t.channel_post,
+        Channel::NationalPortal => t.channel_national_portal,
+        Channel::Vneid => t.channel_vneid,
+    }
+}
+
+fn place_label(t: &'static Strings, place: Place) -> &'static str {
+    match place {
+        Place::AnyCommune => t.place_any_commune,
+        Place::AnyCommuneInProvince => t.place_any_commune_in_province,
+        Place::ResidenceCommune => t.place_residence_commune,
+        Place::CommunePolice => t.place_commune_police,
+        Place::OnlineOnly => t.place_online_only,
+    }
+}
+
+/// One document of the checklist.
+#[component]
+fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
+    let t = data::strings(lang);
+    let badge = match (document.kind, document.count) {
+        (DocKind::Show, _) | (_, 1) => kind_label(t, document.kind).to_string(),
+        (kind, n) => format!("{} × {n}", kind_label(t, kind)),
+    };
+    view! {
+        <li class="document">
+            <span class="document-name">{document.name.get(lang)}</span>
+            <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
+            {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
+            {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
+            {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
+        </li>
+    }
+}
+
+/// What to bring: the documents everyone needs, then those needed only in some cases.
+#[component]
+fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
+    let t = data::strings(lang);
+    let (always, sometimes): (Vec<&'static Document>, Vec<&'static Document>) =
+        procedure.documents.iter().partition(|d| d.when.is_none());
+    let list = move |docs: Vec<&'static Document>| {
+        view! {
+            <ul class="documents">
+                {docs.into_iter().map(|d| view! { <DocumentItem lang document=d/> }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        <section aria-labelledby="documents">
+            <h2 id="documents">{t.proc_documents}</h2>
+            {list(always)}
+            {(!sometimes.is_empty())
+                .then(|| view! { <h3>{t.doc_sometimes}</h3> {list(sometimes)} })}
+            <p class="hint">{t.proc_documents_hint}</p>
+        </section>
+    }
+}
+
+/// The article of one procedure, as HTML.
+pub fn article_html(procedure: &'static Procedure, lang: Lang) -> String {
+    let owner = Owner::new();
+    owner.with(|| view! { <Article lang procedure/> }.to_html())
+}
+
+/// The article of one procedure.
+#[component]
+fn Article(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
+    let t = data::strings(lang);
+    let p = procedure;
+    let info = p.info;
+    let online = if p.is_online() {
+        t.proc_online
+    } else {
+        t.proc_in_person_only
+    };
+    view! {
+        <>
+            <h1>{info.name.get(lang)}</h1>
+            <p class="lead">{info.summary.get(lang)}</p>
+            <dl class="facts">
+                <div>
+                    <dt>{t.proc_code}</dt>
+                    <dd>
+                        <a href=p.portal_url rel="external noopener">{info.code}</a>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{t.proc_fee}</dt>
+                    <dd>{p.fee.get(lang)}</dd>
+                </div>
+                <div>
+                    <dt>{t.proc_time}</dt>
+                    <dd>{p.time.get(lang)}</dd>
+                </div>
+                <div>
+                    <dt>{t.proc_channels}</dt>
+                    <dd>{online}</dd>
+                </div>
+            </dl>
+
+            <section aria-labelledby="who">
+                <h2 id="who">{t.proc_who}</h2>
+                <p>{p.who.get(lang)}</p>
+            </section>
+
+            <Documents lang procedure=p/>
+
+            <section aria-labelledby="fee">
+                <h2 id="fee">{t.proc_fee}</h2>
+                <p>{p.fee.get(lang)}</p>
+                {(!p.exemptions.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{t.proc_exemptions}</h3>
+                            <ul>
+                                {p.exemptions.iter().map(|e| view! { <li>{e.get(lang)}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+            </section>
+
+            <section aria-labelledby="time">
+                <h2 id="time">{t.proc_time}</h2>
+                <p>{p.time.get(lang)}</p>
+            </section>
+
+            <section aria-labelledby="where">
+                <h2 id="where">{t.proc_where}</h2>
+                <p>{place_label(t, p.place)}</p>
+                {p.place_note.map(|n| view! { <p>{n.get(lang)}</p> })}
+                <h3>{t.proc_channels}</h3>
+                <ul class="channels">
+                    {p
+                        .channels
+                        .iter()
+                        .map(|&c| match c {
+                            Channel::NationalPortal => {
+                                view! {
+                                    <li>
+                                        <a href=p.portal_url rel="external noopener">
+                                            {channel_label(t, c)}
+                                        </a>
+                                    </li>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <li>{channel_label(t, c)}</li> }.into_any(),
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+
+            <section aria-labelledby="result">
+                <h2 id="result">{t.proc_result}</h2>
+                <p>{p.result.get(lang)}</p>
+            </section>
+
+            <div class="prose" inner_html=p.body_html.get(lang)></div>
+
+            <section aria-labelledby="legal">
+                <h2 id="legal">{t.proc_legal_basis}</h2>
+                <ul>{p.legal_basis.iter().map(|l| view! { <li lang="vi">{*l}</li> }).collect_view()}</ul>
+            </section>
+
+            <aside class="sources" aria-labelledby="sources">
+                <h2 id="sources">{t.proc_sources}</h2>
+                <p class="warning">{t.proc_verify_note}</p>
+                <ul>
+                    {p.sources
+                        .iter()
+                        .map(|s| view! { <li><a href=*s rel="external noopener">{*s}</a></li> })
+                        .collect_view()}
+                </ul>
+                <p>
+                    {t.proc_checked} ": "
+                    <time datetime=p.checked>{format_date(p.checked, lang)}</time>
+                </p>
+                <p>
+                    <a class="button-secondary" href=p.portal_url rel="external noopener">
+                        {t.proc_portal_link}
+                    </a>
+                </p>
+            </aside>
+        </>
+    }
+}

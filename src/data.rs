@@ -3,8 +3,8 @@
 //! Architecture invariant: pure data and lookups; no Leptos, no browser, no I/O.
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Channel, DocKind, Document, Place, Procedure};
-use crate::model::{Field, Lang, ProcedureInfo, Text};
+use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
+use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
@@ -29,6 +29,42 @@ pub fn details(info: &ProcedureInfo) -> &'static Procedure {
         .expect("every procedure has details")
 }
 
+pub fn document(id: &str) -> Option<&'static DocumentInfo> {
+    DOCUMENTS.iter().find(|d| d.id == id)
+}
+
+/// A document's glossary entry in full (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn glossary_entry(info: &DocumentInfo) -> &'static DocumentEntry {
+    GLOSSARY
+        .iter()
+        .find(|d| d.info == info)
+        .expect("every document has an entry")
+}
+
+/// The procedures that ask for a document (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn procedures_needing(info: &DocumentInfo) -> impl Iterator<Item = &'static Procedure> + '_ {
+    DETAILS
+        .iter()
+        .filter(move |p| p.documents.iter().any(|d| d.doc == info))
+}
+
+pub fn index_field(id: &str) -> Option<&'static IndexField> {
+    INDEX_FIELDS.iter().find(|f| f.id == id)
+}
+
+/// The procedures of the national index in one of its fields (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn index_entries(field: &IndexField) -> impl Iterator<Item = &'static IndexEntry> + '_ {
+    INDEX.iter().filter(move |e| e.field == field)
+}
+
+/// The procedure with a full page for a national code, if there is one.
+pub fn procedure_by_code(code: &str) -> Option<&'static ProcedureInfo> {
+    PROCEDURES.iter().find(|p| p.code == code)
+}
+
 pub fn field(id: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.id == id)
 }
@@ -48,4 +84,45 @@ pub fn fields_in_use() -> impl Iterator<Item = &'static Field> {
 /// Replaces `{name}` in a UI string.
 pub fn fill(template: &str, name: &str, value: &str) -> String {
     template.replace(&format!("{{{name}}}"), value)
+}
+
+/// A key that sorts Vietnamese text the way a reader expects: by letter, with
+/// `đ` after `d` and tone marks ignored before they matter (a simple approximation of
+/// Vietnamese collation, good enough for lists).
+pub fn sort_key(text: &str) -> Vec<(u32, u32)> {
+    text.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let (base, rank) = base_letter(lower);
+            (base as u32, rank)
+        })
+        .collect()
+}
+
+/// The base letter of a Vietnamese character and a rank among letters sharing it
+/// (`a` < `ă` < `â`, `d` < `đ`, `e` < `ê`, `o` < `ô` < `ơ`, `u` < `ư`); tones rank 0.
+fn base_letter(c: char) -> (char, u32) {
+    const GROUPS: [(&str, char, u32); 12] = [
+        ("aàáảãạ", 'a', 0),
+        ("ăằắẳẵặ", 'a', 1),
+        ("âầấẩẫậ", 'a', 2),
+        ("đ", 'd', 1),
+        ("eèéẻẽẹ", 'e', 0),
+        ("êềếểễệ", 'e', 1),
+        ("iìíỉĩị", 'i', 0),
+        ("oòóỏõọ", 'o', 0),
+        ("ôồốổỗộ", 'o', 1),
+        ("ơờớởỡợ", 'o', 2),
+        ("uùúủũụ", 'u', 0),
+        ("ưừứửữự", 'u', 1),
+    ];
+    for (letters, base, rank) in GROUPS {
+        if letters.contains(c) {
+            return (base, rank);
+        }
+    }
+    match c {
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => ('y', 0),
+        c => (c, 0),
+    }
 }

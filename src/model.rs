@@ -122,6 +122,8 @@ vocabulary! {
         ResidenceCommune = "residence-commune",
         /// The police of the commune where the person resides.
         CommunePolice = "commune-police",
+        /// The police of any commune in the country.
+        AnyCommunePolice = "any-commune-police",
         /// Online only; there is no counter.
         OnlineOnly = "online-only",
     }
@@ -157,13 +159,43 @@ impl PartialEq for Field {
 }
 impl Eq for Field {}
 
-/// One document a procedure asks for.
+/// What every build knows of a document of the glossary (`content/giay-to/`).
+#[derive(Debug)]
+pub struct DocumentInfo {
+    /// URL segment, from the file name.
+    pub id: &'static str,
+    pub name: Text,
+}
+
+/// Documents are identified by their id.
+impl PartialEq for DocumentInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for DocumentInfo {}
+
+/// A document's glossary entry in full (native builds only).
+#[derive(Debug)]
+pub struct DocumentEntry {
+    pub info: &'static DocumentInfo,
+    /// The official form number, e.g. `CT01`.
+    pub form: Option<&'static str>,
+    /// What it is.
+    pub summary: Text,
+    /// Where and how to get it.
+    pub get: Text,
+    pub sources: &'static [&'static str],
+}
+
+/// One document a procedure asks for: a glossary entry, and how this procedure
+/// wants it.
 #[derive(Debug)]
 pub struct Document {
+    pub doc: &'static DocumentInfo,
     pub kind: DocKind,
     pub count: u32,
-    pub name: Text,
-    /// A useful detail (where to get it, which form).
+    /// A detail specific to this procedure.
     pub note: Option<Text>,
     /// The condition under which it is needed; `None` means always.
     pub when: Option<Text>,
@@ -221,6 +253,39 @@ impl Procedure {
             .iter()
             .any(|c| matches!(c, Channel::NationalPortal | Channel::Vneid))
     }
+}
+
+/// A field of the national index of commune-level procedures.
+#[derive(Debug)]
+pub struct IndexField {
+    pub id: &'static str,
+    pub name: Text,
+    /// How many procedures of the index are in this field.
+    pub count: u32,
+}
+
+/// Index fields are identified by their id.
+impl PartialEq for IndexField {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for IndexField {}
+
+/// One procedure of the national index (native builds only). Its name is in
+/// Vietnamese only, as on the national portal.
+#[derive(Debug)]
+pub struct IndexEntry {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub field: &'static IndexField,
+    /// The ministry or body responsible.
+    pub agency: Text,
+    /// The decision that published it.
+    pub decision: &'static str,
+    pub channels: &'static [Channel],
+    /// Its entry on dichvucong.gov.vn.
+    pub url: &'static str,
 }
 
 /// Formats an ISO date (`2026-11-23`) the way each language writes dates.

@@ -5,7 +5,7 @@
 //! Every page path ends in `/` (a static host serves `<path>/index.html`).
 
 use crate::data;
-use crate::model::{Field, Lang, ProcedureInfo};
+use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo};
 
 /// What a route shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +15,12 @@ pub enum Page {
     All,
     Field(&'static Field),
     Procedure(&'static ProcedureInfo),
+    /// The glossary: every document citizens are asked for.
+    Glossary,
+    Document(&'static DocumentInfo),
+    /// The national index of commune-level procedures, by field.
+    Index,
+    IndexField(&'static IndexField),
     NotFound,
 }
 
@@ -26,6 +32,8 @@ pub struct Route {
 
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
+pub const GLOSSARY_SEGMENT: &str = "giay-to";
+pub const INDEX_SEGMENT: &str = "danh-muc";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -49,6 +57,10 @@ impl Route {
             [PROCEDURES_SEGMENT, slug] => {
                 data::procedure(slug).map_or(Page::NotFound, Page::Procedure)
             }
+            [GLOSSARY_SEGMENT] => Page::Glossary,
+            [INDEX_SEGMENT] => Page::Index,
+            [INDEX_SEGMENT, id] => data::index_field(id).map_or(Page::NotFound, Page::IndexField),
+            [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
             [FIELD_SEGMENT, id] => data::field(id)
                 .filter(|f| data::procedures_in(f.id).next().is_some())
                 .map_or(Page::NotFound, Page::Field),
@@ -66,19 +78,23 @@ impl Route {
             Page::All => format!("{prefix}/{PROCEDURES_SEGMENT}/"),
             Page::Field(f) => format!("{prefix}/{FIELD_SEGMENT}/{}/", f.id),
             Page::Procedure(p) => format!("{prefix}/{PROCEDURES_SEGMENT}/{}/", p.slug),
+            Page::Glossary => format!("{prefix}/{GLOSSARY_SEGMENT}/"),
+            Page::Document(d) => format!("{prefix}/{GLOSSARY_SEGMENT}/{}/", d.id),
+            Page::Index => format!("{prefix}/{INDEX_SEGMENT}/"),
+            Page::IndexField(f) => format!("{prefix}/{INDEX_SEGMENT}/{}/", f.id),
             Page::NotFound => "/404.html".to_string(),
         }
     }
 
-    /// Where the wasm fetches a procedure page's article on client-side navigation,
-    /// e.g. `/fragments/en/thu-tuc/dang-ky-khai-sinh.html`. Other pages have none.
+    /// Where the wasm fetches the content of a page made at build time, e.g.
+    /// `/fragments/en/thu-tuc/dang-ky-khai-sinh.html`. Other pages have none.
     pub fn fragment_href(&self) -> Option<String> {
         match self.page {
-            Page::Procedure(p) => Some(format!(
-                "/fragments{}/{PROCEDURES_SEGMENT}/{}.html",
-                self.lang.prefix(),
-                p.slug
-            )),
+            Page::Procedure(_) | Page::Document(_) | Page::IndexField(_) => {
+                let href = self.href();
+                let path = href.trim_end_matches('/');
+                Some(format!("/fragments{path}.html"))
+            }
             _ => None,
         }
     }
@@ -93,23 +109,39 @@ impl Route {
         let mut pages = vec![Page::Home, Page::All];
         pages.extend(data::fields_in_use().map(Page::Field));
         pages.extend(data::PROCEDURES.iter().map(Page::Procedure));
+        pages.push(Page::Glossary);
+        pages.extend(data::DOCUMENTS.iter().map(Page::Document));
+        pages.push(Page::Index);
+        pages.extend(data::INDEX_FIELDS.iter().map(Page::IndexField));
         Lang::ALL
             .iter()
             .flat_map(|&lang| pages.iter().map(move |&page| Route::new(lang, page)))
             .collect()
     }
 
-    /// The document title.
-    pub fn title(&self) -> String {
+    /// The page's main heading.
+    pub fn heading(&self) -> &'static str {
         let t = data::strings(self.lang);
-        let page = match self.page {
-            Page::Home => return t.home_title.to_string(),
+        match self.page {
+            Page::Home => t.home_heading,
             Page::All => t.all_title,
             Page::Field(f) => f.name.get(self.lang),
             Page::Procedure(p) => p.name.get(self.lang),
+            Page::Glossary => t.glossary_title,
+            Page::Document(d) => d.name.get(self.lang),
+            Page::Index => t.index_title,
+            Page::IndexField(f) => f.name.get(self.lang),
             Page::NotFound => t.not_found_title,
-        };
-        format!("{page} – {}", t.site_name)
+        }
+    }
+
+    /// The document title.
+    pub fn title(&self) -> String {
+        let t = data::strings(self.lang);
+        match self.page {
+            Page::Home => t.home_title.to_string(),
+            _ => format!("{} – {}", self.heading(), t.site_name),
+        }
     }
 
     /// The meta description.
@@ -120,6 +152,14 @@ impl Route {
             Page::All => t.all_description.to_string(),
             Page::Field(f) => data::fill(t.field_description, "field", f.name.get(self.lang)),
             Page::Procedure(p) => p.summary.get(self.lang).to_string(),
+            Page::Glossary => t.glossary_description.to_string(),
+            Page::Document(d) => {
+                data::fill(t.document_description, "document", d.name.get(self.lang))
+            }
+            Page::Index => t.index_description.to_string(),
+            Page::IndexField(f) => {
+                data::fill(t.index_field_description, "field", f.name.get(self.lang))
+            }
             Page::NotFound => t.not_found_body.to_string(),
         }
     }

@@ -53,16 +53,17 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
         errors(&inputs),
         vec![
             "content/thu-tuc/thu-nghiem.md:2:8: code `1.1193` must look like `1.001193`",
-            "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc",
+            "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc, cu-tru, can-cuoc, dat-dai, xay-dung, ho-kinh-doanh, bao-tro-xa-hoi, nguoi-co-cong, giam-ngheo, bao-hiem, quan-su, giao-duc, lien-thong",
             "content/thu-tuc/thu-nghiem.md:4:14: portal_url must be a https://dichvucong.gov.vn/ address",
             "content/thu-tuc/thu-nghiem.md:5:11: checked `2026-02-30` must be a date written YYYY-MM-DD",
             "content/thu-tuc/thu-nghiem.md:6:12: source `http://example.org` must be a https:// address",
             "content/thu-tuc/thu-nghiem.md:8:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
             "content/thu-tuc/thu-nghiem.md:8:41: channel `post` is listed twice",
-            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, commune-police, online-only",
+            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, commune-police, any-commune-police, online-only",
             "content/thu-tuc/thu-nghiem.md:11:18: text is empty",
-            "content/thu-tuc/thu-nghiem.md:23:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
-            "content/thu-tuc/thu-nghiem.md:24:9: count must be between 1 and 100, not 0",
+            "content/thu-tuc/thu-nghiem.md:23:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
+            "content/thu-tuc/thu-nghiem.md:24:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
+            "content/thu-tuc/thu-nghiem.md:25:9: count must be between 1 and 100, not 0",
         ]
     );
 }
@@ -208,7 +209,74 @@ fn the_report_numbers_every_problem() {
     let diags = content::build(&inputs).expect_err("broken");
     let report = content::report(&diags);
     assert!(
-        report.starts_with("content/ has 11 problems:\n  1. content/thu-tuc/thu-nghiem.md:2:8:"),
+        report.starts_with("content/ has 12 problems:\n  1. content/thu-tuc/thu-nghiem.md:2:8:"),
         "{report}"
     );
+}
+
+#[test]
+fn a_broken_glossary_entry_is_reported_and_an_unused_one_refused() {
+    let mut inputs = real_inputs();
+    inputs.glossary.push(Source::new(
+        "content/giay-to/giay-thu.toml",
+        "name = { vi = \"Giấy thử\", en = \"Test paper\" }\nsummary = { vi = \"\", en = \"x\" }\nget = { vi = \"x\", en = \"x\" }\ncolour = \"red\"\n",
+    ));
+    let errs = errors(&inputs);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/giay-to/giay-thu.toml:4:1: unknown field `colour`"),
+        "{}",
+        errs[0]
+    );
+
+    let mut inputs = real_inputs();
+    inputs.glossary.push(Source::new(
+        "content/giay-to/giay-thu.toml",
+        "name = { vi = \"Giấy thử\", en = \"Test paper\" }\nsummary = { vi = \"Một giấy.\", en = \"A paper.\" }\nget = { vi = \"Ở xã.\", en = \"At the commune.\" }\n",
+    ));
+    assert_eq!(
+        errors(&inputs),
+        vec!["content/giay-to/giay-thu.toml:1:1: document `giay-thu` is not needed by any procedure; remove it or refer to it"]
+    );
+}
+
+#[test]
+fn the_index_reports_bad_rows_by_line() {
+    let mut inputs = real_inputs();
+    let csv = &mut inputs.index[0];
+    let mut lines: Vec<String> = csv.text.lines().map(String::from).collect();
+    lines[1] = lines[1].replacen("bo-", "bo-khong-co-", 1);
+    lines[3] = lines[3].replace("https://dichvucong.gov.vn/", "http://example.org/");
+    lines.push(lines[5].clone());
+    csv.text = lines.join("\n") + "\n";
+    let errs = errors(&inputs);
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/danh-muc/thu-tuc-cap-xa.csv:2:1: agency `bo-khong-co-"),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].starts_with(
+            "content/danh-muc/thu-tuc-cap-xa.csv:4:1: detail_url `http://example.org/"
+        ),
+        "{}",
+        errs[1]
+    );
+    assert!(
+        errs[2].starts_with(&format!(
+            "content/danh-muc/thu-tuc-cap-xa.csv:{}:1: code `",
+            lines.len()
+        )),
+        "{}",
+        errs[2]
+    );
+    assert!(errs[2].ends_with("` is listed twice"), "{}", errs[2]);
+}
+
+#[test]
+fn the_whole_index_is_there() {
+    let site = content::build(&real_inputs()).unwrap_or_else(|d| panic!("{}", content::report(&d)));
+    assert_eq!(site.index.rows.len(), 581);
+    assert_eq!(site.index.fields.field.len(), 60);
 }

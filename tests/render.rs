@@ -35,7 +35,8 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
         "1.001193",
         data::details(p).portal_url,
         "Giấy tờ cần mang",
-        "Giấy chứng sinh do cơ sở y tế cấp",
+        "Giấy chứng sinh",
+        "href=\"/giay-to/giay-chung-sinh/\"",
         "bản chính",
         "Nếu không có",
         "Lệ phí",
@@ -62,23 +63,66 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
 }
 
 #[test]
-fn a_procedure_page_carries_the_same_article_the_wasm_would_fetch() {
-    use thu_tuc_xa::app::article::article_html;
-    for info in &data::PROCEDURES {
-        for lang in Lang::ALL {
-            let route = Route::new(lang, Page::Procedure(info));
-            let article = article_html(data::details(info), lang);
-            let page = ssr::render_body(&route);
-            assert!(
-                page.contains(&format!("<article class=\"procedure\">{article}</article>")),
-                "{}",
+fn pages_made_at_build_time_carry_the_same_html_the_wasm_would_fetch() {
+    use thu_tuc_xa::app::article;
+    let mut fragments = 0;
+    for route in Route::all() {
+        let page = ssr::render_body(&route);
+        match (route.fragment_href(), article::render(&route)) {
+            (Some(href), Some(html)) => {
+                fragments += 1;
+                assert!(
+                    page.contains(&format!("<div class=\"fragment\">{html}</div>")),
+                    "{}",
+                    route.href()
+                );
+                assert!(
+                    href.starts_with("/fragments/") && href.ends_with(".html"),
+                    "{href}"
+                );
+            }
+            (None, None) => {}
+            other => panic!(
+                "{}: fragment href and content disagree: {other:?}",
                 route.href()
-            );
-            assert!(route
-                .fragment_href()
-                .is_some_and(|f| f.ends_with(&format!("/thu-tuc/{}.html", info.slug))));
+            ),
         }
     }
+    let expected = 2 * (data::PROCEDURES.len() + data::DOCUMENTS.len() + data::INDEX_FIELDS.len());
+    assert_eq!(fragments, expected);
+}
+
+#[test]
+fn every_document_page_lists_the_procedures_that_need_it() {
+    use thu_tuc_xa::app::article;
+    let doc = data::document("giay-to-tuy-than").expect("the ID entry exists");
+    let html = article::render(&Route::new(Lang::Vi, Page::Document(doc))).expect("a fragment");
+    assert!(html.contains("Thủ tục cần giấy tờ này"));
+    assert!(html.contains("href=\"/thu-tuc/dang-ky-khai-sinh/\""));
+}
+
+#[test]
+fn the_index_links_every_procedure_to_a_guide_or_the_portal() {
+    use thu_tuc_xa::app::article;
+    let mut entries = 0;
+    for field in &data::INDEX_FIELDS {
+        let html =
+            article::render(&Route::new(Lang::En, Page::IndexField(field))).expect("a fragment");
+        let n = html.matches("class=\"index-entry\"").count();
+        assert_eq!(n as u32, field.count, "{}", field.id);
+        entries += n;
+    }
+    assert_eq!(entries, data::INDEX.len());
+    let civil = data::index_field("ho-tich").expect("civil status is in the index");
+    let html = article::render(&Route::new(Lang::Vi, Page::IndexField(civil))).expect("a fragment");
+    assert!(
+        html.contains("href=\"/thu-tuc/dang-ky-khai-sinh/\""),
+        "a detailed procedure links to its guide"
+    );
+    assert!(
+        html.contains("href=\"https://dichvucong.gov.vn/"),
+        "the others link to the portal"
+    );
 }
 
 #[test]

@@ -32,10 +32,22 @@ pub fn Home(lang: Lang) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <p>
-            <a class="button-secondary" href=Route::new(lang, Page::All).href()>
-                {t.home_all_procedures}
-            </a>
-        </p>
+        <ul class="actions">
+            <li>
+                <a class="button-secondary" href=Route::new(lang, Page::All).href()>
+                    {t.home_all_procedures}
+                </a>
+            </li>
+            <li>
+                <a class="button-secondary" href=Route::new(lang, Page::Glossary).href()>
+                    {t.home_glossary}
+                </a>
+            </li>
+            <li>
+                <a class="button-secondary" href=Route::new(lang, Page::Index).href()>
+                    {t.home_index}
+                </a>
+            </li>
+        </ul>
     }
 }

@@ -7,10 +7,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod article;
+mod fragment;
 mod home;
 mod listing;
 mod not_found;
-mod procedure;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
@@ -21,10 +21,10 @@ use crate::data;
 use crate::model::Lang;
 use crate::route::{Page, Route};
 
+use fragment::FragmentPage;
 use home::Home;
-use listing::{All, FieldPage};
+use listing::{All, FieldPage, Glossary, IndexPage};
 pub use not_found::NotFound;
-use procedure::ProcedurePage;
 
 /// The whole application: the router and the page for the current path.
 ///
@@ -91,7 +91,11 @@ fn Shell(route: Route) -> impl IntoView {
         Page::Home => view! { <Home lang/> }.into_any(),
         Page::All => view! { <All lang/> }.into_any(),
         Page::Field(field) => view! { <FieldPage lang field/> }.into_any(),
-        Page::Procedure(procedure) => view! { <ProcedurePage lang procedure/> }.into_any(),
+        Page::Glossary => view! { <Glossary lang/> }.into_any(),
+        Page::Index => view! { <IndexPage lang/> }.into_any(),
+        Page::Procedure(_) | Page::Document(_) | Page::IndexField(_) => {
+            view! { <FragmentPage route/> }.into_any()
+        }
         Page::NotFound => view! { <NotFound/> }.into_any(),
     };
     view! {
@@ -128,7 +132,7 @@ fn Shell(route: Route) -> impl IntoView {
 
 /// A breadcrumb trail: links to the pages above this one.
 #[component]
-fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoView {
+pub(crate) fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoView {
     let t = data::strings(lang);
     view! {
         <nav class="breadcrumbs" aria-label=t.breadcrumb_label>

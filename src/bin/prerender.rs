@@ -7,9 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use thu_tuc_xa::app::article::article_html;
-use thu_tuc_xa::data;
-use thu_tuc_xa::route::{Page, Route};
+use thu_tuc_xa::app::article;
+use thu_tuc_xa::route::Route;
 use thu_tuc_xa::ssr;
 
 fn main() -> ExitCode {
@@ -135,9 +134,8 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
             true,
         );
         write(&out_path(dist, &route.href()), &html)?;
-        if let (Some(href), Page::Procedure(info)) = (route.fragment_href(), route.page) {
-            let article = article_html(data::details(info), route.lang);
-            write(&dist.join(href.trim_start_matches('/')), &article)?;
+        if let (Some(href), Some(fragment)) = (route.fragment_href(), article::render(route)) {
+            write(&dist.join(href.trim_start_matches('/')), &fragment)?;
         }
     }
     let not_found = Route::parse("/404.html");

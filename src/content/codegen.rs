@@ -44,6 +44,40 @@ pub fn generate(site: &Site) -> String {
     }
     out.push_str("];\n\n");
 
+    let docs = site.glossary.len();
+    let _ = writeln!(out, "pub static DOCUMENTS: [DocumentInfo; {docs}] = [");
+    for d in &site.glossary {
+        let _ = writeln!(
+            out,
+            "    DocumentInfo {{ id: {:?}, name: {} }},",
+            d.id,
+            text(&d.fm.name)
+        );
+    }
+    out.push_str("];\n\n");
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(out, "pub static GLOSSARY: [DocumentEntry; {docs}] = [");
+    for (i, d) in site.glossary.iter().enumerate() {
+        let form =
+            d.fm.form
+                .as_ref()
+                .map_or("None".into(), |f| format!("Some({:?})", f.get_ref()));
+        let _ = writeln!(
+            out,
+            "    DocumentEntry {{ info: &DOCUMENTS[{i}], form: {form}, summary: {}, get: {}, sources: {} }},",
+            text(&d.fm.summary),
+            text(&d.fm.get),
+            strs(d.fm.sources.iter().map(|s| s.get_ref()))
+        );
+    }
+    out.push_str("];\n\n");
+    let doc_index = |id: &str| {
+        site.glossary
+            .iter()
+            .position(|d| d.id == id)
+            .expect("validated")
+    };
+
     let n = site.procedures.len();
     let _ = writeln!(out, "pub static PROCEDURES: [ProcedureInfo; {n}] = [");
     for p in &site.procedures {
@@ -104,9 +138,9 @@ pub fn generate(site: &Site) -> String {
             let kind = DocKind::from_id(d.kind.get_ref()).expect("validated");
             let _ = writeln!(
                 out,
-                "            Document {{ kind: DocKind::{kind:?}, count: {}, name: {}, note: {}, when: {}, lacking: {} }},",
+                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {} }},",
+                doc_index(d.doc.get_ref()),
                 d.count.get_ref(),
-                text(&d.name),
                 opt_text(&d.note),
                 opt_text(&d.when),
                 opt_text(&d.lacking)
@@ -119,6 +153,48 @@ pub fn generate(site: &Site) -> String {
             p.body_vi, p.body_en
         );
         let _ = writeln!(out, "    }},");
+    }
+    out.push_str("];\n\n");
+
+    let index = &site.index;
+    let _ = writeln!(
+        out,
+        "pub static INDEX_FIELDS: [IndexField; {}] = [",
+        index.fields.field.len()
+    );
+    for (i, f) in index.fields.field.iter().enumerate() {
+        let count = index.rows.iter().filter(|r| r.field == i).count();
+        let _ = writeln!(
+            out,
+            "    IndexField {{ id: {:?}, name: {}, count: {count} }},",
+            f.id.get_ref(),
+            text(&f.name)
+        );
+    }
+    out.push_str("];\n\n");
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(
+        out,
+        "pub static INDEX: [IndexEntry; {}] = [",
+        index.rows.len()
+    );
+    for r in &index.rows {
+        let channels: Vec<String> = r
+            .channels
+            .iter()
+            .map(|c| format!("Channel::{c:?}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    IndexEntry {{ code: {:?}, name: {:?}, field: &INDEX_FIELDS[{}], agency: {}, decision: {:?}, channels: &[{}], url: {:?} }},",
+            r.code,
+            r.name,
+            r.field,
+            text(&index.agencies.agency[r.agency].name),
+            r.decision,
+            channels.join(", "),
+            r.url
+        );
     }
     out.push_str("];\n\n");
 

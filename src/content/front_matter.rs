@@ -48,10 +48,11 @@ pub struct ProcedureFm {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentFm {
+    /// The id of a glossary entry (`content/giay-to/<id>.toml`).
+    pub doc: Spanned<String>,
     /// An id of [`crate::model::DocKind`].
     pub kind: Spanned<String>,
     pub count: Spanned<i64>,
-    pub name: TextFm,
     #[serde(default)]
     pub note: Option<TextFm>,
     #[serde(default)]
@@ -74,4 +75,66 @@ pub struct FieldFm {
     pub id: Spanned<String>,
     pub name: TextFm,
     pub summary: TextFm,
+}
+
+/// A glossary entry, `content/giay-to/<id>.toml`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFm {
+    pub name: TextFm,
+    /// The official form number, if any.
+    #[serde(default)]
+    pub form: Option<Spanned<String>>,
+    /// What it is.
+    pub summary: TextFm,
+    /// Where and how to get it.
+    pub get: TextFm,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// `content/danh-muc/linh-vuc.toml`: the fields of the national index.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct IndexFieldsFile {
+    pub field: Vec<IndexFieldFm>,
+}
+
+/// One `[[field]]` of the index.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct IndexFieldFm {
+    pub id: Spanned<String>,
+    /// The field's name exactly as in the CSV's `linh_vuc` column.
+    pub source: Spanned<String>,
+    pub name: TextFm,
+}
+
+/// `content/danh-muc/co-quan.toml`: the agencies of the CSV's `bo` column.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct AgenciesFile {
+    pub agency: Vec<AgencyFm>,
+}
+
+/// One `[[agency]]`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyFm {
+    pub id: Spanned<String>,
+    pub name: TextFm,
+}
+
+/// One row of `content/danh-muc/thu-tuc-cap-xa.csv`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct IndexRowCsv {
+    pub ma_thu_tuc: String,
+    pub ten_thu_tuc: String,
+    pub bo: String,
+    pub linh_vuc: String,
+    pub cap_thuc_hien: String,
+    pub so_quyet_dinh: String,
+    pub hinh_thuc_nop: String,
+    pub detail_url: String,
 }

@@ -12,6 +12,7 @@
 pub mod codegen;
 pub mod diag;
 pub mod front_matter;
+pub mod index;
 pub mod markdown;
 mod validate;
 
@@ -19,7 +20,7 @@ use std::path::Path;
 
 use diag::Diagnostics;
 pub use diag::{report, Diagnostic, Source};
-use front_matter::{FieldFm, ProcedureFm};
+use front_matter::{FieldFm, GlossaryFm, ProcedureFm};
 
 /// A procedure that passed every check.
 #[derive(Debug)]
@@ -36,11 +37,20 @@ pub struct Strings {
     pub entries: Vec<(String, String, String)>,
 }
 
+/// A glossary entry that passed every check.
+#[derive(Debug)]
+pub struct ParsedDocument {
+    pub id: String,
+    pub fm: GlossaryFm,
+}
+
 /// Everything in `content/`, validated.
 #[derive(Debug)]
 pub struct Site {
     pub fields: Vec<FieldFm>,
     pub procedures: Vec<ParsedProcedure>,
+    pub glossary: Vec<ParsedDocument>,
+    pub index: index::Index,
     pub strings: Strings,
 }
 
@@ -48,62 +58,92 @@ pub struct Site {
 pub struct Inputs {
     pub fields: Source,
     pub procedures: Vec<Source>,
+    pub glossary: Vec<Source>,
     pub strings_vi: Source,
     pub strings_en: Source,
+    /// `danh-muc/thu-tuc-cap-xa.csv`, `danh-muc/linh-vuc.toml`, `danh-muc/co-quan.toml`.
+    pub index: [Source; 3],
+}
+
+fn cannot(path: String, e: std::io::Error) -> Diagnostic {
+    Diagnostic {
+        path,
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {e}"),
+    }
+}
+
+/// Reads one file of `content/`.
+fn read(content_dir: &Path, rel: &str) -> Result<Source, Diagnostic> {
+    std::fs::read_to_string(content_dir.join(rel))
+        .map(|text| Source::new(format!("content/{rel}"), text))
+        .map_err(|e| cannot(format!("content/{rel}"), e))
+}
+
+/// Reads every `*.ext` file of a folder of `content/`, sorted by name.
+fn read_folder(
+    content_dir: &Path,
+    folder: &str,
+    ext: &str,
+) -> Result<Vec<Source>, Vec<Diagnostic>> {
+    let dir = std::fs::read_dir(content_dir.join(folder))
+        .map_err(|e| vec![cannot(format!("content/{folder}"), e)])?;
+    let mut names: Vec<String> = dir
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(ext))
+        .collect();
+    names.sort();
+    let (ok, err): (Vec<_>, Vec<_>) = names
+        .iter()
+        .map(|n| read(content_dir, &format!("{folder}/{n}")))
+        .partition(Result::is_ok);
+    if err.is_empty() {
+        Ok(ok.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(err.into_iter().filter_map(Result::err).collect())
+    }
 }
 
 /// Reads `content/` from disk. Paths in messages are relative to the directory that
 /// holds `content/`, e.g. `content/thu-tuc/dang-ky-khai-sinh.md`.
 pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
-    let read = |rel: &str| -> Result<Source, Diagnostic> {
-        let path = content_dir.join(rel);
-        std::fs::read_to_string(&path)
-            .map(|text| Source::new(format!("content/{rel}"), text))
-            .map_err(|e| Diagnostic {
-                path: format!("content/{rel}"),
-                line: 1,
-                column: 1,
-                message: format!("cannot read: {e}"),
-            })
-    };
     let mut problems = Vec::new();
-    let mut names: Vec<String> = match std::fs::read_dir(content_dir.join("thu-tuc")) {
-        Ok(dir) => dir
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".md"))
-            .collect(),
-        Err(e) => {
-            problems.push(Diagnostic {
-                path: "content/thu-tuc".into(),
-                line: 1,
-                column: 1,
-                message: format!("cannot read directory: {e}"),
-            });
-            Vec::new()
-        }
+    let mut one = |r: Result<Source, Diagnostic>| r.map_err(|d| problems.push(d)).ok();
+    let fields = one(read(content_dir, "linh-vuc.toml"));
+    let strings_vi = one(read(content_dir, "i18n/vi.toml"));
+    let strings_en = one(read(content_dir, "i18n/en.toml"));
+    let index_csv = one(read(content_dir, "danh-muc/thu-tuc-cap-xa.csv"));
+    let index_fields = one(read(content_dir, "danh-muc/linh-vuc.toml"));
+    let agencies = one(read(content_dir, "danh-muc/co-quan.toml"));
+    let mut many = |r: Result<Vec<Source>, Vec<Diagnostic>>| {
+        r.map_err(|d| problems.extend(d)).unwrap_or_default()
     };
-    names.sort();
-    let mut take = |r: Result<Source, Diagnostic>| match r {
-        Ok(s) => Some(s),
-        Err(d) => {
-            problems.push(d);
-            None
-        }
-    };
-    let fields = take(read("linh-vuc.toml"));
-    let strings_vi = take(read("i18n/vi.toml"));
-    let strings_en = take(read("i18n/en.toml"));
-    let procedures: Vec<Source> = names
-        .iter()
-        .filter_map(|n| take(read(&format!("thu-tuc/{n}"))))
-        .collect();
-    match (fields, strings_vi, strings_en) {
-        (Some(fields), Some(strings_vi), Some(strings_en)) if problems.is_empty() => Ok(Inputs {
+    let procedures = many(read_folder(content_dir, "thu-tuc", ".md"));
+    let glossary = many(read_folder(content_dir, "giay-to", ".toml"));
+    match (
+        fields,
+        strings_vi,
+        strings_en,
+        index_csv,
+        index_fields,
+        agencies,
+    ) {
+        (
+            Some(fields),
+            Some(strings_vi),
+            Some(strings_en),
+            Some(csv),
+            Some(index_fields),
+            Some(agencies),
+        ) if problems.is_empty() => Ok(Inputs {
             fields,
             procedures,
+            glossary,
             strings_vi,
             strings_en,
+            index: [csv, index_fields, agencies],
         }),
         _ => Err(problems),
     }
@@ -121,21 +161,40 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
             .map(|s| validate::slug_of(&s.path).to_string())
             .collect(),
         fields: fields.iter().map(|f| f.id.get_ref().clone()).collect(),
+        documents: inputs
+            .glossary
+            .iter()
+            .map(|s| validate::slug_of(&s.path).to_string())
+            .collect(),
+    };
+    let glossary: Vec<ParsedDocument> = inputs
+        .glossary
+        .iter()
+        .filter_map(|source| validate::glossary_entry(source, &mut diags))
+        .collect();
+    let known = validate::Known {
+        fields: &fields,
+        glossary: &inputs.glossary,
+        pages: &pages,
     };
     let mut procedures = Vec::new();
     for source in &inputs.procedures {
-        if let Some(p) = validate::procedure(source, &fields, &pages, &mut diags) {
+        if let Some(p) = validate::procedure(source, &known, &mut diags) {
             procedures.push((source, p));
         }
     }
     validate::unique_codes(&procedures, &mut diags);
-    if diags.is_empty() {
-        Ok(Site {
+    validate::glossary_used(&inputs.glossary, &procedures, &mut diags);
+    let [csv, index_fields, agencies] = &inputs.index;
+    let index = index::index(csv, index_fields, agencies, &mut diags);
+    match index {
+        Some(index) if diags.is_empty() => Ok(Site {
             fields,
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
+            glossary,
+            index,
             strings,
-        })
-    } else {
-        Err(diags.into_sorted())
+        }),
+        _ => Err(diags.into_sorted()),
     }
 }

@@ -6,12 +6,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{FieldFm, FieldsFile, ProcedureFm, TextFm};
-use super::{markdown, ParsedProcedure, Strings};
+use super::front_matter::{FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
+use super::{markdown, ParsedDocument, ParsedProcedure, Strings};
 use crate::model::{Channel, DocKind, Place, Vocabulary};
 
 /// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
-fn parse_toml<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_toml<T: serde::de::DeserializeOwned>(
     source: &Source,
     toml_text: &str,
     offset: usize,
@@ -28,7 +28,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn is_slug(s: &str) -> bool {
+pub(super) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -117,7 +117,7 @@ pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
 }
 
 /// Checks one bilingual text: both languages present and without markup.
-fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagnostics) {
+pub(super) fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagnostics) {
     for s in [&t.vi, &t.en] {
         if s.get_ref().trim().is_empty() {
             diags.push(source.at(offset + s.span().start, "text is empty"));
@@ -130,7 +130,7 @@ fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagnostics) {
     }
 }
 
-fn is_url(s: &str, prefix: &str) -> bool {
+pub(super) fn is_url(s: &str, prefix: &str) -> bool {
     s.starts_with(prefix)
         && s.len() > prefix.len()
         && !s
@@ -159,7 +159,7 @@ fn is_iso_date(s: &str) -> bool {
     }
 }
 
-fn is_code(s: &str) -> bool {
+pub(super) fn is_code(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 8 && b[0].is_ascii_digit() && b[1] == b'.' && b[2..].iter().all(u8::is_ascii_digit)
 }
@@ -215,10 +215,70 @@ fn id_of<V: Vocabulary>(
     found
 }
 
-/// The slug of a procedure file: its name without `.md`.
+/// The slug of a content file: its name without the extension.
 pub fn slug_of(path: &str) -> &str {
     let file_name = path.rsplit('/').next().unwrap_or_default();
-    file_name.strip_suffix(".md").unwrap_or(file_name)
+    file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+}
+
+/// One glossary entry, `content/giay-to/<id>.toml`.
+pub fn glossary_entry(source: &Source, diags: &mut Diagnostics) -> Option<ParsedDocument> {
+    let id = slug_of(&source.path).to_string();
+    let before = diags.0.len();
+    if !is_slug(&id) {
+        let file_name = source.path.rsplit('/').next().unwrap_or_default();
+        diags.push(source.at(0, format!("file name `{file_name}` must be lower-case letters, digits and `-`, ending in `.toml`")));
+    }
+    let fm: GlossaryFm = parse_toml(source, &source.text, 0, diags)?;
+    for t in [&fm.name, &fm.summary, &fm.get] {
+        text(source, 0, t, diags);
+    }
+    if let Some(form) = &fm.form {
+        if form.get_ref().trim().is_empty() {
+            diags.push(source.at(
+                form.span().start,
+                "form is empty; leave it out if there is no form number",
+            ));
+        }
+    }
+    for s in &fm.sources {
+        if !is_url(s.get_ref(), "https://") {
+            diags.push(source.at(
+                s.span().start,
+                format!("source `{}` must be a https:// address", s.get_ref()),
+            ));
+        }
+    }
+    (diags.0.len() == before).then_some(ParsedDocument { id, fm })
+}
+
+/// Every glossary entry is needed by some procedure (checked once all else is fine,
+/// so a broken procedure does not make its documents look unused).
+pub fn glossary_used(
+    glossary: &[Source],
+    procedures: &[(&Source, ParsedProcedure)],
+    diags: &mut Diagnostics,
+) {
+    if !diags.is_empty() {
+        return;
+    }
+    for g in glossary {
+        let id = slug_of(&g.path);
+        let used = procedures.iter().any(|(_, p)| {
+            p.fm.documents
+                .get_ref()
+                .iter()
+                .any(|d| d.doc.get_ref() == id)
+        });
+        if !used {
+            diags.push(g.at(
+                0,
+                format!("document `{id}` is not needed by any procedure; remove it or refer to it"),
+            ));
+        }
+    }
 }
 
 /// The pages a content link may point to, known before any procedure is parsed:
@@ -226,6 +286,7 @@ pub fn slug_of(path: &str) -> &str {
 pub struct SitePages {
     pub procedures: HashSet<String>,
     pub fields: HashSet<String>,
+    pub documents: HashSet<String>,
 }
 
 impl SitePages {
@@ -247,6 +308,8 @@ impl SitePages {
             [] | ["thu-tuc"] => true,
             ["thu-tuc", slug] => self.procedures.contains(*slug),
             ["linh-vuc", id] => self.fields.contains(*id),
+            ["giay-to"] => true,
+            ["giay-to", id] => self.documents.contains(*id),
             _ => false,
         }
     }
@@ -321,12 +384,20 @@ fn body(
 }
 
 /// One `content/thu-tuc/<slug>.md`.
+/// What a procedure may refer to.
+pub struct Known<'a> {
+    pub fields: &'a [FieldFm],
+    /// The glossary files; their names are the document ids.
+    pub glossary: &'a [Source],
+    pub pages: &'a SitePages,
+}
+
 pub fn procedure(
     source: &Source,
-    fields: &[FieldFm],
-    pages: &SitePages,
+    known: &Known,
     diags: &mut Diagnostics,
 ) -> Option<ParsedProcedure> {
+    let (fields, pages) = (known.fields, known.pages);
     let file_name = source.path.rsplit('/').next().unwrap_or_default();
     let slug = slug_of(&source.path).to_string();
     if !is_slug(&slug) {
@@ -432,7 +503,20 @@ pub fn procedure(
                 format!("count must be between 1 and 100, not {}", d.count.get_ref()),
             ));
         }
-        text(source, fm_offset, &d.name, diags);
+        if !known
+            .glossary
+            .iter()
+            .any(|g| slug_of(&g.path) == d.doc.get_ref())
+        {
+            diags.push(source.at(
+                at(&d.doc),
+                format!(
+                    "unknown document `{}`: there is no content/giay-to/{}.toml",
+                    d.doc.get_ref(),
+                    d.doc.get_ref()
+                ),
+            ));
+        }
         for t in [&d.note, &d.when, &d.lacking].into_iter().flatten() {
             text(source, fm_offset, t, diags);
         }

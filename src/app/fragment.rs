@@ -1,52 +1,45 @@
-//! A procedure's page: breadcrumbs around the article.
+//! Pages whose content is made at build time ([`super::article`]): procedures and
+//! glossary entries.
 //!
-//! The article itself is HTML made at build time ([`super::article`]). The
-//! prerendered page carries it; when the wasm hydrates that page it leaves the
-//! article as it is, and after a client-side navigation it fetches the article's
-//! fragment (`Route::fragment_href`). So the wasm stays small however many
-//! procedures there are.
+//! The prerendered page carries the content; when the wasm hydrates that page it
+//! leaves it as it is, and after a client-side navigation it fetches the page's
+//! fragment (`Route::fragment_href`) and sets it as inner HTML. So the wasm stays
+//! small however large the catalogue grows. If the fetch fails (offline, say),
+//! the page says so and offers a full reload.
 
 use leptos::prelude::*;
 
-use super::Breadcrumbs;
 use crate::data;
-use crate::model::{Lang, ProcedureInfo};
-use crate::route::{Page, Route};
+use crate::route::Route;
 
-/// The state of the article's HTML.
+/// The state of the page's HTML.
 #[derive(Clone, Debug, PartialEq)]
-enum Article {
+enum Content {
     Ready(String),
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Loading,
     Failed,
 }
 
-/// The article for a page: already in the document while hydrating (or rendered
-/// here on the server), fetched otherwise.
-fn article(route: Route) -> RwSignal<Article> {
+/// The content: rendered here on the server, already in the document while
+/// hydrating, fetched otherwise.
+fn content(route: Route) -> RwSignal<Content> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let Page::Procedure(info) = route.page else {
-            return RwSignal::new(Article::Failed);
-        };
-        RwSignal::new(Article::Ready(super::article::article_html(
-            data::details(info),
-            route.lang,
-        )))
+        RwSignal::new(super::article::render(&route).map_or(Content::Failed, Content::Ready))
     }
     #[cfg(target_arch = "wasm32")]
     {
         let hydrating = Owner::current_shared_context().is_some_and(|c| c.during_hydration());
         if hydrating {
-            return RwSignal::new(Article::Ready(String::new()));
+            return RwSignal::new(Content::Ready(String::new()));
         }
-        let state = RwSignal::new(Article::Loading);
+        let state = RwSignal::new(Content::Loading);
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
                 let next = match fetch::text(&url).await {
-                    Some(html) => Article::Ready(html),
-                    None => Article::Failed,
+                    Some(html) => Content::Ready(html),
+                    None => Content::Failed,
                 };
                 let _ = state.try_set(next);
             });
@@ -55,23 +48,18 @@ fn article(route: Route) -> RwSignal<Article> {
     }
 }
 
-/// The page of one procedure.
+/// A page made of a build-time fragment.
 #[component]
-pub fn ProcedurePage(lang: Lang, procedure: &'static ProcedureInfo) -> impl IntoView {
-    let t = data::strings(lang);
-    let route = Route::new(lang, Page::Procedure(procedure));
-    let mut trail = vec![(Route::new(lang, Page::All).href(), t.all_title)];
-    if let Some(f) = data::field(procedure.field) {
-        trail.push((Route::new(lang, Page::Field(f)).href(), f.name.get(lang)));
-    }
-    let state = article(route);
+pub fn FragmentPage(route: Route) -> impl IntoView {
+    let t = data::strings(route.lang);
+    let state = content(route);
     let html = move || match state.get() {
-        Article::Ready(html) => html,
+        Content::Ready(html) => html,
         _ => String::new(),
     };
     let status = move || match state.get() {
-        Article::Ready(_) => None,
-        Article::Loading => Some(
+        Content::Ready(_) => None,
+        Content::Loading => Some(
             view! {
                 <p class="status" role="status">
                     {t.loading}
@@ -79,10 +67,10 @@ pub fn ProcedurePage(lang: Lang, procedure: &'static ProcedureInfo) -> impl Into
             }
             .into_any(),
         ),
-        Article::Failed => Some(
+        Content::Failed => Some(
             view! {
                 <div class="status" role="alert">
-                    <h1>{procedure.name.get(lang)}</h1>
+                    <h1>{route.heading()}</h1>
                     <p>{t.load_failed}</p>
                     <p>
                         <a class="button" href=route.href() rel="external">
@@ -95,13 +83,12 @@ pub fn ProcedurePage(lang: Lang, procedure: &'static ProcedureInfo) -> impl Into
         ),
     };
     view! {
-        <Breadcrumbs lang trail/>
         {status}
-        <article class="procedure" inner_html=html></article>
+        <div class="fragment" inner_html=html></div>
     }
 }
 
-/// Fetching the article over the network (the wasm only).
+/// Fetching a fragment over the network (the wasm only).
 #[cfg(target_arch = "wasm32")]
 mod fetch {
     use wasm_bindgen::JsCast;

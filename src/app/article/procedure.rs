@@ -1,22 +1,12 @@
 //! A procedure's article: who, what to bring, fee, time, where, steps, sources.
-//!
-//! Native builds only. The prerenderer renders it into each procedure page and
-//! into an HTML fragment per page, which the wasm fetches on client-side
-//! navigation; so the full content never has to be compiled into the wasm.
 
 use leptos::prelude::*;
 
+use super::{kind_label, Sources};
+use crate::app::Breadcrumbs;
 use crate::data::{self, Strings};
-use crate::model::{format_date, Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
-
-fn kind_label(t: &'static Strings, kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Original => t.doc_original,
-        DocKind::Copy => t.doc_copy,
-        DocKind::CertifiedCopy => t.doc_certified_copy,
-        DocKind::Show => t.doc_show,
-    }
-}
+use crate::model::{Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
+use crate::route::{Page, Route};
 
 fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     match channel {
@@ -33,6 +23,7 @@ fn place_label(t: &'static Strings, place: Place) -> &'static str {
         Place::AnyCommuneInProvince => t.place_any_commune_in_province,
         Place::ResidenceCommune => t.place_residence_commune,
         Place::CommunePolice => t.place_commune_police,
+        Place::AnyCommunePolice => t.place_any_commune_police,
         Place::OnlineOnly => t.place_online_only,
     }
 }
@@ -47,7 +38,9 @@ fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
     };
     view! {
         <li class="document">
-            <span class="document-name">{document.name.get(lang)}</span>
+            <a class="document-name" href=Route::new(lang, Page::Document(document.doc)).href()>
+                {document.doc.name.get(lang)}
+            </a>
             <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
@@ -80,25 +73,24 @@ fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
     }
 }
 
-/// The article of one procedure, as HTML.
-pub fn article_html(procedure: &'static Procedure, lang: Lang) -> String {
-    let owner = Owner::new();
-    owner.with(|| view! { <Article lang procedure/> }.to_html())
-}
-
-/// The article of one procedure.
+/// The article of one procedure, with its breadcrumbs.
 #[component]
-fn Article(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
+pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
     let t = data::strings(lang);
     let p = procedure;
     let info = p.info;
+    let mut trail = vec![(Route::new(lang, Page::All).href(), t.all_title)];
+    if let Some(f) = data::field(info.field) {
+        trail.push((Route::new(lang, Page::Field(f)).href(), f.name.get(lang)));
+    }
     let online = if p.is_online() {
         t.proc_online
     } else {
         t.proc_in_person_only
     };
     view! {
-        <>
+        <Breadcrumbs lang trail/>
+        <article class="procedure">
             <h1>{info.name.get(lang)}</h1>
             <p class="lead">{info.summary.get(lang)}</p>
             <dl class="facts">
@@ -186,25 +178,7 @@ fn Article(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
                 <ul>{p.legal_basis.iter().map(|l| view! { <li lang="vi">{*l}</li> }).collect_view()}</ul>
             </section>
 
-            <aside class="sources" aria-labelledby="sources">
-                <h2 id="sources">{t.proc_sources}</h2>
-                <p class="warning">{t.proc_verify_note}</p>
-                <ul>
-                    {p.sources
-                        .iter()
-                        .map(|s| view! { <li><a href=*s rel="external noopener">{*s}</a></li> })
-                        .collect_view()}
-                </ul>
-                <p>
-                    {t.proc_checked} ": "
-                    <time datetime=p.checked>{format_date(p.checked, lang)}</time>
-                </p>
-                <p>
-                    <a class="button-secondary" href=p.portal_url rel="external noopener">
-                        {t.proc_portal_link}
-                    </a>
-                </p>
-            </aside>
-        </>
+            <Sources lang sources=p.sources checked=Some(p.checked) portal_url=Some(p.portal_url)/>
+        </article>
     }
 }

@@ -1,0 +1,52 @@
+//! One field of the national index: every procedure the national portal lists,
+//! linking to our full page where there is one and to the portal otherwise.
+
+use leptos::prelude::*;
+
+use crate::app::Breadcrumbs;
+use crate::data;
+use crate::model::{IndexEntry, IndexField, Lang};
+use crate::route::{Page, Route};
+
+/// One procedure of the index.
+#[component]
+fn Entry(lang: Lang, entry: &'static IndexEntry) -> impl IntoView {
+    let t = data::strings(lang);
+    let link = match data::procedure_by_code(entry.code) {
+        Some(p) => view! {
+            <a href=Route::new(lang, Page::Procedure(p)).href() lang="vi">{entry.name}</a>
+            <span class="badge badge-guide">{t.index_full_guide}</span>
+        }
+        .into_any(),
+        None => view! {
+            <a href=entry.url rel="external noopener" lang="vi">{entry.name}</a>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="index-entry">
+            {link}
+            <p>
+                {t.proc_code} ": " {entry.code} " · " {entry.agency.get(lang)}
+            </p>
+        </li>
+    }
+}
+
+/// The procedures of one field of the index, with its breadcrumbs.
+#[component]
+pub fn IndexFieldArticle(lang: Lang, field: &'static IndexField) -> impl IntoView {
+    let t = data::strings(lang);
+    let trail = vec![(Route::new(lang, Page::Index).href(), t.index_title)];
+    view! {
+        <Breadcrumbs lang trail/>
+        <article class="index-field">
+            <h1>{field.name.get(lang)}</h1>
+            <p class="lead">{data::fill(t.field_procedure_count, "n", &field.count.to_string())}</p>
+            <p class="hint">{t.index_names_note}</p>
+            <ul class="procedure-list index-list">
+                {data::index_entries(field).map(|entry| view! { <Entry lang entry/> }).collect_view()}
+            </ul>
+        </article>
+    }
+}

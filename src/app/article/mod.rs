@@ -1,0 +1,84 @@
+//! Pages whose content is made at build time: a procedure's article, a document's
+//! glossary entry, a field of the national index.
+//!
+//! Native builds only. The prerenderer renders them into each page and into an
+//! HTML fragment per page (`Route::fragment_href`), which the wasm fetches on
+//! client-side navigation; so the full content never has to be in the wasm.
+
+mod document;
+mod index;
+mod procedure;
+
+use leptos::prelude::*;
+
+use crate::data::{self, Strings};
+use crate::model::{format_date, DocKind, Lang};
+use crate::route::{Page, Route};
+
+/// The HTML of a page that has a fragment (see [`Route::fragment_href`]).
+pub fn render(route: &Route) -> Option<String> {
+    let lang = route.lang;
+    let owner = Owner::new();
+    owner.with(|| match route.page {
+        Page::Procedure(info) => {
+            let procedure = data::details(info);
+            Some(view! { <procedure::ProcedureArticle lang procedure/> }.to_html())
+        }
+        Page::Document(info) => {
+            let entry = data::glossary_entry(info);
+            Some(view! { <document::DocumentArticle lang entry/> }.to_html())
+        }
+        Page::IndexField(field) => Some(view! { <index::IndexFieldArticle lang field/> }.to_html()),
+        _ => None,
+    })
+}
+
+fn kind_label(t: &'static Strings, kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Original => t.doc_original,
+        DocKind::Copy => t.doc_copy,
+        DocKind::CertifiedCopy => t.doc_certified_copy,
+        DocKind::Show => t.doc_show,
+    }
+}
+
+/// Where the facts come from, when they were checked, and the official entry.
+#[component]
+fn Sources(
+    lang: Lang,
+    sources: &'static [&'static str],
+    checked: Option<&'static str>,
+    portal_url: Option<&'static str>,
+) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <aside class="sources" aria-labelledby="sources">
+            <h2 id="sources">{t.proc_sources}</h2>
+            <p class="warning">{t.proc_verify_note}</p>
+            <ul>
+                {sources
+                    .iter()
+                    .map(|s| view! { <li><a href=*s rel="external noopener">{*s}</a></li> })
+                    .collect_view()}
+            </ul>
+            {checked
+                .map(|c| {
+                    view! {
+                        <p>
+                            {t.proc_checked} ": " <time datetime=c>{format_date(c, lang)}</time>
+                        </p>
+                    }
+                })}
+            {portal_url
+                .map(|u| {
+                    view! {
+                        <p>
+                            <a class="button-secondary" href=u rel="external noopener">
+                                {t.proc_portal_link}
+                            </a>
+                        </p>
+                    }
+                })}
+        </aside>
+    }
+}

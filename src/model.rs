@@ -229,7 +229,8 @@ impl Eq for ProcedureInfo {}
 #[derive(Debug)]
 pub struct Procedure {
     pub info: &'static ProcedureInfo,
-    pub portal_url: &'static str,
+    /// Its entry on dichvucong.gov.vn, when the sources give one.
+    pub portal_url: Option<&'static str>,
     /// ISO date the facts were last checked against the sources.
     pub checked: &'static str,
     pub sources: &'static [&'static str],

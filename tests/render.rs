@@ -33,7 +33,9 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
     for needle in [
         "Đăng ký khai sinh",
         "1.001193",
-        data::details(p).portal_url,
+        data::details(p)
+            .portal_url
+            .expect("birth registration has a portal entry"),
         "Giấy tờ cần mang",
         "Giấy chứng sinh",
         "href=\"/giay-to/giay-chung-sinh/\"",

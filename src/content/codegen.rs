@@ -109,7 +109,11 @@ pub fn generate(site: &Site) -> String {
         let exemptions: Vec<String> = fm.exemptions.iter().map(text).collect();
         let _ = writeln!(out, "    Procedure {{");
         let _ = writeln!(out, "        info: &PROCEDURES[{i}],");
-        let _ = writeln!(out, "        portal_url: {:?},", fm.portal_url.get_ref());
+        let _ = writeln!(
+            out,
+            "        portal_url: {:?},",
+            fm.portal_url.as_ref().map(|u| u.get_ref())
+        );
         let _ = writeln!(out, "        checked: {:?},", fm.checked.get_ref());
         let _ = writeln!(
             out,

@@ -21,8 +21,9 @@ pub struct ProcedureFm {
     pub code: Spanned<String>,
     /// An `id` from `content/linh-vuc.toml`.
     pub field: Spanned<String>,
-    /// The procedure's entry on dichvucong.gov.vn.
-    pub portal_url: Spanned<String>,
+    /// The procedure's entry on dichvucong.gov.vn, when the sources give one.
+    #[serde(default)]
+    pub portal_url: Option<Spanned<String>>,
     /// `YYYY-MM-DD`: when the facts were last checked against the sources.
     pub checked: Spanned<String>,
     pub sources: Spanned<Vec<Spanned<String>>>,

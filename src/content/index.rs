@@ -90,7 +90,8 @@ pub fn index(
     for record in reader.records() {
         let parsed = record.and_then(|r| {
             let line = r.position().map_or(1, |p| p.line());
-            r.deserialize::<IndexRowCsv>(Some(&headers)).map(|row| (line, row))
+            r.deserialize::<IndexRowCsv>(Some(&headers))
+                .map(|row| (line, row))
         });
         let (line, row) = match parsed {
             Ok(ok) => ok,

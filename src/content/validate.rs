@@ -426,9 +426,13 @@ pub fn procedure(
             ),
         ));
     }
-    if !is_url(fm.portal_url.get_ref(), "https://dichvucong.gov.vn/") {
+    if let Some(url) = fm
+        .portal_url
+        .as_ref()
+        .filter(|u| !is_url(u.get_ref(), "https://dichvucong.gov.vn/"))
+    {
         diags.push(source.at(
-            at(&fm.portal_url),
+            at(url),
             "portal_url must be a https://dichvucong.gov.vn/ address",
         ));
     }

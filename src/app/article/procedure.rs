@@ -8,6 +8,9 @@ use crate::data::{self, Strings};
 use crate::model::{Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
 use crate::route::{Page, Route};
 
+/// The national portal's home page, for procedures without an entry of their own.
+const PORTAL_HOME: &str = "https://dichvucong.gov.vn/";
+
 fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     match channel {
         Channel::InPerson => t.channel_in_person,
@@ -97,7 +100,10 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                 <div>
                     <dt>{t.proc_code}</dt>
                     <dd>
-                        <a href=p.portal_url rel="external noopener">{info.code}</a>
+                        {match p.portal_url {
+                            Some(url) => view! { <a href=url rel="external noopener">{info.code}</a> }.into_any(),
+                            None => view! { {info.code} " " <span class="hint">{t.proc_no_portal_entry}</span> }.into_any(),
+                        }}
                     </dd>
                 </div>
                 <div>
@@ -153,7 +159,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                             Channel::NationalPortal => {
                                 view! {
                                     <li>
-                                        <a href=p.portal_url rel="external noopener">
+                                        <a href=p.portal_url.unwrap_or(PORTAL_HOME) rel="external noopener">
                                             {channel_label(t, c)}
                                         </a>
                                     </li>
@@ -178,7 +184,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                 <ul>{p.legal_basis.iter().map(|l| view! { <li lang="vi">{*l}</li> }).collect_view()}</ul>
             </section>
 
-            <Sources lang sources=p.sources checked=Some(p.checked) portal_url=Some(p.portal_url)/>
+            <Sources lang sources=p.sources checked=Some(p.checked) portal_url=p.portal_url/>
         </article>
     }
 }

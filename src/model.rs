@@ -203,8 +203,8 @@ pub struct Document {
     pub lacking: Option<Text>,
 }
 
-/// What every build knows of a procedure with a full page: enough to list it and
-/// link to it. This is all of a procedure that reaches the wasm.
+/// What every build knows of a procedure with a full page: enough to recognise its
+/// address and title it. This is all of a procedure that reaches the wasm.
 #[derive(Debug)]
 pub struct ProcedureInfo {
     /// URL segment, from the content file name.
@@ -213,7 +213,6 @@ pub struct ProcedureInfo {
     pub code: &'static str,
     pub field: &'static str,
     pub name: Text,
-    pub summary: Text,
 }
 
 /// Procedures are identified by their slug.
@@ -229,6 +228,8 @@ impl Eq for ProcedureInfo {}
 #[derive(Debug)]
 pub struct Procedure {
     pub info: &'static ProcedureInfo,
+    /// One sentence: what the procedure is for.
+    pub summary: Text,
     /// Its entry on dichvucong.gov.vn, when the sources give one.
     pub portal_url: Option<&'static str>,
     /// ISO date the facts were last checked against the sources.

@@ -90,7 +90,13 @@ impl Route {
     /// `/fragments/en/thu-tuc/dang-ky-khai-sinh.html`. Other pages have none.
     pub fn fragment_href(&self) -> Option<String> {
         match self.page {
-            Page::Procedure(_) | Page::Document(_) | Page::IndexField(_) => {
+            Page::All
+            | Page::Field(_)
+            | Page::Procedure(_)
+            | Page::Glossary
+            | Page::Document(_)
+            | Page::Index
+            | Page::IndexField(_) => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -144,14 +150,15 @@ impl Route {
         }
     }
 
-    /// The meta description.
+    /// The meta description (native builds: only the prerenderer writes it).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn description(&self) -> String {
         let t = data::strings(self.lang);
         match self.page {
             Page::Home => t.home_description.to_string(),
             Page::All => t.all_description.to_string(),
             Page::Field(f) => data::fill(t.field_description, "field", f.name.get(self.lang)),
-            Page::Procedure(p) => p.summary.get(self.lang).to_string(),
+            Page::Procedure(p) => data::details(p).summary.get(self.lang).to_string(),
             Page::Glossary => t.glossary_description.to_string(),
             Page::Document(d) => {
                 data::fill(t.document_description, "document", d.name.get(self.lang))

@@ -9,7 +9,6 @@
 pub mod article;
 mod fragment;
 mod home;
-mod listing;
 mod not_found;
 
 use leptos::prelude::*;
@@ -18,12 +17,10 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::data;
-use crate::model::Lang;
 use crate::route::{Page, Route};
 
 use fragment::FragmentPage;
 use home::Home;
-use listing::{All, FieldPage, Glossary, IndexPage};
 pub use not_found::NotFound;
 
 /// The whole application: the router and the page for the current path.
@@ -89,14 +86,8 @@ fn Shell(route: Route) -> impl IntoView {
     };
     let page = match route.page {
         Page::Home => view! { <Home lang/> }.into_any(),
-        Page::All => view! { <All lang/> }.into_any(),
-        Page::Field(field) => view! { <FieldPage lang field/> }.into_any(),
-        Page::Glossary => view! { <Glossary lang/> }.into_any(),
-        Page::Index => view! { <IndexPage lang/> }.into_any(),
-        Page::Procedure(_) | Page::Document(_) | Page::IndexField(_) => {
-            view! { <FragmentPage route/> }.into_any()
-        }
         Page::NotFound => view! { <NotFound/> }.into_any(),
+        _ => view! { <FragmentPage route/> }.into_any(),
     };
     view! {
         <div class="page">
@@ -127,24 +118,5 @@ fn Shell(route: Route) -> impl IntoView {
                 </div>
             </footer>
         </div>
-    }
-}
-
-/// A breadcrumb trail: links to the pages above this one.
-#[component]
-pub(crate) fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoView {
-    let t = data::strings(lang);
-    view! {
-        <nav class="breadcrumbs" aria-label=t.breadcrumb_label>
-            <ol>
-                <li>
-                    <a href=Route::new(lang, Page::Home).href()>{t.nav_home}</a>
-                </li>
-                {trail
-                    .into_iter()
-                    .map(|(href, label)| view! { <li><a href=href>{label}</a></li> })
-                    .collect_view()}
-            </ol>
-        </nav>
     }
 }

@@ -84,12 +84,11 @@ pub fn generate(site: &Site) -> String {
         let fm = &p.fm;
         let _ = writeln!(
             out,
-            "    ProcedureInfo {{ slug: {:?}, code: {:?}, field: {:?}, name: {}, summary: {} }},",
+            "    ProcedureInfo {{ slug: {:?}, code: {:?}, field: {:?}, name: {} }},",
             p.slug,
             fm.code.get_ref(),
             fm.field.get_ref(),
-            text(&fm.name),
-            text(&fm.summary)
+            text(&fm.name)
         );
     }
     out.push_str("];\n\n");
@@ -109,6 +108,7 @@ pub fn generate(site: &Site) -> String {
         let exemptions: Vec<String> = fm.exemptions.iter().map(text).collect();
         let _ = writeln!(out, "    Procedure {{");
         let _ = writeln!(out, "        info: &PROCEDURES[{i}],");
+        let _ = writeln!(out, "        summary: {},", text(&fm.summary));
         let _ = writeln!(
             out,
             "        portal_url: {:?},",

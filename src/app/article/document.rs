@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::Breadcrumbs;
 use super::{kind_label, Sources};
-use crate::app::Breadcrumbs;
 use crate::data;
 use crate::model::{DocumentEntry, Lang};
 use crate::route::{Page, Route};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::Breadcrumbs;
+use super::Breadcrumbs;
 use crate::data;
 use crate::model::{IndexEntry, IndexField, Lang};
 use crate::route::{Page, Route};

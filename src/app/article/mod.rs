@@ -1,5 +1,5 @@
-//! Pages whose content is made at build time: a procedure's article, a document's
-//! glossary entry, a field of the national index.
+//! Pages whose content is made at build time: every page but the home page (a
+//! procedure, a glossary document, the lists, the national index).
 //!
 //! Native builds only. The prerenderer renders them into each page and into an
 //! HTML fragment per page (`Route::fragment_href`), which the wasm fetches on
@@ -7,6 +7,7 @@
 
 mod document;
 mod index;
+mod listing;
 mod procedure;
 
 use leptos::prelude::*;
@@ -29,6 +30,10 @@ pub fn render(route: &Route) -> Option<String> {
             Some(view! { <document::DocumentArticle lang entry/> }.to_html())
         }
         Page::IndexField(field) => Some(view! { <index::IndexFieldArticle lang field/> }.to_html()),
+        Page::All => Some(view! { <listing::All lang/> }.to_html()),
+        Page::Field(field) => Some(view! { <listing::FieldPage lang field/> }.to_html()),
+        Page::Glossary => Some(view! { <listing::Glossary lang/> }.to_html()),
+        Page::Index => Some(view! { <listing::IndexPage lang/> }.to_html()),
         _ => None,
     })
 }
@@ -80,5 +85,24 @@ fn Sources(
                     }
                 })}
         </aside>
+    }
+}
+
+/// A breadcrumb trail: links to the pages above this one.
+#[component]
+pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <nav class="breadcrumbs" aria-label=t.breadcrumb_label>
+            <ol>
+                <li>
+                    <a href=Route::new(lang, Page::Home).href()>{t.nav_home}</a>
+                </li>
+                {trail
+                    .into_iter()
+                    .map(|(href, label)| view! { <li><a href=href>{label}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
     }
 }

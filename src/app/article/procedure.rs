@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::Breadcrumbs;
 use super::{kind_label, Sources};
-use crate::app::Breadcrumbs;
 use crate::data::{self, Strings};
 use crate::model::{Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
 use crate::route::{Page, Route};
@@ -95,7 +95,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
         <Breadcrumbs lang trail/>
         <article class="procedure">
             <h1>{info.name.get(lang)}</h1>
-            <p class="lead">{info.summary.get(lang)}</p>
+            <p class="lead">{p.summary.get(lang)}</p>
             <dl class="facts">
                 <div>
                     <dt>{t.proc_code}</dt>

@@ -1,4 +1,5 @@
-//! Lists of procedures: all of them by field, and one field's.
+//! Lists: all procedures by field, one field's procedures, the glossary A to Z,
+//! the national index by field.
 
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ fn ProcedureList(lang: Lang, field: &'static Field) -> impl IntoView {
                     view! {
                         <li>
                             <a href=Route::new(lang, Page::Procedure(p)).href()>{p.name.get(lang)}</a>
-                            <p>{p.summary.get(lang)}</p>
+                            <p>{data::details(p).summary.get(lang)}</p>
                         </li>
                     }
                 })

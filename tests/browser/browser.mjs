@@ -53,5 +53,5 @@ export async function sitemapPaths() {
 }
 
 export async function waitForHydration(page) {
-  await page.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+  await page.waitForSelector('html[data-hydrated]', { timeout: 30000 });
 }

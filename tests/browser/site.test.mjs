@@ -77,7 +77,8 @@ test('with JavaScript off, a procedure page is fully readable', async () => {
 test('axe finds no accessibility violation at 390×844', async () => {
   const { context, page } = await phonePage(browser);
   const pages = ['/', '/en/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',
-    '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/khong-co-trang-nay/'];
+    '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/giay-to/', '/giay-to/giay-to-tuy-than/', '/danh-muc/',
+    '/en/danh-muc/ho-tich/', '/khong-co-trang-nay/'];
   for (const path of pages) {
     await page.goto(BASE_URL + path);
     if (!path.startsWith('/khong')) await waitForHydration(page);

@@ -48,7 +48,7 @@ pub fn DocumentArticle(lang: Lang, entry: &'static DocumentEntry) -> impl IntoVi
                                     <a href=Route::new(lang, Page::Procedure(p.info)).href()>
                                         {p.info.name.get(lang)}
                                     </a>
-                                    <p>{how}</p>
+                                    <p class="how">{how}</p>
                                 </li>
                             }
                         })

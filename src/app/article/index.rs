@@ -8,6 +8,14 @@ use crate::data;
 use crate::model::{IndexEntry, IndexField, Lang};
 use crate::route::{Page, Route};
 
+/// The entries of a field, those with a full guide here first, each group in the
+/// portal's order.
+fn guides_first(field: &'static IndexField) -> Vec<&'static IndexEntry> {
+    let mut entries: Vec<&'static IndexEntry> = data::index_entries(field).collect();
+    entries.sort_by_key(|e| data::procedure_by_code(e.code).is_none());
+    entries
+}
+
 /// One procedure of the index.
 #[component]
 fn Entry(lang: Lang, entry: &'static IndexEntry) -> impl IntoView {
@@ -45,7 +53,7 @@ pub fn IndexFieldArticle(lang: Lang, field: &'static IndexField) -> impl IntoVie
             <p class="lead">{data::fill(t.field_procedure_count, "n", &field.count.to_string())}</p>
             <p class="hint">{t.index_names_note}</p>
             <ul class="procedure-list index-list">
-                {data::index_entries(field).map(|entry| view! { <Entry lang entry/> }).collect_view()}
+                {guides_first(field).into_iter().map(|entry| view! { <Entry lang entry/> }).collect_view()}
             </ul>
         </article>
     }

@@ -9,6 +9,7 @@
 //! `build.rs` and into native test builds only); it knows nothing of Leptos. Only
 //! [`load`] touches the file system; [`build`] is pure.
 
+mod body;
 pub mod codegen;
 pub mod diag;
 pub mod front_matter;
@@ -154,7 +155,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let fields = validate::fields(&inputs.fields, &mut diags);
     let strings = validate::strings(&inputs.strings_vi, &inputs.strings_en, &mut diags);
-    let pages = validate::SitePages {
+    let pages = body::SitePages {
         procedures: inputs
             .procedures
             .iter()

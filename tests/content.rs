@@ -53,7 +53,7 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
         errors(&inputs),
         vec![
             "content/thu-tuc/thu-nghiem.md:2:8: code `1.1193` must look like `1.001193`",
-            "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc, cu-tru, can-cuoc, dat-dai, xay-dung, ho-kinh-doanh, bao-tro-xa-hoi, nguoi-co-cong, giam-ngheo, bao-hiem, quan-su, giao-duc, lien-thong",
+            "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc, cu-tru, can-cuoc, dat-dai, xay-dung, ho-kinh-doanh, bao-tro-xa-hoi, nguoi-co-cong, giam-ngheo, bao-hiem, quan-su, lien-thong",
             "content/thu-tuc/thu-nghiem.md:4:14: portal_url must be a https://dichvucong.gov.vn/ address",
             "content/thu-tuc/thu-nghiem.md:5:11: checked `2026-02-30` must be a date written YYYY-MM-DD",
             "content/thu-tuc/thu-nghiem.md:6:12: source `http://example.org` must be a https:// address",

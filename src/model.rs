@@ -39,6 +39,19 @@ impl Lang {
     }
 }
 
+/// Content items are equal when their ids are: two values with the same id are the
+/// same item (and comparing ids is all a route change needs).
+macro_rules! identified_by {
+    ($type:ty, $id:ident) => {
+        impl PartialEq for $type {
+            fn eq(&self, other: &Self) -> bool {
+                self.$id == other.$id
+            }
+        }
+        impl Eq for $type {}
+    };
+}
+
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
@@ -151,13 +164,7 @@ pub struct Field {
     pub summary: Text,
 }
 
-/// Fields are identified by their id.
-impl PartialEq for Field {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-impl Eq for Field {}
+identified_by!(Field, id);
 
 /// What every build knows of a document of the glossary (`content/giay-to/`).
 #[derive(Debug)]
@@ -167,13 +174,7 @@ pub struct DocumentInfo {
     pub name: Text,
 }
 
-/// Documents are identified by their id.
-impl PartialEq for DocumentInfo {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-impl Eq for DocumentInfo {}
+identified_by!(DocumentInfo, id);
 
 /// A document's glossary entry in full (native builds only).
 #[derive(Debug)]
@@ -215,13 +216,7 @@ pub struct ProcedureInfo {
     pub name: Text,
 }
 
-/// Procedures are identified by their slug.
-impl PartialEq for ProcedureInfo {
-    fn eq(&self, other: &Self) -> bool {
-        self.slug == other.slug
-    }
-}
-impl Eq for ProcedureInfo {}
+identified_by!(ProcedureInfo, slug);
 
 /// A procedure's full page. Only native builds hold these (the prerenderer writes
 /// each page, and an HTML fragment the wasm fetches on client-side navigation).
@@ -266,13 +261,7 @@ pub struct IndexField {
     pub count: u32,
 }
 
-/// Index fields are identified by their id.
-impl PartialEq for IndexField {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-impl Eq for IndexField {}
+identified_by!(IndexField, id);
 
 /// One procedure of the national index (native builds only). Its name is in
 /// Vietnamese only, as on the national portal.

@@ -91,7 +91,10 @@ fn Shell(route: Route) -> impl IntoView {
     };
     view! {
         <div class="page">
-            <a class="skip-link" href="#main">{t.skip_link}</a>
+            // `target` makes the router leave this link to the browser, which moves focus.
+            <a class="skip-link" href="#main" target="_self">
+                {t.skip_link}
+            </a>
             <header class="site-header">
                 <div class="container header-inner">
                     <a class="brand" href=home>

@@ -145,3 +145,22 @@ test('when an article cannot be fetched, the page says so and offers a reload', 
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });
+
+test('the keyboard alone gets to the content: the first Tab shows the skip link, Enter moves to main', async () => {
+  const { context, page } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-ket-hon/`);
+  await waitForHydration(page);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => ({
+    text: document.activeElement?.textContent,
+    top: document.activeElement?.getBoundingClientRect().top,
+  }));
+  assert.equal(focused.text, 'Bỏ qua, đến nội dung chính');
+  assert.ok(focused.top >= 0, 'the skip link is visible when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#main');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+  assert.ok(next, 'the next Tab stays inside the main content');
+  await context.close();
+});

@@ -137,6 +137,8 @@ vocabulary! {
         CommunePolice = "commune-police",
         /// The police of any commune in the country.
         AnyCommunePolice = "any-commune-police",
+        /// The social insurance agency (Bảo hiểm xã hội), not the commune.
+        SocialInsuranceOffice = "social-insurance-office",
         /// Online only; there is no counter.
         OnlineOnly = "online-only",
     }

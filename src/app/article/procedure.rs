@@ -27,6 +27,7 @@ fn place_label(t: &'static Strings, place: Place) -> &'static str {
         Place::ResidenceCommune => t.place_residence_commune,
         Place::CommunePolice => t.place_commune_police,
         Place::AnyCommunePolice => t.place_any_commune_police,
+        Place::SocialInsuranceOffice => t.place_social_insurance_office,
         Place::OnlineOnly => t.place_online_only,
     }
 }

@@ -6,6 +6,10 @@
 mod model;
 
 #[allow(dead_code)]
+#[path = "src/flow.rs"]
+mod flow;
+
+#[allow(dead_code)]
 #[path = "src/content/mod.rs"]
 mod content;
 
@@ -15,6 +19,7 @@ fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/model.rs");
+    println!("cargo::rerun-if-changed=src/flow.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let site = content::load(&Path::new(&root).join("content")).and_then(|i| content::build(&i));
     match site {

@@ -4,6 +4,11 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
+use crate::flow::{Branch, Clause, Cond, DocRule, Flow, Node, Outcome, Question, Step};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::NoteAbout;
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -79,6 +84,20 @@ pub fn fields_in_use() -> impl Iterator<Item = &'static Field> {
     FIELDS
         .iter()
         .filter(|f| PROCEDURES.iter().any(|p| p.field == f.id))
+}
+
+/// The flow of a life event.
+pub fn flow(slug: &str) -> Option<&'static Flow> {
+    FLOWS.iter().find(|f| f.slug == slug)
+}
+
+/// A flow's words (native builds only: the wasm gets them as HTML).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn flow_text(flow: &Flow) -> &'static FlowText {
+    FLOW_TEXTS
+        .iter()
+        .find(|t| t.flow == flow)
+        .expect("every flow has its words")
 }
 
 /// Replaces `{name}` in a UI string.

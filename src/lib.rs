@@ -12,6 +12,7 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod data;
+pub mod flow;
 pub mod model;
 pub mod route;
 #[cfg(feature = "ssr")]

@@ -158,6 +158,24 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where a note of a flow's outcome is shown.
+    NoteAbout {
+        /// At the top, as a caution: the answers leave doubt, ask the staff.
+        Doubt = "doubt",
+        /// Above the checklist.
+        Documents = "documents",
+        /// With the fee.
+        Fee = "fee",
+        /// With the processing time.
+        Time = "time",
+        /// With where to go.
+        Where = "where",
+        /// Under "what happens next".
+        Next = "next",
+    }
+}
+
 /// A field of procedures (lĩnh vực), such as civil status.
 #[derive(Debug)]
 pub struct Field {

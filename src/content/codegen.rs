@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use super::front_matter::TextFm;
 use super::Site;
-use crate::model::{Channel, DocKind, Place, Vocabulary};
+use crate::flow::{Flow, FlowText, Node};
+use crate::model::{Channel, DocKind, Place, Text, Vocabulary};
 
 fn text(t: &TextFm) -> String {
     format!(
@@ -202,6 +203,8 @@ pub fn generate(site: &Site) -> String {
     }
     out.push_str("];\n\n");
 
+    flows(&mut out, site);
+
     out.push_str("/// The interface strings, one field per key of `content/i18n/*.toml`.\n");
     out.push_str("#[derive(Debug)]\npub struct Strings {\n");
     for (key, _, _) in &site.strings.entries {
@@ -217,4 +220,133 @@ pub fn generate(site: &Site) -> String {
         out.push_str("};\n\n");
     }
     out
+}
+
+fn static_text(t: &Text) -> String {
+    format!("Text {{ vi: {:?}, en: {:?} }}", t.vi, t.en)
+}
+
+fn node(n: Node) -> String {
+    format!("Node::{n:?}")
+}
+
+fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map_or("None".into(), |v| format!("Some({})", f(v)))
+}
+
+fn flow(f: &Flow) -> String {
+    let mut out = String::from("Flow {\n");
+    let _ = writeln!(out, "        slug: {:?},", f.slug);
+    let _ = writeln!(out, "        name: {},", static_text(&f.name));
+    let _ = writeln!(out, "        start: {},", node(f.start));
+    out.push_str("        questions: &[\n");
+    for q in f.questions {
+        let branches: Vec<String> = q
+            .branches
+            .iter()
+            .map(|b| format!("Branch {{ when: {}, go: {} }}", b.when, node(b.go)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "            Question {{ id: {:?}, options: &{:?}, branches: &[{}], next: {}, max_left: {} }},",
+            q.id,
+            q.options,
+            branches.join(", "),
+            node(q.next),
+            q.max_left
+        );
+    }
+    out.push_str("        ],\n        outcomes: &[\n");
+    for o in f.outcomes {
+        let steps: Vec<String> = o
+            .steps
+            .iter()
+            .map(|s| format!("Step {{ procedure: {:?}, when: {:?} }}", s.procedure, s.when))
+            .collect();
+        let rules: Vec<String> = o
+            .doc_rules
+            .iter()
+            .map(|r| format!("DocRule {{ doc: {:?}, when: {} }}", r.doc, r.when))
+            .collect();
+        let _ = writeln!(
+            out,
+            "            Outcome {{ id: {:?}, steps: &[{}], doc_rules: &[{}] }},",
+            o.id,
+            steps.join(", "),
+            rules.join(", ")
+        );
+    }
+    out.push_str("        ],\n        conds: &[\n");
+    for c in f.conds {
+        let clauses: Vec<String> = c
+            .clauses
+            .iter()
+            .map(|c| format!("Clause {{ question: {}, options: &{:?} }}", c.question, c.options))
+            .collect();
+        let _ = writeln!(out, "            Cond {{ clauses: &[{}] }},", clauses.join(", "));
+    }
+    out.push_str("        ],\n    }");
+    out
+}
+
+fn flow_text(i: usize, t: &FlowText) -> String {
+    let mut out = String::from("FlowText {\n");
+    let _ = writeln!(out, "        flow: &FLOWS[{i}],");
+    let _ = writeln!(out, "        summary: {},", static_text(&t.summary));
+    out.push_str("        questions: &[\n");
+    for q in t.questions {
+        let options: Vec<String> = q.options.iter().map(static_text).collect();
+        let _ = writeln!(
+            out,
+            "            QuestionText {{ text: {}, hint: {}, options: &[{}] }},",
+            static_text(&q.text),
+            opt(q.hint.as_ref(), static_text),
+            options.join(", ")
+        );
+    }
+    out.push_str("        ],\n        outcomes: &[\n");
+    for o in t.outcomes {
+        let steps: Vec<String> = o.steps.iter().map(|s| opt(s.as_ref(), static_text)).collect();
+        let notes: Vec<String> = o
+            .notes
+            .iter()
+            .map(|n| {
+                format!(
+                    "Note {{ about: NoteAbout::{:?}, when: {:?}, text: {} }}",
+                    n.about,
+                    n.when,
+                    static_text(&n.text)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "            OutcomeText {{ title: {}, why: {}, steps: &[{}], notes: &[{}] }},",
+            static_text(&o.title),
+            static_text(&o.why),
+            steps.join(", "),
+            notes.join(", ")
+        );
+    }
+    out.push_str("        ],\n    }");
+    out
+}
+
+/// `FLOWS` (the graphs, for every build) and `FLOW_TEXTS` (their words, native only).
+fn flows(out: &mut String, site: &Site) {
+    let n = site.flows.len();
+    let _ = writeln!(out, "pub static FLOWS: [Flow; {n}] = [");
+    for f in &site.flows {
+        let _ = writeln!(out, "    {},", flow(f.text.flow));
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(out, "/// How many complete paths each flow has, in the order of `FLOWS`.");
+    let paths: Vec<String> = site.flows.iter().map(|f| f.paths.to_string()).collect();
+    let _ = writeln!(out, "pub static FLOW_PATHS: [usize; {n}] = [{}];\n", paths.join(", "));
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(out, "pub static FLOW_TEXTS: [FlowText; {n}] = [");
+    for (i, f) in site.flows.iter().enumerate() {
+        let _ = writeln!(out, "    {},", flow_text(i, f.text));
+    }
+    out.push_str("];\n\n");
 }

@@ -139,3 +139,144 @@ pub struct IndexRowCsv {
     pub hinh_thuc_nop: String,
     pub detail_url: String,
 }
+
+/// A life event's flow, `content/su-kien/<slug>.toml`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct FlowFm {
+    /// Position in lists of life events (1 first).
+    pub order: Spanned<i64>,
+    pub name: TextFm,
+    pub summary: TextFm,
+    /// The id of the first question.
+    pub start: Spanned<String>,
+    pub question: Spanned<Vec<QuestionFm>>,
+    pub outcome: Spanned<Vec<OutcomeFm>>,
+}
+
+/// A condition: `{ question = "option" }` or `{ question = ["a", "b"] }`; with
+/// several questions, all must hold.
+pub type WhenFm = Spanned<std::collections::BTreeMap<Spanned<String>, Spanned<OneOrMany>>>;
+
+/// One option id, or a list of them.
+#[derive(Deserialize, Debug)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(s) => vec![s.as_str()],
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// One `[[question]]`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFm {
+    pub id: Spanned<String>,
+    pub text: TextFm,
+    #[serde(default)]
+    pub hint: Option<TextFm>,
+    pub option: Spanned<Vec<OptionFm>>,
+    /// Tried in order; the first whose `when` holds chooses the next node.
+    #[serde(default)]
+    pub branch: Vec<BranchFm>,
+    /// The next node when no branch holds.
+    pub next: Spanned<String>,
+}
+
+/// One option of a question: `{ id = "…", vi = "…", en = "…" }`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct OptionFm {
+    pub id: Spanned<String>,
+    pub vi: Spanned<String>,
+    pub en: Spanned<String>,
+}
+
+/// `{ when = { … }, go = "node" }`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct BranchFm {
+    pub when: WhenFm,
+    pub go: Spanned<String>,
+}
+
+/// One `[[outcome]]`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeFm {
+    pub id: Spanned<String>,
+    pub title: TextFm,
+    /// Why these answers lead here.
+    pub why: TextFm,
+    pub step: Spanned<Vec<StepFm>>,
+    #[serde(default)]
+    pub note: Vec<NoteFm>,
+    #[serde(default)]
+    pub document: Vec<DocRuleFm>,
+}
+
+/// One `[[outcome.step]]`: a procedure to do.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct StepFm {
+    /// The slug of a procedure (`content/thu-tuc/<slug>.md`).
+    pub procedure: Spanned<String>,
+    #[serde(default)]
+    pub when: Option<WhenFm>,
+    /// What this step is for, in this situation.
+    #[serde(default)]
+    pub why: Option<TextFm>,
+}
+
+/// One `[[outcome.note]]`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct NoteFm {
+    /// An id of [`crate::model::NoteAbout`]: where the note is shown.
+    pub about: Spanned<String>,
+    #[serde(default)]
+    pub when: Option<WhenFm>,
+    pub text: TextFm,
+}
+
+/// One `[[outcome.document]]`: in this outcome, a document is needed only when `when` holds.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DocRuleFm {
+    pub doc: Spanned<String>,
+    pub when: WhenFm,
+}
+
+/// `content/su-kien/kich-ban/<slug>.toml`: expected results for given answers.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ScenariosFile {
+    pub scenario: Vec<ScenarioFm>,
+}
+
+/// One `[[scenario]]`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFm {
+    pub name: Spanned<String>,
+    /// `{ question = "option", … }`: a complete set of answers.
+    pub answers: Spanned<std::collections::BTreeMap<String, String>>,
+    /// The outcome's id.
+    pub outcome: Spanned<String>,
+    /// The national codes of the procedures that apply, in order.
+    pub procedures: Spanned<Vec<String>>,
+    /// Documents that must be on the checklist.
+    #[serde(default)]
+    pub documents: Vec<Spanned<String>>,
+    /// Documents that must not be on the checklist.
+    #[serde(default)]
+    pub absent: Vec<Spanned<String>>,
+}

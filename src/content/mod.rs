@@ -12,6 +12,7 @@
 mod body;
 pub mod codegen;
 pub mod diag;
+pub mod flow;
 pub mod front_matter;
 pub mod index;
 pub mod markdown;
@@ -53,6 +54,8 @@ pub struct Site {
     pub glossary: Vec<ParsedDocument>,
     pub index: index::Index,
     pub strings: Strings,
+    /// Life-event flows, in their `order`.
+    pub flows: Vec<flow::ParsedFlow>,
 }
 
 /// The files the pipeline reads, by role.
@@ -64,6 +67,10 @@ pub struct Inputs {
     pub strings_en: Source,
     /// `danh-muc/thu-tuc-cap-xa.csv`, `danh-muc/linh-vuc.toml`, `danh-muc/co-quan.toml`.
     pub index: [Source; 3],
+    /// `su-kien/*.toml`: the life-event flows.
+    pub flows: Vec<Source>,
+    /// `su-kien/kich-ban/*.toml`: their scenarios.
+    pub scenarios: Vec<Source>,
 }
 
 fn cannot(path: String, e: std::io::Error) -> Diagnostic {
@@ -123,6 +130,8 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     };
     let procedures = many(read_folder(content_dir, "thu-tuc", ".md"));
     let glossary = many(read_folder(content_dir, "giay-to", ".toml"));
+    let flows = many(read_folder(content_dir, "su-kien", ".toml"));
+    let scenarios = many(read_folder(content_dir, "su-kien/kich-ban", ".toml"));
     match (
         fields,
         strings_vi,
@@ -145,6 +154,8 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             strings_vi,
             strings_en,
             index: [csv, index_fields, agencies],
+            flows,
+            scenarios,
         }),
         _ => Err(problems),
     }
@@ -188,6 +199,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     validate::glossary_used(&inputs.glossary, &procedures, &mut diags);
     let [csv, index_fields, agencies] = &inputs.index;
     let index = index::index(csv, index_fields, agencies, &mut diags);
+    let flows = flows(inputs, &procedures, &mut diags);
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
             fields,
@@ -195,7 +207,55 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
             glossary,
             index,
             strings,
+            flows,
         }),
         _ => Err(diags.into_sorted()),
     }
+}
+
+/// The flows, checked, with their scenarios run.
+fn flows(
+    inputs: &Inputs,
+    procedures: &[(&Source, ParsedProcedure)],
+    diags: &mut Diagnostics,
+) -> Vec<flow::ParsedFlow> {
+    let procedures: Vec<&ParsedProcedure> = procedures.iter().map(|(_, p)| p).collect();
+    let mut flows: Vec<(&Source, flow::ParsedFlow)> = inputs
+        .flows
+        .iter()
+        .filter_map(|s| flow::flow(s, &procedures, diags).map(|f| (s, f)))
+        .collect();
+    flows.sort_by_key(|(_, f)| f.order);
+    for pair in flows.windows(2) {
+        if pair[0].1.order == pair[1].1.order {
+            diags.push(pair[1].0.at(
+                0,
+                format!("order {} is also used by {}", pair[1].1.order, pair[0].0.path),
+            ));
+        }
+    }
+    for s in &inputs.scenarios {
+        let slug = validate::slug_of(&s.path);
+        if !inputs.flows.iter().any(|f| validate::slug_of(&f.path) == slug) {
+            diags.push(s.at(0, format!("there is no flow content/su-kien/{slug}.toml for these scenarios")));
+        }
+    }
+    for (source, f) in &flows {
+        let file = inputs
+            .scenarios
+            .iter()
+            .find(|s| validate::slug_of(&s.path) == f.slug);
+        let count = file.map_or(0, |s| flow::scenarios(s, f, &procedures, diags));
+        if count < flow::MIN_SCENARIOS {
+            diags.push(source.at(
+                0,
+                format!(
+                    "a flow needs at least {} scenarios in content/su-kien/kich-ban/{}.toml; it has {count}",
+                    flow::MIN_SCENARIOS,
+                    f.slug
+                ),
+            ));
+        }
+    }
+    flows.into_iter().map(|(_, f)| f).collect()
 }

@@ -166,7 +166,7 @@ pub(super) fn is_code(s: &str) -> bool {
 }
 
 /// The value of a vocabulary id, or a diagnostic listing the known ids.
-fn id_of<V: Vocabulary>(
+pub(super) fn id_of<V: Vocabulary>(
     source: &Source,
     offset: usize,
     what: &str,

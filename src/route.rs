@@ -5,12 +5,17 @@
 //! Every page path ends in `/` (a static host serves `<path>/index.html`).
 
 use crate::data;
+use crate::flow::Flow;
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo};
 
 /// What a route shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Home,
+    /// Every life event with a guided flow.
+    Events,
+    /// A life event's questions and outcomes (the state lives in the URL's hash).
+    Flow(&'static Flow),
     /// Every procedure, grouped by field.
     All,
     Field(&'static Field),
@@ -34,6 +39,7 @@ pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
 pub const INDEX_SEGMENT: &str = "danh-muc";
+pub const EVENTS_SEGMENT: &str = "su-kien";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -53,6 +59,8 @@ impl Route {
         };
         let page = match segments.as_slice() {
             [] => Page::Home,
+            [EVENTS_SEGMENT] => Page::Events,
+            [EVENTS_SEGMENT, slug] => data::flow(slug).map_or(Page::NotFound, Page::Flow),
             [PROCEDURES_SEGMENT] => Page::All,
             [PROCEDURES_SEGMENT, slug] => {
                 data::procedure(slug).map_or(Page::NotFound, Page::Procedure)
@@ -75,6 +83,8 @@ impl Route {
         let prefix = self.lang.prefix();
         match self.page {
             Page::Home => format!("{prefix}/"),
+            Page::Events => format!("{prefix}/{EVENTS_SEGMENT}/"),
+            Page::Flow(f) => format!("{prefix}/{EVENTS_SEGMENT}/{}/", f.slug),
             Page::All => format!("{prefix}/{PROCEDURES_SEGMENT}/"),
             Page::Field(f) => format!("{prefix}/{FIELD_SEGMENT}/{}/", f.id),
             Page::Procedure(p) => format!("{prefix}/{PROCEDURES_SEGMENT}/{}/", p.slug),
@@ -91,6 +101,8 @@ impl Route {
     pub fn fragment_href(&self) -> Option<String> {
         match self.page {
             Page::All
+            | Page::Events
+            | Page::Flow(_)
             | Page::Field(_)
             | Page::Procedure(_)
             | Page::Glossary
@@ -112,7 +124,9 @@ impl Route {
 
     /// Every page that is prerendered, in both languages (the 404 page excluded).
     pub fn all() -> Vec<Route> {
-        let mut pages = vec![Page::Home, Page::All];
+        let mut pages = vec![Page::Home, Page::Events];
+        pages.extend(data::FLOWS.iter().map(Page::Flow));
+        pages.push(Page::All);
         pages.extend(data::fields_in_use().map(Page::Field));
         pages.extend(data::PROCEDURES.iter().map(Page::Procedure));
         pages.push(Page::Glossary);
@@ -130,6 +144,8 @@ impl Route {
         let t = data::strings(self.lang);
         match self.page {
             Page::Home => t.home_heading,
+            Page::Events => t.events_title,
+            Page::Flow(f) => f.name.get(self.lang),
             Page::All => t.all_title,
             Page::Field(f) => f.name.get(self.lang),
             Page::Procedure(p) => p.name.get(self.lang),
@@ -156,6 +172,8 @@ impl Route {
         let t = data::strings(self.lang);
         match self.page {
             Page::Home => t.home_description.to_string(),
+            Page::Events => t.events_description.to_string(),
+            Page::Flow(f) => data::flow_text(f).summary.get(self.lang).to_string(),
             Page::All => t.all_description.to_string(),
             Page::Field(f) => data::fill(t.field_description, "field", f.name.get(self.lang)),
             Page::Procedure(p) => data::details(p).summary.get(self.lang).to_string(),

@@ -280,3 +280,77 @@ fn the_whole_index_is_there() {
     assert_eq!(site.index.rows.len(), 581);
     assert_eq!(site.index.fields.field.len(), 60);
 }
+
+/// The real content with one flow file replaced (or added).
+fn with_flow(path: &str, text: &str) -> Inputs {
+    let mut inputs = real_inputs();
+    inputs.flows.retain(|s| s.path != path);
+    inputs.flows.push(Source::new(path, text));
+    inputs
+}
+
+#[test]
+fn a_broken_flow_reports_every_problem_at_its_line() {
+    let inputs = with_flow("content/su-kien/thu-nghiem.toml", &fixture("broken-flow.toml"));
+    let errors = errors(&inputs);
+    assert_eq!(
+        errors,
+        vec![
+            "content/su-kien/thu-nghiem.toml:14:20: question `mot` has no option `c`; its options: a, b",
+            "content/su-kien/thu-nghiem.toml:27:8: `dau-do` is neither a question nor an outcome of this flow",
+            "content/su-kien/thu-nghiem.toml:30:6: `xem` is reserved for the address; choose another id",
+            "content/su-kien/thu-nghiem.toml:32:10: a question needs at least two options",
+            "content/su-kien/thu-nghiem.toml:41:13: unknown procedure `khong-co-thu-tuc-nay`: there is no content/thu-tuc/khong-co-thu-tuc-nay.md",
+            "content/su-kien/thu-nghiem.toml:48:9: unknown note kind `phi`; known: doubt, documents, fee, time, where, next",
+        ]
+    );
+}
+
+#[test]
+fn a_flow_is_walked_path_by_path() {
+    let inputs = with_flow("content/su-kien/duong-di.toml", &fixture("broken-paths.toml"));
+    let errors = errors(&inputs);
+    assert_eq!(
+        errors,
+        vec![
+            "content/su-kien/duong-di.toml:15:32: this branch of `mot` is never taken: on every path its condition fails or an earlier branch applies",
+            "content/su-kien/duong-di.toml:20:6: no path reaches question `hai`",
+            "content/su-kien/duong-di.toml:29:6: no step of this outcome applies to the answers mot=b",
+            "content/su-kien/duong-di.toml:39:8: this condition never holds on a path to outcome `ket-qua`",
+            "content/su-kien/duong-di.toml:43:6: no path reaches outcome `khac`",
+        ]
+    );
+}
+
+#[test]
+fn a_flow_that_goes_round_in_a_circle_is_refused() {
+    let inputs = with_flow("content/su-kien/vong-lap.toml", &fixture("cyclic-flow.toml"));
+    let errors = errors(&inputs);
+    assert_eq!(
+        errors,
+        vec![
+            "content/su-kien/vong-lap.toml:7:6: the questions go round in a circle: mot → hai → mot",
+        ]
+    );
+}
+
+#[test]
+fn scenarios_that_do_not_hold_fail_the_build() {
+    let mut inputs = real_inputs();
+    let path = "content/su-kien/kich-ban/sinh-con.toml";
+    inputs.scenarios.retain(|s| s.path != path);
+    inputs.scenarios.push(Source::new(path, fixture("scenarios-wrong.toml")));
+    let errors = errors(&inputs);
+    assert_eq!(
+        errors,
+        vec![
+            "content/su-kien/kich-ban/sinh-con.toml:4:11: scenario “Sai mã thủ tục”: expected outcome `lien-thong`, the flow gives `yeu-to-nuoc-ngoai`",
+            r#"content/su-kien/kich-ban/sinh-con.toml:5:14: scenario “Sai mã thủ tục”: expected procedures ["1.001193"], the flow gives ["2.000528"]"#,
+            "content/su-kien/kich-ban/sinh-con.toml:9:11: scenario “Thiếu câu trả lời”: the answers stop at question `cha-me`",
+            "content/su-kien/kich-ban/sinh-con.toml:18:14: scenario “Giấy tờ”: document `giay-chung-sinh` is not on the checklist; it has: to-khai-dang-ky-khai-sinh, bien-ban-xac-nhan-tre-bi-bo-roi, giay-to-tuy-than, to-khai-cu-tru-ct01, to-khai-tham-gia-bhyt",
+            "content/su-kien/kich-ban/sinh-con.toml:19:11: scenario “Giấy tờ”: document `bien-ban-xac-nhan-tre-bi-bo-roi` is on the checklist",
+            r#"content/su-kien/kich-ban/sinh-con.toml:23:11: `noi-sinh = "sao-hoa"` is not a question and option of sinh-con"#,
+            "content/su-kien/sinh-con.toml:1:1: a flow needs at least 5 scenarios in content/su-kien/kich-ban/sinh-con.toml; it has 4",
+        ]
+    );
+}

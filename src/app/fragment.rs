@@ -14,7 +14,7 @@ use crate::route::Route;
 
 /// The state of the page's HTML.
 #[derive(Clone, Debug, PartialEq)]
-enum Content {
+pub(super) enum Content {
     Ready(String),
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Loading,
@@ -23,7 +23,7 @@ enum Content {
 
 /// The content: rendered here on the server, already in the document while
 /// hydrating, fetched otherwise.
-fn content(route: Route) -> RwSignal<Content> {
+pub(super) fn content(route: Route) -> RwSignal<Content> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         RwSignal::new(super::article::render(&route).map_or(Content::Failed, Content::Ready))
@@ -51,8 +51,18 @@ fn content(route: Route) -> RwSignal<Content> {
 /// A page made of a build-time fragment.
 #[component]
 pub fn FragmentPage(route: Route) -> impl IntoView {
-    let t = data::strings(route.lang);
     let state = content(route);
+    view! { <FragmentView route state node_ref=NodeRef::new()/> }
+}
+
+/// The fragment's HTML in a `div`, with a message while it loads or if it failed.
+#[component]
+pub(super) fn FragmentView(
+    route: Route,
+    state: RwSignal<Content>,
+    node_ref: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
+    let t = data::strings(route.lang);
     let html = move || match state.get() {
         Content::Ready(html) => html,
         _ => String::new(),
@@ -84,13 +94,13 @@ pub fn FragmentPage(route: Route) -> impl IntoView {
     };
     view! {
         {status}
-        <div class="fragment" inner_html=html></div>
+        <div class="fragment" node_ref=node_ref inner_html=html></div>
     }
 }
 
 /// Fetching a fragment over the network (the wasm only).
 #[cfg(target_arch = "wasm32")]
-mod fetch {
+pub(super) mod fetch {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 

@@ -13,6 +13,21 @@ pub fn Home(lang: Lang) -> impl IntoView {
     view! {
         <h1>{t.home_heading}</h1>
         <p class="lead">{t.home_intro}</p>
+        <h2>{t.home_events_heading}</h2>
+        <ul class="cards cards-events">
+            {data::FLOWS
+                .iter()
+                .map(|f| {
+                    view! {
+                        <li class="card">
+                            <a class="card-link" href=Route::new(lang, Page::Flow(f)).href()>
+                                <span class="card-title">{f.name.get(lang)}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
         <h2>{t.home_fields_heading}</h2>
         <ul class="cards">
             {data::fields_in_use()

@@ -7,6 +7,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod article;
+mod flow;
 mod fragment;
 mod home;
 mod not_found;
@@ -19,6 +20,7 @@ use leptos_router::path;
 use crate::data;
 use crate::route::{Page, Route};
 
+use flow::FlowPage;
 use fragment::FragmentPage;
 use home::Home;
 pub use not_found::NotFound;
@@ -87,6 +89,7 @@ fn Shell(route: Route) -> impl IntoView {
     let page = match route.page {
         Page::Home => view! { <Home lang/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),
+        Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
         _ => view! { <FragmentPage route/> }.into_any(),
     };
     view! {

@@ -390,7 +390,7 @@ fn outcome(
     for n in &o.note {
         text(source, 0, &n.text, diags);
         let about = id_of::<NoteAbout>(source, 0, "note kind", &n.about, diags);
-        let when = n.when.as_ref().map(|w| conds.add(w, diags)).flatten();
+        let when = n.when.as_ref().and_then(|w| conds.add(w, diags));
         if let Some(about) = about {
             notes.push(Note {
                 about,
@@ -471,7 +471,7 @@ fn check_paths(
         if flow.steps(oi, &walk.path).next().is_none() {
             let answers = State {
                 answers: walk.path.clone(),
-                view: View::Check,
+                view: View::Intro,
             }
             .to_hash(flow);
             diags.push(source.at(

@@ -6,6 +6,7 @@
 //! client-side navigation; so the full content never has to be in the wasm.
 
 mod document;
+pub mod flow;
 mod index;
 mod listing;
 mod procedure;
@@ -31,6 +32,11 @@ pub fn render(route: &Route) -> Option<String> {
         }
         Page::IndexField(field) => Some(view! { <index::IndexFieldArticle lang field/> }.to_html()),
         Page::All => Some(view! { <listing::All lang/> }.to_html()),
+        Page::Events => Some(view! { <flow::EventsPage lang/> }.to_html()),
+        Page::Flow(f) => {
+            let text = data::flow_text(f);
+            Some(view! { <flow::FlowArticle lang text/> }.to_html())
+        }
         Page::Field(field) => Some(view! { <listing::FieldPage lang field/> }.to_html()),
         Page::Glossary => Some(view! { <listing::Glossary lang/> }.to_html()),
         Page::Index => Some(view! { <listing::IndexPage lang/> }.to_html()),

@@ -11,7 +11,7 @@ use crate::route::{Page, Route};
 /// The national portal's home page, for procedures without an entry of their own.
 const PORTAL_HOME: &str = "https://dichvucong.gov.vn/";
 
-fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
+pub(super) fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     match channel {
         Channel::InPerson => t.channel_in_person,
         Channel::Post => t.channel_post,
@@ -20,7 +20,7 @@ fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     }
 }
 
-fn place_label(t: &'static Strings, place: Place) -> &'static str {
+pub(super) fn place_label(t: &'static Strings, place: Place) -> &'static str {
     match place {
         Place::AnyCommune => t.place_any_commune,
         Place::AnyCommuneInProvince => t.place_any_commune_in_province,

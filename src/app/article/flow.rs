@@ -1,0 +1,402 @@
+//! Life events: the list, and each flow's page.
+//!
+//! A flow's page holds, as build-time HTML, every view the flow can show: the
+//! intro, each question as a form, "check your answers", each outcome. Only the
+//! intro is visible. The wasm ([`crate::app::flow`]) shows one view at a time from
+//! the URL's hash: every top-level part says when it is shown (`data-show`), and
+//! parts of an outcome that depend on the answers carry the index of their
+//! condition (`data-when`, into [`Flow::conds`]). So the wasm holds the flows'
+//! graphs but none of their words.
+
+use leptos::prelude::*;
+
+use super::procedure::{channel_label, place_label};
+use super::{kind_label, Breadcrumbs};
+use crate::data;
+use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
+use crate::model::{format_date, DocKind, Document, Lang, NoteAbout, Procedure, Vocabulary};
+use crate::route::{Page, Route};
+
+/// The list of life events.
+#[component]
+pub fn EventsPage(lang: Lang) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <Breadcrumbs lang trail=vec![]/>
+        <h1>{t.events_title}</h1>
+        <p class="lead">{t.events_intro}</p>
+        <EventCards lang/>
+    }
+}
+
+/// Every flow as a large card.
+#[component]
+pub fn EventCards(lang: Lang) -> impl IntoView {
+    view! {
+        <ul class="cards">
+            {data::FLOWS
+                .iter()
+                .map(|f| {
+                    let text = data::flow_text(f);
+                    view! {
+                        <li class="card">
+                            <a class="card-link" href=Route::new(lang, Page::Flow(f)).href()>
+                                <span class="card-title">{f.name.get(lang)}</span>
+                                <span class="card-summary">{text.summary.get(lang)}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The procedures an outcome's step names.
+fn step_procedure(step: &Step) -> &'static Procedure {
+    data::details(data::procedure(step.procedure).expect("checked at build time"))
+}
+
+/// Every procedure a flow can lead to, once each, in order of appearance.
+fn flow_procedures(flow: &Flow) -> Vec<&'static Procedure> {
+    let mut out: Vec<&'static Procedure> = Vec::new();
+    for step in flow.outcomes.iter().flat_map(|o| o.steps) {
+        let p = step_procedure(step);
+        if !out.iter().any(|q| q.info == p.info) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn when_attr(when: Option<u16>) -> Option<String> {
+    when.map(|c| c.to_string())
+}
+
+/// A flow's page: every view, all but the intro hidden.
+#[component]
+pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
+    let t = data::strings(lang);
+    let flow = text.flow;
+    let start = match flow.start {
+        Node::Question(q) => format!("#hoi={}", flow.question(q).id),
+        Node::Outcome(_) => "#xem=ket-qua".to_string(),
+    };
+    let trail = vec![(Route::new(lang, Page::Events).href(), t.events_title)];
+    view! {
+        <div class="flow" data-flow=flow.slug>
+            <section class="flow-intro" data-show="intro">
+                <Breadcrumbs lang trail/>
+                <h1 tabindex="-1">{flow.name.get(lang)}</h1>
+                <p class="lead">{text.summary.get(lang)}</p>
+                <noscript>
+                    <p class="warning">{t.flow_noscript}</p>
+                </noscript>
+                <p>
+                    <a class="button button-start" href=start target="_self">
+                        {t.flow_start}
+                    </a>
+                </p>
+                <p class="hint">{t.flow_privacy}</p>
+                <h2>{t.flow_related}</h2>
+                <ul class="link-list">
+                    {flow_procedures(flow)
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <li>
+                                    <a href=Route::new(lang, Page::Procedure(p.info)).href()>
+                                        {p.info.name.get(lang)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+            {flow
+                .questions
+                .iter()
+                .zip(text.questions)
+                .map(|(q, qt)| {
+                    let hint_id = format!("hint-{}", q.id);
+                    let error_id = format!("error-{}", q.id);
+                    let described = if qt.hint.is_some() {
+                        format!("{hint_id} {error_id}")
+                    } else {
+                        error_id.clone()
+                    };
+                    view! {
+                        <form class="question" data-show=format!("q:{}", q.id) data-q=q.id hidden novalidate>
+                            <fieldset class="fieldset" aria-describedby=described>
+                                <legend class="legend">
+                                    <h1 class="question-title" tabindex="-1">{qt.text.get(lang)}</h1>
+                                </legend>
+                                {qt.hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang)}</p> })}
+                                <p class="error-message" id=error_id hidden>
+                                    <span class="visually-hidden">{t.flow_error_prefix}</span>
+                                    {t.flow_error_choose}
+                                </p>
+                                <div class="radios">
+                                    {q
+                                        .options
+                                        .iter()
+                                        .zip(qt.options)
+                                        .map(|(o, label)| {
+                                            let id = format!("{}-{}", q.id, o);
+                                            view! {
+                                                <div class="radio">
+                                                    <input class="radio-input" type="radio" id=id.clone() name=q.id value=*o/>
+                                                    <label class="radio-label" for=id>{label.get(lang)}</label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            </fieldset>
+                            <button type="submit" class="button">{t.flow_continue}</button>
+                        </form>
+                    }
+                })
+                .collect_view()}
+            <section class="check" data-show="check" hidden>
+                <h1 tabindex="-1">{t.flow_check_title}</h1>
+                <p class="lead">{t.flow_check_lead}</p>
+            </section>
+            {flow
+                .outcomes
+                .iter()
+                .zip(text.outcomes)
+                .enumerate()
+                .map(|(i, (o, ot))| view! { <OutcomeView lang flow index=i as u16 outcome=o text=ot/> })
+                .collect_view()}
+            <div class="outcome-actions" data-show="outcome" hidden>
+                <button type="button" class="button" data-action="print">{t.flow_print}</button>
+                <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
+                <p class="status" role="status" data-share-status></p>
+            </div>
+            <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">
+                <h2 id="answers-title">{t.flow_answers}</h2>
+                <dl class="summary-list">
+                    {flow
+                        .questions
+                        .iter()
+                        .zip(text.questions)
+                        .map(|(q, qt)| {
+                            view! {
+                                <div class="summary-row" data-row=q.id hidden>
+                                    <dt>{qt.text.get(lang)}</dt>
+                                    <dd>
+                                        {q
+                                            .options
+                                            .iter()
+                                            .zip(qt.options)
+                                            .map(|(o, label)| view! { <span data-opt=*o hidden>{label.get(lang)}</span> })
+                                            .collect_view()}
+                                    </dd>
+                                    <dd class="summary-change">
+                                        <a data-change=q.id href="#" target="_self">
+                                            {t.flow_change}
+                                            <span class="visually-hidden">" – " {qt.text.get(lang)}</span>
+                                        </a>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </section>
+            <p class="check-continue" data-show="check" hidden>
+                <a class="button" data-go="outcome" href="#" target="_self">{t.flow_see_outcome}</a>
+            </p>
+            <p class="restart" data-show="check outcome" hidden>
+                <a href="#" target="_self" data-action="restart">{t.flow_restart}</a>
+            </p>
+        </div>
+    }
+}
+
+/// Notes of one kind, each shown when its condition holds.
+fn notes(lang: Lang, text: &'static OutcomeText, about: NoteAbout) -> impl IntoView {
+    text.notes
+        .iter()
+        .filter(move |n| n.about == about)
+        .map(move |n| view! { <p class="note" data-when=when_attr(n.when)>{n.text.get(lang)}</p> })
+        .collect_view()
+}
+
+/// One document on the checklist, with a tick box.
+#[component]
+fn CheckItem(lang: Lang, id: String, document: &'static Document, when: Option<u16>) -> impl IntoView {
+    let t = data::strings(lang);
+    let entry = data::glossary_entry(document.doc);
+    let badge = match (document.kind, document.count) {
+        (DocKind::Show, _) | (_, 1) => kind_label(t, document.kind).to_string(),
+        (kind, n) => format!("{} × {n}", kind_label(t, kind)),
+    };
+    view! {
+        <li class="check-item" data-when=when_attr(when)>
+            <input class="tick" type="checkbox" id=id.clone() data-tick=id.clone()/>
+            <label class="tick-label" for=id>
+                <span class="document-name">{document.doc.name.get(lang)}</span>
+                " "
+                <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
+            </label>
+            <div class="check-detail">
+                {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
+                {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
+                {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
+                <p class="document-get">
+                    <span class="document-get-label">{t.flow_get} ": "</span>
+                    {entry.get.get(lang)}
+                </p>
+            </div>
+        </li>
+    }
+}
+
+/// One outcome: what to do, the checklist, fee, time, where, what next.
+#[component]
+fn OutcomeView(
+    lang: Lang,
+    flow: &'static Flow,
+    index: u16,
+    outcome: &'static Outcome,
+    text: &'static OutcomeText,
+) -> impl IntoView {
+    let t = data::strings(lang);
+    let steps: Vec<(usize, &'static Step, &'static Procedure)> = outcome
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s, step_procedure(s)))
+        .collect();
+    let many = steps.len() > 1;
+    let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
+    let per_step = |f: &dyn Fn(&'static Procedure) -> AnyView| {
+        steps
+            .iter()
+            .map(|&(_, s, p)| {
+                view! {
+                    <li data-when=when_attr(s.when)>
+                        {many.then(|| view! { <strong>{p.info.name.get(lang)} ": "</strong> })}
+                        {f(p)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let checklist = steps
+        .iter()
+        .map(|&(i, s, p)| {
+            let items = |maybe: bool| {
+                p.documents
+                    .iter()
+                    .filter_map(|d| {
+                        let need = flow.need(index, d.doc.id, d.when.is_some());
+                        let when = match need {
+                            Need::Always => None,
+                            Need::When(c) => Some(c),
+                            Need::Maybe => None,
+                        };
+                        ((need == Need::Maybe) == maybe).then(|| {
+                            let id = format!("tick-{}-{i}-{}", outcome.id, d.doc.id);
+                            view! { <CheckItem lang id document=d when/> }
+                        })
+                    })
+                    .collect_view()
+            };
+            let has_maybe = p
+                .documents
+                .iter()
+                .any(|d| flow.need(index, d.doc.id, d.when.is_some()) == Need::Maybe);
+            view! {
+                <div class="checklist-group" data-when=when_attr(s.when)>
+                    {many.then(|| view! { <h3>{p.info.name.get(lang)}</h3> })}
+                    <ul class="checklist">{items(false)}</ul>
+                    {has_maybe
+                        .then(|| {
+                            view! {
+                                <h4 class="checklist-maybe-title">{t.flow_maybe}</h4>
+                                <ul class="checklist checklist-maybe">{items(true)}</ul>
+                            }
+                        })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
+            <p class="outcome-label">{t.flow_outcome_label}</p>
+            <h1 tabindex="-1">{text.title.get(lang)}</h1>
+            <p class="lead">{text.why.get(lang)}</p>
+            {has_doubt
+                .then(|| {
+                    view! {
+                        <div class="callout">
+                            <h2 class="callout-title">{t.flow_doubt_title}</h2>
+                            {notes(lang, text, NoteAbout::Doubt)}
+                        </div>
+                    }
+                })}
+            <h2>{t.flow_todo}</h2>
+            <ol class="steps">
+                {steps
+                    .iter()
+                    .map(|&(i, s, p)| {
+                        view! {
+                            <li class="step" data-when=when_attr(s.when)>
+                                <a class="step-name" href=Route::new(lang, Page::Procedure(p.info)).href()>
+                                    {p.info.name.get(lang)}
+                                </a>
+                                <span class="step-code">{t.proc_code} " " {p.info.code}</span>
+                                {text.steps[i].map(|w| view! { <p class="no-print">{w.get(lang)}</p> })}
+                                <p class="step-checked">
+                                    {t.proc_checked} ": " <time datetime=p.checked>{format_date(p.checked, lang)}</time>
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <section class="checklist-section">
+                <h2>{t.flow_checklist}</h2>
+                <p class="hint no-print">{t.flow_checklist_hint}</p>
+                {notes(lang, text, NoteAbout::Documents)}
+                {checklist}
+            </section>
+            <h2>{t.proc_fee}</h2>
+            <ul class="facts-list">{per_step(&|p| view! { {p.fee.get(lang)} }.into_any())}</ul>
+            {notes(lang, text, NoteAbout::Fee)}
+            <h2>{t.proc_time}</h2>
+            <ul class="facts-list">{per_step(&|p| view! { {p.time.get(lang)} }.into_any())}</ul>
+            {notes(lang, text, NoteAbout::Time)}
+            <h2>{t.proc_where}</h2>
+            <ul class="facts-list">
+                {per_step(&|p| {
+                    let online = p.portal_url.filter(|_| p.is_online());
+                    view! {
+                        {place_label(t, p.place)}
+                        {p.place_note.map(|n| view! { <span class="block no-print">{n.get(lang)}</span> })}
+                        <span class="block no-print">
+                            {p.channels.iter().map(|&c| channel_label(t, c)).collect::<Vec<_>>().join(" · ")}
+                        </span>
+                        {online
+                            .map(|u| {
+                                view! {
+                                    <a class="block no-print" href=u rel="external noopener">{t.flow_apply_online}</a>
+                                }
+                            })}
+                    }
+                        .into_any()
+                })}
+            </ul>
+            {notes(lang, text, NoteAbout::Where)}
+            <div class="no-print">
+                <h2>{t.flow_next}</h2>
+                <ul class="facts-list">{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ul>
+                {notes(lang, text, NoteAbout::Next)}
+            </div>
+        </section>
+    }
+}

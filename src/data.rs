@@ -2,13 +2,13 @@
 //!
 //! Architecture invariant: pure data and lookups; no Leptos, no browser, no I/O.
 
-#[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
-#[cfg(not(target_arch = "wasm32"))]
-use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 use crate::flow::{Branch, Clause, Cond, DocRule, Flow, Node, Outcome, Question, Step};
 #[cfg(not(target_arch = "wasm32"))]
+use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::model::NoteAbout;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));

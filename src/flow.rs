@@ -213,7 +213,11 @@ impl Flow {
     /// The outcome's rule for the document decides, if it has one; otherwise a
     /// conditional document is shown as "only if this applies to you".
     pub fn need(&self, outcome: u16, doc: &str, conditional: bool) -> Need {
-        let rule = self.outcome(outcome).doc_rules.iter().find(|r| r.doc == doc);
+        let rule = self
+            .outcome(outcome)
+            .doc_rules
+            .iter()
+            .find(|r| r.doc == doc);
         match (rule, conditional) {
             (Some(rule), _) => Need::When(rule.when),
             (None, false) => Need::Always,
@@ -290,12 +294,15 @@ impl State {
         let mut given = Answers::default();
         let mut asked = None;
         let mut view = None;
+        let mut started = false;
         for (key, value) in pairs(hash) {
             if key == KEY_QUESTION {
+                started = true;
                 asked = flow.question_index(value);
             } else if key == KEY_VIEW {
                 view = Some(value);
             } else if let Some(q) = flow.question_index(key) {
+                started = true;
                 let question = flow.question(q);
                 if let Some(o) = question.options.iter().position(|o| *o == value) {
                     given.set(q, o as u16);
@@ -307,7 +314,7 @@ impl State {
         let on_path = |q: u16| answers.get(q).is_some() || walk.end == Node::Question(q);
         let view = match (asked, walk.end) {
             (Some(q), _) if on_path(q) => View::Question(q),
-            (None, _) if answers.0.is_empty() && view.is_none() => View::Intro,
+            (None, _) if view.is_none() && !started => View::Intro,
             (_, Node::Question(q)) => View::Question(q),
             (_, Node::Outcome(o)) if view == Some(VIEW_OUTCOME) => View::Outcome(o),
             (_, Node::Outcome(_)) => View::Check,
@@ -367,12 +374,13 @@ impl State {
         let order: Vec<u16> = self.answers.0.iter().map(|(q, _)| *q).collect();
         match self.view {
             View::Intro => None,
+            // The intro holds no answers (its start button begins afresh).
             View::Question(q) => match order.iter().position(|x| *x == q) {
-                Some(0) => with(View::Intro),
+                Some(0) => Some(State::INTRO),
                 Some(i) => with(View::Question(order[i - 1])),
                 None => match order.last() {
                     Some(&last) => with(View::Question(last)),
-                    None => with(View::Intro),
+                    None => Some(State::INTRO),
                 },
             },
             View::Check => order.last().and_then(|&q| with(View::Question(q))),

@@ -291,7 +291,10 @@ fn with_flow(path: &str, text: &str) -> Inputs {
 
 #[test]
 fn a_broken_flow_reports_every_problem_at_its_line() {
-    let inputs = with_flow("content/su-kien/thu-nghiem.toml", &fixture("broken-flow.toml"));
+    let inputs = with_flow(
+        "content/su-kien/thu-nghiem.toml",
+        &fixture("broken-flow.toml"),
+    );
     let errors = errors(&inputs);
     assert_eq!(
         errors,
@@ -308,7 +311,10 @@ fn a_broken_flow_reports_every_problem_at_its_line() {
 
 #[test]
 fn a_flow_is_walked_path_by_path() {
-    let inputs = with_flow("content/su-kien/duong-di.toml", &fixture("broken-paths.toml"));
+    let inputs = with_flow(
+        "content/su-kien/duong-di.toml",
+        &fixture("broken-paths.toml"),
+    );
     let errors = errors(&inputs);
     assert_eq!(
         errors,
@@ -324,7 +330,10 @@ fn a_flow_is_walked_path_by_path() {
 
 #[test]
 fn a_flow_that_goes_round_in_a_circle_is_refused() {
-    let inputs = with_flow("content/su-kien/vong-lap.toml", &fixture("cyclic-flow.toml"));
+    let inputs = with_flow(
+        "content/su-kien/vong-lap.toml",
+        &fixture("cyclic-flow.toml"),
+    );
     let errors = errors(&inputs);
     assert_eq!(
         errors,
@@ -339,7 +348,9 @@ fn scenarios_that_do_not_hold_fail_the_build() {
     let mut inputs = real_inputs();
     let path = "content/su-kien/kich-ban/sinh-con.toml";
     inputs.scenarios.retain(|s| s.path != path);
-    inputs.scenarios.push(Source::new(path, fixture("scenarios-wrong.toml")));
+    inputs
+        .scenarios
+        .push(Source::new(path, fixture("scenarios-wrong.toml")));
     let errors = errors(&inputs);
     assert_eq!(
         errors,

@@ -38,7 +38,11 @@ pub fn FlowPage(route: Route, flow: &'static Flow) -> impl IntoView {
     };
     let progress = move || {
         let (n, max) = state.get()?.progress(flow)?;
-        let text = data::fill(data::fill(t.flow_progress, "n", &n.to_string()).as_str(), "max", &max.to_string());
+        let text = data::fill(
+            data::fill(t.flow_progress, "n", &n.to_string()).as_str(),
+            "max",
+            &max.to_string(),
+        );
         Some(view! { <p class="progress">{text}</p> })
     };
     view! {
@@ -207,7 +211,10 @@ mod browser {
         match state.view {
             View::Question(q) => {
                 let question = flow.question(q);
-                let chosen = state.answers.get(q).map(|o| question.options[usize::from(o)]);
+                let chosen = state
+                    .answers
+                    .get(q)
+                    .map(|o| question.options[usize::from(o)]);
                 for input in elements(root, &format!("input[name=\"{}\"]", question.id)) {
                     if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
                         input.set_checked(chosen == Some(input.value().as_str()));
@@ -245,12 +252,14 @@ mod browser {
         let doc = window().document().expect("a document");
         let t = data::strings(route.lang);
         match (&heading, state.view) {
-            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) => doc.set_title(&format!(
-                "{} – {} – {}",
-                h.text_content().unwrap_or_default().trim(),
-                flow.name.get(route.lang),
-                t.site_name
-            )),
+            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) => {
+                doc.set_title(&format!(
+                    "{} – {} – {}",
+                    h.text_content().unwrap_or_default().trim(),
+                    flow.name.get(route.lang),
+                    t.site_name
+                ))
+            }
             _ => doc.set_title(&route.title()),
         }
         if moved {
@@ -265,8 +274,13 @@ mod browser {
     fn summary(flow: &'static Flow, state: &State, root: &Element) {
         for row in elements(root, "[data-row]") {
             let id = row.get_attribute("data-row").unwrap_or_default();
-            let Some(q) = flow.question_index(&id) else { continue };
-            let answer = state.answers.get(q).map(|o| flow.question(q).options[usize::from(o)]);
+            let Some(q) = flow.question_index(&id) else {
+                continue;
+            };
+            let answer = state
+                .answers
+                .get(q)
+                .map(|o| flow.question(q).options[usize::from(o)]);
             row.set_hidden(answer.is_none());
             for span in elements(&row, "[data-opt]") {
                 span.set_hidden(span.get_attribute("data-opt").as_deref() != answer);
@@ -276,7 +290,10 @@ mod browser {
             }
         }
         if let Some(link) = element(root, "a[data-go=outcome]") {
-            let _ = link.set_attribute("href", &format!("#{}", state.to_outcome(flow).to_hash(flow)));
+            let _ = link.set_attribute(
+                "href",
+                &format!("#{}", state.to_outcome(flow).to_hash(flow)),
+            );
         }
     }
 
@@ -380,6 +397,7 @@ mod browser {
     }
 
     fn js_sys_has(object: &wasm_bindgen::JsValue, name: &str) -> bool {
-        web_sys::js_sys::Reflect::has(object, &wasm_bindgen::JsValue::from_str(name)).unwrap_or(false)
+        web_sys::js_sys::Reflect::has(object, &wasm_bindgen::JsValue::from_str(name))
+            .unwrap_or(false)
     }
 }

@@ -261,7 +261,12 @@ fn flow(f: &Flow) -> String {
         let steps: Vec<String> = o
             .steps
             .iter()
-            .map(|s| format!("Step {{ procedure: {:?}, when: {:?} }}", s.procedure, s.when))
+            .map(|s| {
+                format!(
+                    "Step {{ procedure: {:?}, when: {:?} }}",
+                    s.procedure, s.when
+                )
+            })
             .collect();
         let rules: Vec<String> = o
             .doc_rules
@@ -281,9 +286,18 @@ fn flow(f: &Flow) -> String {
         let clauses: Vec<String> = c
             .clauses
             .iter()
-            .map(|c| format!("Clause {{ question: {}, options: &{:?} }}", c.question, c.options))
+            .map(|c| {
+                format!(
+                    "Clause {{ question: {}, options: &{:?} }}",
+                    c.question, c.options
+                )
+            })
             .collect();
-        let _ = writeln!(out, "            Cond {{ clauses: &[{}] }},", clauses.join(", "));
+        let _ = writeln!(
+            out,
+            "            Cond {{ clauses: &[{}] }},",
+            clauses.join(", ")
+        );
     }
     out.push_str("        ],\n    }");
     out
@@ -306,7 +320,11 @@ fn flow_text(i: usize, t: &FlowText) -> String {
     }
     out.push_str("        ],\n        outcomes: &[\n");
     for o in t.outcomes {
-        let steps: Vec<String> = o.steps.iter().map(|s| opt(s.as_ref(), static_text)).collect();
+        let steps: Vec<String> = o
+            .steps
+            .iter()
+            .map(|s| opt(s.as_ref(), static_text))
+            .collect();
         let notes: Vec<String> = o
             .notes
             .iter()
@@ -340,9 +358,16 @@ fn flows(out: &mut String, site: &Site) {
         let _ = writeln!(out, "    {},", flow(f.text.flow));
     }
     out.push_str("];\n\n");
-    let _ = writeln!(out, "/// How many complete paths each flow has, in the order of `FLOWS`.");
+    let _ = writeln!(
+        out,
+        "/// How many complete paths each flow has, in the order of `FLOWS`."
+    );
     let paths: Vec<String> = site.flows.iter().map(|f| f.paths.to_string()).collect();
-    let _ = writeln!(out, "pub static FLOW_PATHS: [usize; {n}] = [{}];\n", paths.join(", "));
+    let _ = writeln!(
+        out,
+        "pub static FLOW_PATHS: [usize; {n}] = [{}];\n",
+        paths.join(", ")
+    );
     out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
     let _ = writeln!(out, "pub static FLOW_TEXTS: [FlowText; {n}] = [");
     for (i, f) in site.flows.iter().enumerate() {

@@ -72,19 +72,35 @@ impl Conds<'_> {
             return None;
         }
         for (key, value) in when.get_ref() {
-            let Some(qi) = self.questions.iter().position(|q| q.id.get_ref() == key.get_ref())
+            let Some(qi) = self
+                .questions
+                .iter()
+                .position(|q| q.id.get_ref() == key.get_ref())
             else {
-                let known: Vec<&str> = self.questions.iter().map(|q| q.id.get_ref().as_str()).collect();
+                let known: Vec<&str> = self
+                    .questions
+                    .iter()
+                    .map(|q| q.id.get_ref().as_str())
+                    .collect();
                 diags.push(self.source.at(
                     key.span().start,
-                    format!("unknown question `{}`; known: {}", key.get_ref(), known.join(", ")),
+                    format!(
+                        "unknown question `{}`; known: {}",
+                        key.get_ref(),
+                        known.join(", ")
+                    ),
                 ));
                 continue;
             };
             let question = &self.questions[qi];
             let mut options = Vec::new();
             for item in value.get_ref().items() {
-                match question.option.get_ref().iter().position(|o| o.id.get_ref() == item) {
+                match question
+                    .option
+                    .get_ref()
+                    .iter()
+                    .position(|o| o.id.get_ref() == item)
+                {
                     Some(oi) => options.push(oi as u16),
                     None => {
                         let known: Vec<&str> = question
@@ -172,10 +188,16 @@ pub fn flow(
     let questions = fm.question.get_ref();
     let outcomes = fm.outcome.get_ref();
     if questions.is_empty() {
-        diags.push(source.at(fm.question.span().start, "a flow needs at least one `[[question]]`"));
+        diags.push(source.at(
+            fm.question.span().start,
+            "a flow needs at least one `[[question]]`",
+        ));
     }
     if outcomes.is_empty() {
-        diags.push(source.at(fm.outcome.span().start, "a flow needs at least one `[[outcome]]`"));
+        diags.push(source.at(
+            fm.outcome.span().start,
+            "a flow needs at least one `[[outcome]]`",
+        ));
     }
 
     // Ids: unique across questions and outcomes, not reserved.
@@ -185,24 +207,39 @@ pub fn flow(
         if [KEY_QUESTION, KEY_VIEW].contains(&q.id.get_ref().as_str()) {
             diags.push(source.at(
                 q.id.span().start,
-                format!("`{}` is reserved for the address; choose another id", q.id.get_ref()),
+                format!(
+                    "`{}` is reserved for the address; choose another id",
+                    q.id.get_ref()
+                ),
             ));
         }
-        if ids.insert(q.id.get_ref(), Node::Question(i as u16)).is_some() {
-            diags.push(source.at(q.id.span().start, format!("id `{}` is used twice", q.id.get_ref())));
+        if ids
+            .insert(q.id.get_ref(), Node::Question(i as u16))
+            .is_some()
+        {
+            diags.push(source.at(
+                q.id.span().start,
+                format!("id `{}` is used twice", q.id.get_ref()),
+            ));
         }
         text(source, 0, &q.text, diags);
         if let Some(h) = &q.hint {
             text(source, 0, h, diags);
         }
         if q.option.get_ref().len() < 2 {
-            diags.push(source.at(q.option.span().start, "a question needs at least two options"));
+            diags.push(source.at(
+                q.option.span().start,
+                "a question needs at least two options",
+            ));
         }
         let mut seen = BTreeSet::new();
         for o in q.option.get_ref() {
             check_id(source, &o.id, "option", diags);
             if !seen.insert(o.id.get_ref()) {
-                diags.push(source.at(o.id.span().start, format!("option `{}` is listed twice", o.id.get_ref())));
+                diags.push(source.at(
+                    o.id.span().start,
+                    format!("option `{}` is listed twice", o.id.get_ref()),
+                ));
             }
             for s in [&o.vi, &o.en] {
                 if s.get_ref().trim().is_empty() {
@@ -213,8 +250,14 @@ pub fn flow(
     }
     for (i, o) in outcomes.iter().enumerate() {
         check_id(source, &o.id, "outcome", diags);
-        if ids.insert(o.id.get_ref(), Node::Outcome(i as u16)).is_some() {
-            diags.push(source.at(o.id.span().start, format!("id `{}` is used twice", o.id.get_ref())));
+        if ids
+            .insert(o.id.get_ref(), Node::Outcome(i as u16))
+            .is_some()
+        {
+            diags.push(source.at(
+                o.id.span().start,
+                format!("id `{}` is used twice", o.id.get_ref()),
+            ));
         }
         for t in [&o.title, &o.why] {
             text(source, 0, t, diags);
@@ -225,7 +268,10 @@ pub fn flow(
         if found.is_none() {
             diags.push(source.at(
                 name.span().start,
-                format!("`{}` is neither a question nor an outcome of this flow", name.get_ref()),
+                format!(
+                    "`{}` is neither a question nor an outcome of this flow",
+                    name.get_ref()
+                ),
             ));
         }
         found
@@ -274,7 +320,13 @@ pub fn flow(
         .enumerate()
         .map(|(i, (q, branches, next))| Question {
             id: leak_str(q.id.get_ref()),
-            options: leak(q.option.get_ref().iter().map(|o| leak_str(o.id.get_ref())).collect()),
+            options: leak(
+                q.option
+                    .get_ref()
+                    .iter()
+                    .map(|o| leak_str(o.id.get_ref()))
+                    .collect(),
+            ),
             branches: leak(branches),
             next: next.expect("checked"),
             max_left: max_left(Node::Question(i as u16), &edges, &mut memo),
@@ -330,7 +382,10 @@ fn outcome(
     diags: &mut Diagnostics,
 ) -> Option<(Outcome, OutcomeText)> {
     if o.step.get_ref().is_empty() {
-        diags.push(source.at(o.step.span().start, "an outcome needs at least one `[[outcome.step]]`"));
+        diags.push(source.at(
+            o.step.span().start,
+            "an outcome needs at least one `[[outcome.step]]`",
+        ));
     }
     let mut steps = Vec::new();
     let mut whys = Vec::new();
@@ -360,7 +415,12 @@ fn outcome(
         .get_ref()
         .iter()
         .filter_map(|s| procedures.get(s.procedure.get_ref().as_str()))
-        .flat_map(|p| p.fm.documents.get_ref().iter().map(|d| d.doc.get_ref().as_str()))
+        .flat_map(|p| {
+            p.fm.documents
+                .get_ref()
+                .iter()
+                .map(|d| d.doc.get_ref().as_str())
+        })
         .collect();
     let mut doc_rules: Vec<DocRule> = Vec::new();
     for r in &o.document {
@@ -440,7 +500,10 @@ fn check_paths(
     if paths.len() > MAX_PATHS {
         diags.push(source.at(
             0,
-            format!("{} paths is too many to check (at most {MAX_PATHS}); split the flow", paths.len()),
+            format!(
+                "{} paths is too many to check (at most {MAX_PATHS}); split the flow",
+                paths.len()
+            ),
         ));
         return None;
     }
@@ -462,7 +525,9 @@ fn check_paths(
             }
         }
         reached.insert(walk.end);
-        let Node::Outcome(oi) = walk.end else { continue };
+        let Node::Outcome(oi) = walk.end else {
+            continue;
+        };
         for (c, _) in cond_spans.iter().enumerate() {
             if flow.holds(c as u16, &walk.path) {
                 held.insert((oi, c as u16));
@@ -482,7 +547,10 @@ fn check_paths(
     }
     for (i, q) in questions.iter().enumerate() {
         if !reached.contains(&Node::Question(i as u16)) {
-            diags.push(source.at(q.id.span().start, format!("no path reaches question `{}`", q.id.get_ref())));
+            diags.push(source.at(
+                q.id.span().start,
+                format!("no path reaches question `{}`", q.id.get_ref()),
+            ));
         }
         for (b, branch) in q.branch.iter().enumerate() {
             if !taken.contains(&(i as u16, b)) {
@@ -499,7 +567,10 @@ fn check_paths(
     for (i, o) in outcomes.iter().enumerate() {
         let oi = i as u16;
         if !reached.contains(&Node::Outcome(oi)) {
-            diags.push(source.at(o.id.span().start, format!("no path reaches outcome `{}`", o.id.get_ref())));
+            diags.push(source.at(
+                o.id.span().start,
+                format!("no path reaches outcome `{}`", o.id.get_ref()),
+            ));
             continue;
         }
         let outcome = flow.outcome(oi);
@@ -513,7 +584,10 @@ fn check_paths(
             if !held.contains(&(oi, c)) {
                 diags.push(source.at(
                     cond_spans[usize::from(c)],
-                    format!("this condition never holds on a path to outcome `{}`", o.id.get_ref()),
+                    format!(
+                        "this condition never holds on a path to outcome `{}`",
+                        o.id.get_ref()
+                    ),
                 ));
             }
         }
@@ -573,7 +647,10 @@ pub fn scenarios(
                     ok = false;
                     diags.push(source.at(
                         s.answers.span().start,
-                        format!("`{key} = \"{value}\"` is not a question and option of {}", flow.slug),
+                        format!(
+                            "`{key} = \"{value}\"` is not a question and option of {}",
+                            flow.slug
+                        ),
                     ));
                 }
             }
@@ -582,7 +659,8 @@ pub fn scenarios(
             continue;
         }
         let walk = f.walk(&answers);
-        let at = |sp: usize, m: String| source.at(sp, format!("scenario “{}”: {m}", s.name.get_ref()));
+        let at =
+            |sp: usize, m: String| source.at(sp, format!("scenario “{}”: {m}", s.name.get_ref()));
         let o = match walk.end {
             Node::Outcome(o) => o,
             Node::Question(q) => {
@@ -602,14 +680,20 @@ pub fn scenarios(
                 .collect();
             diags.push(at(
                 s.answers.span().start,
-                format!("these answers are never asked on this path: {}", unused.join(", ")),
+                format!(
+                    "these answers are never asked on this path: {}",
+                    unused.join(", ")
+                ),
             ));
         }
         let outcome = f.outcome(o).id;
         if outcome != s.outcome.get_ref() {
             diags.push(at(
                 s.outcome.span().start,
-                format!("expected outcome `{}`, the flow gives `{outcome}`", s.outcome.get_ref()),
+                format!(
+                    "expected outcome `{}`, the flow gives `{outcome}`",
+                    s.outcome.get_ref()
+                ),
             ));
         }
         let codes: Vec<&str> = f
@@ -620,7 +704,10 @@ pub fn scenarios(
         if codes != *s.procedures.get_ref() {
             diags.push(at(
                 s.procedures.span().start,
-                format!("expected procedures {:?}, the flow gives {codes:?}", s.procedures.get_ref()),
+                format!(
+                    "expected procedures {:?}, the flow gives {codes:?}",
+                    s.procedures.get_ref()
+                ),
             ));
         }
         let docs = checklist(f, &walk.path, &by_slug);
@@ -628,13 +715,20 @@ pub fn scenarios(
             if !docs.contains(&d.get_ref().as_str()) {
                 diags.push(at(
                     d.span().start,
-                    format!("document `{}` is not on the checklist; it has: {}", d.get_ref(), docs.join(", ")),
+                    format!(
+                        "document `{}` is not on the checklist; it has: {}",
+                        d.get_ref(),
+                        docs.join(", ")
+                    ),
                 ));
             }
         }
         for d in &s.absent {
             if docs.contains(&d.get_ref().as_str()) {
-                diags.push(at(d.span().start, format!("document `{}` is on the checklist", d.get_ref())));
+                diags.push(at(
+                    d.span().start,
+                    format!("document `{}` is on the checklist", d.get_ref()),
+                ));
             }
         }
     }

@@ -230,14 +230,24 @@ fn flows(
         if pair[0].1.order == pair[1].1.order {
             diags.push(pair[1].0.at(
                 0,
-                format!("order {} is also used by {}", pair[1].1.order, pair[0].0.path),
+                format!(
+                    "order {} is also used by {}",
+                    pair[1].1.order, pair[0].0.path
+                ),
             ));
         }
     }
     for s in &inputs.scenarios {
         let slug = validate::slug_of(&s.path);
-        if !inputs.flows.iter().any(|f| validate::slug_of(&f.path) == slug) {
-            diags.push(s.at(0, format!("there is no flow content/su-kien/{slug}.toml for these scenarios")));
+        if !inputs
+            .flows
+            .iter()
+            .any(|f| validate::slug_of(&f.path) == slug)
+        {
+            diags.push(s.at(
+                0,
+                format!("there is no flow content/su-kien/{slug}.toml for these scenarios"),
+            ));
         }
     }
     for (source, f) in &flows {

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use crate::{compress, dist, Result};
+use std::process::Command;
+
+use crate::{cargo, compress, dist, root, server, tools, Result};
 
 /// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.
 fn assets(html: &str, exts: &[&str]) -> Vec<String> {
@@ -41,6 +43,9 @@ pub fn run() -> Result<()> {
     let code = brotli_of(&dist, &assets(&home, &[".js", ".wasm"]))?;
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
+    let flows = count_pages(&dist.join("su-kien"))?;
+    let paths = flow_paths()?;
+    let step_ms = flow_step_ms_p95(&dist)?;
     let mut gzip = compress::gzip_len(home.as_bytes());
     for f in assets(&home, &[".css", ".js", ".wasm"]) {
         gzip += compress::gzip_len(&std::fs::read(dist.join(f))?);
@@ -58,6 +63,9 @@ pub fn run() -> Result<()> {
         ("critical_path_gzip_kb", kb(gzip), None, ""),
         ("procedures_detailed", procedures as f64, Some(60.0), "≥"),
         ("procedures_indexed", indexed as f64, Some(581.0), "≥"),
+        ("flows", flows as f64, Some(9.0), "≥"),
+        ("flow_paths_tested", paths as f64, None, ""),
+        ("flow_step_ms_p95", step_ms, Some(50.0), "≤"),
     ];
     let mut over = Vec::new();
     for (name, value, budget, rel) in figures {
@@ -97,4 +105,50 @@ fn count_pages(dir: &Path) -> Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// Every path of every flow, as counted by the build (`tests/flows.rs` walks each).
+fn flow_paths() -> Result<usize> {
+    let out = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "thu-tuc-xa",
+            "--bin",
+            "flows",
+            "--",
+            "--paths",
+        ])
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("total: "))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("no path count in: {text}").into())
+}
+
+/// Time from tapping "Continue" to the next question on screen, in Chromium with
+/// the CPU slowed four times (a cheap phone), over many steps of every flow.
+fn flow_step_ms_p95(dist: &Path) -> Result<f64> {
+    tools::ensure_chromium()?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let out = Command::new("node")
+        .arg("tests/browser/bench-flow.mjs")
+        .current_dir(root())
+        .env("BASE_URL", server.url())
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "bench-flow.mjs failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    let text = String::from_utf8(out.stdout)?;
+    eprint!("{text}");
+    text.lines()
+        .find_map(|l| l.strip_prefix("flow_step_ms_p95: "))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("no figure in: {text}").into())
 }

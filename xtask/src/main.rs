@@ -4,6 +4,8 @@
 //! - `test`: every check: rustfmt, clippy, native tests, the site build, browser tests.
 //! - `dist`: the production site into `dist/`.
 //! - `bench`: the budgets, printed as `name: value` lines.
+//! - `flows`: each life-event flow as a graph (Mermaid; `--dot` for Graphviz;
+//!   `--paths` counts the paths).
 //!
 //! Each command installs what it is missing first (see [`tools`]).
 
@@ -44,7 +46,8 @@ fn cargo() -> Command {
     cmd
 }
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | bench>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | test | dist | bench | flows [--dot | --paths]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,6 +56,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
+        Some("flows") => run(cargo()
+            .args(["run", "--quiet", "-p", "thu-tuc-xa", "--bin", "flows", "--"])
+            .args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

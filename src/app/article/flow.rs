@@ -227,7 +227,12 @@ fn notes(lang: Lang, text: &'static OutcomeText, about: NoteAbout) -> impl IntoV
 
 /// One document on the checklist, with a tick box.
 #[component]
-fn CheckItem(lang: Lang, id: String, document: &'static Document, when: Option<u16>) -> impl IntoView {
+fn CheckItem(
+    lang: Lang,
+    id: String,
+    document: &'static Document,
+    when: Option<u16>,
+) -> impl IntoView {
     let t = data::strings(lang);
     let entry = data::glossary_entry(document.doc);
     let badge = match (document.kind, document.count) {
@@ -236,7 +241,7 @@ fn CheckItem(lang: Lang, id: String, document: &'static Document, when: Option<u
     };
     view! {
         <li class="check-item" data-when=when_attr(when)>
-            <input class="tick" type="checkbox" id=id.clone() data-tick=id.clone()/>
+            <input class="tick" type="checkbox" id=id.clone() data-doc=document.doc.id/>
             <label class="tick-label" for=id>
                 <span class="document-name">{document.doc.name.get(lang)}</span>
                 " "

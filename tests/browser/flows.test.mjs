@@ -1,0 +1,193 @@
+// Life-event flows in a real browser: walk two flows to their outcome, with the
+// back link, the browser's back button, changing an answer, reloading, ticking the
+// checklist and printing it on one A4 page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`, { timeout: 5000 });
+const question = (page, id) => visible(page, `form[data-q="${id}"]`);
+
+/// Answers the question on screen by its option's label, then continues.
+async function answer(page, id, option) {
+  await question(page, id);
+  await page.click(`label[for="${id}-${option}"]`);
+  await page.click(`form[data-q="${id}"] button[type=submit]`);
+}
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], where);
+}
+
+/// The codes of the steps shown on the outcome.
+const stepCodes = (page) => page.$$eval('section.outcome:not([hidden]) li.step:not([hidden]) .step-code',
+  (els) => els.map((e) => e.textContent.replace(/\D*([\d.]+)$/, '$1').trim()));
+const checklist = (page) => page.$$eval(
+  'section.outcome:not([hidden]) .checklist-group:not([hidden]) .checklist:not(.checklist-maybe) > li:not([hidden]) input.tick',
+  (els) => els.map((e) => e.dataset.doc));
+
+test('having a baby: from the start page to a checklist, with back, change and reload', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(page);
+  await page.getByRole('link', { name: 'Bắt đầu' }).click();
+  await question(page, 'noi-sinh');
+  assert.match(await page.locator('.progress').textContent(), /^Câu hỏi 1 trên tối đa \d+$/);
+  await axe(page, 'first question');
+
+  // Continuing without an answer: an error, focus on the options, and nothing lost.
+  await page.click('form[data-q="noi-sinh"] button[type=submit]');
+  await visible(page, '#error-noi-sinh');
+  assert.match(await page.title(), /^Lỗi: /);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'noi-sinh');
+  await axe(page, 'question with an error');
+
+  await answer(page, 'noi-sinh', 'viet-nam');
+  await answer(page, 'cha-me', 'khong');
+  await question(page, 'ket-hon');
+  // Focus moves to the new question's heading, and the title names it.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cha mẹ của bé đã đăng ký kết hôn chưa?');
+  assert.match(await page.title(), /^Cha mẹ của bé đã đăng ký kết hôn chưa\? – Sinh con – Thủ tục xã$/);
+
+  // The back link reopens the previous question with its answer selected…
+  await page.click('.back-link');
+  await question(page, 'cha-me');
+  assert.ok(await page.isChecked('#cha-me-khong'));
+  // …and so does the browser's back button, from the next question.
+  await page.click('form[data-q="cha-me"] button[type=submit]');
+  await question(page, 'ket-hon');
+  await page.goBack();
+  await question(page, 'cha-me');
+  await page.goForward();
+
+  await answer(page, 'ket-hon', 'roi');
+  await answer(page, 'chung-sinh', 'co');
+  await answer(page, 'thoi-gian', 'trong-60-ngay');
+  await answer(page, 'cach-nop', 'truc-tiep');
+  await answer(page, 'nguoi-nop', 'cha-me');
+  await visible(page, 'section.check');
+  await axe(page, 'check your answers');
+  const rows = await page.$$eval('.summary-row:not([hidden])', (els) => els.length);
+  assert.equal(rows, 7);
+
+  // Change an answer: the question reopens with the old answer selected, and
+  // afterwards the check page comes back with every other answer kept.
+  await page.click('.summary-row[data-row="nguoi-nop"] a[data-change]');
+  await question(page, 'nguoi-nop');
+  assert.ok(await page.isChecked('#nguoi-nop-cha-me'));
+  await answer(page, 'nguoi-nop', 'nguoi-khac');
+  await visible(page, 'section.check');
+  assert.equal(await page.$$eval('.summary-row:not([hidden])', (els) => els.length), 7);
+
+  await page.click('a[data-go=outcome]');
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  assert.deepEqual(await stepCodes(page), ['1.001193', '1.004222', '1.014137']);
+  const docs = await checklist(page);
+  assert.ok(docs.includes('van-ban-uy-quyen'), `power of attorney on the list: ${docs}`);
+  assert.ok(docs.includes('giay-chung-sinh'));
+  assert.ok(!docs.includes('bien-ban-xac-nhan-tre-bi-bo-roi'));
+  // A note that depends on other answers stays hidden, and so does an empty caution box.
+  assert.equal(await page.locator('section.outcome:not([hidden]) .callout').isVisible(), false);
+  await axe(page, 'outcome');
+
+  // Tick two documents; a reload keeps the outcome and the ticks.
+  const ticks = page.locator('section.outcome:not([hidden]) .checklist-group:not([hidden]) input.tick');
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  const url = page.url();
+  await page.reload();
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  assert.equal(page.url(), url);
+  assert.ok(await ticks.nth(0).isChecked());
+  assert.ok(await ticks.nth(1).isChecked());
+  assert.ok(!(await ticks.nth(2).isChecked()));
+
+  // The printed checklist fits one A4 page and leaves out the page's controls.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.outcome-actions').isVisible(), false);
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `the printout has ${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+
+  // "Start again" goes back to the intro.
+  await page.click('a[data-action=restart]');
+  await visible(page, 'section.flow-intro');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a shared link opens the same outcome; a stale one leads to the first unanswered question', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=viet-nam&cha-me=co&xem=ket-qua`);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:yeu-to-nuoc-ngoai"]');
+  assert.deepEqual(await stepCodes(page), ['2.000528']);
+  // Answers that no longer fit, an unknown question and a bad option.
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=viet-nam&cach-nop=truc-tuyen&khong-co=1&cha-me=sao-hoa&xem=ket-qua`);
+  await waitForHydration(page);
+  await question(page, 'cha-me');
+  assert.equal(await page.locator('form[data-q="cha-me"] input:checked').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a death in the family, in English: the online package for a pensioner', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/en/su-kien/co-nguoi-mat/`);
+  await waitForHydration(page);
+  await page.getByRole('link', { name: 'Start now' }).click();
+  // Whatever the questions, always take the first option, to the end.
+  for (let i = 0; i < 12; i += 1) {
+    const form = await page.$('form.question:not([hidden])');
+    if (!form) break;
+    await form.$eval('.radio-label', (l) => l.click());
+    await form.$eval('button[type=submit]', (b) => b.click());
+    await page.waitForFunction((f) => f.hidden, form);
+  }
+  await visible(page, 'section.check');
+  assert.equal(await page.locator('section.check h1').textContent(), 'Check your answers');
+  await page.click('a[data-go=outcome]');
+  await visible(page, 'section.outcome');
+  assert.ok((await stepCodes(page)).length >= 1);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // Keyboard: the heading of the outcome has focus after the step.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript a flow page still lists the procedures it can lead to', async () => {
+  const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/su-kien/ket-hon/`);
+  assert.equal(await page.locator('h1:visible').count(), 1);
+  assert.ok(await page.locator('.flow-intro .link-list a').count() >= 2);
+  assert.equal(await page.locator('form.question:visible').count(), 0);
+  await context.close();
+});
+
+test('options and buttons of a question are at least 48 px tall, and fit 320 px', async () => {
+  const { context, page } = await phonePage(browser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#hoi=cha-me`);
+  await waitForHydration(page);
+  await question(page, 'cha-me');
+  const small = await page.evaluate(() => [...document.querySelectorAll(
+    'form:not([hidden]) .radio-label, form:not([hidden]) button, .back-link')]
+    .filter((e) => e.getBoundingClientRect().height < 48)
+    .map((e) => `${e.className} ${e.getBoundingClientRect().height}px`));
+  assert.deepEqual(small, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await context.close();
+});

@@ -28,6 +28,11 @@ pub fn Home(lang: Lang) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <p>
+            <a class="button-secondary" href=Route::new(lang, Page::Events).href()>
+                {t.home_events_more}
+            </a>
+        </p>
         <h2>{t.home_fields_heading}</h2>
         <ul class="cards">
             {data::fields_in_use()

@@ -179,7 +179,7 @@ test('without JavaScript a flow page still lists the procedures it can lead to',
 test('options and buttons of a question are at least 48 px tall, and fit 320 px', async () => {
   const { context, page } = await phonePage(browser);
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(`${BASE_URL}/su-kien/sinh-con/#hoi=cha-me`);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=viet-nam&hoi=cha-me`);
   await waitForHydration(page);
   await question(page, 'cha-me');
   const small = await page.evaluate(() => [...document.querySelectorAll(

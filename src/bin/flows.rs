@@ -2,11 +2,13 @@
 //!
 //! `flows` prints Mermaid (paste into https://mermaid.live, or a ```mermaid block
 //! on GitHub); `flows --dot` prints Graphviz; `flows --paths` prints how many
-//! complete paths each flow has (every one is walked by `tests/flows.rs`).
+//! complete paths each flow has (every one is walked by `tests/flows.rs`);
+//! `flows --outcomes` prints, for each outcome, the address of one path reaching it
+//! (the browser tests print each outcome).
 //! Run through `cargo xtask flows [--dot | --paths]`.
 
 use thu_tuc_xa::data::{self, FLOWS, FLOW_PATHS};
-use thu_tuc_xa::flow::{Flow, FlowText, Node};
+use thu_tuc_xa::flow::{Flow, FlowText, Node, State, View};
 use thu_tuc_xa::model::Lang;
 
 fn node_id(flow: &Flow, node: Node) -> String {
@@ -128,6 +130,25 @@ fn main() {
                 println!("{}: {n}", f.slug);
             }
             println!("total: {}", FLOW_PATHS.iter().sum::<usize>());
+        }
+        Some("--outcomes") => {
+            for f in FLOWS.iter() {
+                let paths = f.paths().expect("the build refuses cycles");
+                for (i, o) in f.outcomes.iter().enumerate() {
+                    // The longest path: the outcome with the most applying.
+                    let walk = paths
+                        .iter()
+                        .filter(|w| w.end == Node::Outcome(i as u16))
+                        .max_by_key(|w| f.steps(i as u16, &w.path).count() * 100 + w.path.0.len());
+                    if let Some(w) = walk {
+                        let state = State {
+                            answers: w.path.clone(),
+                            view: View::Outcome(i as u16),
+                        };
+                        println!("/su-kien/{}/#{} {}", f.slug, state.to_hash(f), o.id);
+                    }
+                }
+            }
         }
         Some("--dot") => FLOWS
             .iter()

@@ -191,3 +191,49 @@ test('options and buttons of a question are at least 48 px tall, and fit 320 px'
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await context.close();
 });
+
+test('every outcome of every flow prints on one A4 page', async () => {
+  // One address per outcome, from the flows' own engine (`cargo xtask flows --outcomes`).
+  const { execFileSync } = await import('node:child_process');
+  const list = execFileSync(process.env.CARGO ?? 'cargo',
+    ['run', '--quiet', '-p', 'thu-tuc-xa', '--bin', 'flows', '--', '--outcomes'], { encoding: 'utf8' })
+    .trim().split('\n').map((line) => line.split(' '));
+  assert.ok(list.length >= 9, `${list.length} outcomes`);
+  const { context, page, problems } = await phonePage(browser);
+  const tooLong = [];
+  for (const [address, id] of list) {
+    await page.goto(BASE_URL + address);
+    await waitForHydration(page);
+    await visible(page, `section.outcome[data-show="o:${id}"]`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    if (pages !== 1) tooLong.push(`${address}: ${pages} pages`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  assert.deepEqual(tooLong, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('where the browser refuses storage, ticks still work for the visit', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=nuoc-ngoai&xem=ket-qua`);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:yeu-to-nuoc-ngoai"]');
+  const tick = page.locator('section.outcome:not([hidden]) input.tick').first();
+  await tick.check();
+  // To the check page and back: the tick is remembered in memory.
+  await page.click('a[data-action=restart]');
+  await visible(page, 'section.flow-intro');
+  await page.goBack();
+  await visible(page, 'section.outcome[data-show="o:yeu-to-nuoc-ngoai"]');
+  assert.ok(await tick.isChecked());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -277,6 +277,9 @@ fn OutcomeView(
         .map(|(i, s)| (i, s, step_procedure(s)))
         .collect();
     let many = steps.len() > 1;
+    // With several steps, facts are numbered like the steps (hidden steps are
+    // skipped in both lists, so the numbers agree).
+    let facts_class = if many { "facts-list" } else { "facts-list facts-single" };
     let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
     let per_step = |f: &dyn Fn(&'static Procedure) -> AnyView| {
         steps
@@ -284,7 +287,7 @@ fn OutcomeView(
             .map(|&(_, s, p)| {
                 view! {
                     <li data-when=when_attr(s.when)>
-                        {many.then(|| view! { <strong>{p.info.name.get(lang)} ": "</strong> })}
+                        {many.then(|| view! { <strong class="step-label">{p.info.name.get(lang)} ": "</strong> })}
                         {f(p)}
                     </li>
                 }
@@ -371,13 +374,13 @@ fn OutcomeView(
                 {checklist}
             </section>
             <h2>{t.proc_fee}</h2>
-            <ul class="facts-list">{per_step(&|p| view! { {p.fee.get(lang)} }.into_any())}</ul>
+            <ol class=facts_class>{per_step(&|p| view! { {p.fee.get(lang)} }.into_any())}</ol>
             {notes(lang, text, NoteAbout::Fee)}
             <h2>{t.proc_time}</h2>
-            <ul class="facts-list">{per_step(&|p| view! { {p.time.get(lang)} }.into_any())}</ul>
+            <ol class=facts_class>{per_step(&|p| view! { {p.time.get(lang)} }.into_any())}</ol>
             {notes(lang, text, NoteAbout::Time)}
             <h2>{t.proc_where}</h2>
-            <ul class="facts-list">
+            <ol class=facts_class>
                 {per_step(&|p| {
                     let online = p.portal_url.filter(|_| p.is_online());
                     view! {
@@ -395,11 +398,11 @@ fn OutcomeView(
                     }
                         .into_any()
                 })}
-            </ul>
+            </ol>
             {notes(lang, text, NoteAbout::Where)}
             <div class="no-print">
                 <h2>{t.flow_next}</h2>
-                <ul class="facts-list">{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ul>
+                <ol class=facts_class>{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ol>
                 {notes(lang, text, NoteAbout::Next)}
             </div>
         </section>

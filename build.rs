@@ -20,14 +20,18 @@ fn main() {
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/flow.rs");
+    println!("cargo::rerun-if-changed=src/app");
+    println!("cargo::rerun-if-changed=src/route.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let site = content::load(&Path::new(&root).join("content")).and_then(|i| content::build(&i));
     match site {
         Ok(site) => {
             let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+            let used = wasm_sources(&Path::new(&root).join("src"));
+            let in_wasm = |key: &str| used.contains(&format!(".{key}"));
             std::fs::write(
                 Path::new(&out).join("content.rs"),
-                content::codegen::generate(&site),
+                content::codegen::generate(&site, &in_wasm),
             )
             .expect("write generated content");
         }
@@ -39,4 +43,27 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// The source the wasm is built from, concatenated: every `.rs` file under `src/`
+/// except the parts only native builds compile (`app/article/`, `content/`, `bin/`,
+/// `ssr.rs`). An interface string is kept in the wasm only if `.<key>` appears
+/// here, so the words of build-time pages do not weigh on the download.
+fn wasm_sources(dir: &Path) -> String {
+    let mut text = String::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return text;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if !["article", "content", "bin"].contains(&name.as_str()) {
+                text.push_str(&wasm_sources(&path));
+            }
+        } else if name.ends_with(".rs") && name != "ssr.rs" {
+            text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+        }
+    }
+    text
 }

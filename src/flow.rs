@@ -77,10 +77,14 @@ pub struct Step {
     pub when: Option<u16>,
 }
 
+/// An outcome: its id (every build) and what it asks of the person (native builds:
+/// the wasm gets that as HTML).
 #[derive(Debug)]
 pub struct Outcome {
     pub id: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub steps: &'static [Step],
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc_rules: &'static [DocRule],
 }
 
@@ -200,6 +204,7 @@ impl Flow {
     }
 
     /// The steps of an outcome that apply under `answers`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn steps(&self, outcome: u16, answers: &Answers) -> impl Iterator<Item = &Step> + '_ {
         let answers = answers.clone();
         self.outcome(outcome)
@@ -209,6 +214,7 @@ impl Flow {
     }
 
     /// Whether a document of a procedure is on an outcome's checklist.
+    #[cfg(not(target_arch = "wasm32"))]
     /// `conditional` says whether the procedure asks for it only in some cases.
     /// The outcome's rule for the document decides, if it has one; otherwise a
     /// conditional document is shown as "only if this applies to you".
@@ -440,6 +446,7 @@ pub enum Need {
 
 impl Need {
     /// Whether the document must be brought, for these answers.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn required(self, flow: &Flow, answers: &Answers) -> bool {
         match self {
             Need::Always => true,

@@ -85,6 +85,11 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
     let trail = vec![(Route::new(lang, Page::Events).href(), t.events_title)];
     view! {
         <div class="flow" data-flow=flow.slug>
+            // Filled in by the wasm: where "back" leads, and how far along this is.
+            <div class="flow-nav" data-show="nav" hidden>
+                <a class="back-link" href="#" target="_self" data-back>{t.flow_back}</a>
+                <p class="progress" data-progress=t.flow_progress></p>
+            </div>
             <section class="flow-intro" data-show="intro">
                 <Breadcrumbs lang trail/>
                 <h1 tabindex="-1">{flow.name.get(lang)}</h1>
@@ -133,7 +138,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                                     <h1 class="question-title" tabindex="-1">{qt.text.get(lang)}</h1>
                                 </legend>
                                 {qt.hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang)}</p> })}
-                                <p class="error-message" id=error_id hidden>
+                                <p class="error-message" id=error_id hidden data-prefix=t.flow_error_prefix>
                                     <span class="visually-hidden">{t.flow_error_prefix}</span>
                                     {t.flow_error_choose}
                                 </p>
@@ -173,7 +178,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
             <div class="outcome-actions" data-show="outcome" hidden>
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
                 <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
-                <p class="status" role="status" data-share-status></p>
+                <p class="status" role="status" data-share-status data-copied=t.flow_copied></p>
             </div>
             <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">
                 <h2 id="answers-title">{t.flow_answers}</h2>

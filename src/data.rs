@@ -2,9 +2,9 @@
 //!
 //! Architecture invariant: pure data and lookups; no Leptos, no browser, no I/O.
 
+use crate::flow::{Branch, Clause, Cond, Flow, Node, Outcome, Question};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::flow::{DocRule, Step};
-use crate::flow::{Branch, Clause, Cond, Flow, Node, Outcome, Question};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]

@@ -56,8 +56,19 @@ mod browser {
         State::parse(flow, &window().location().hash().unwrap_or_default())
     }
 
-    fn go(flow: &Flow, state: &State) {
-        let _ = window().location().set_hash(&state.to_hash(flow));
+    /// Moves to a state: a new history entry whose address differs only after `#`,
+    /// without a `popstate` (so the router has nothing to do), then shows it.
+    fn go(route: Route, flow: &'static Flow, root: &Element, state: &State) {
+        let hash = state.to_hash(flow);
+        let url = if hash.is_empty() {
+            window().location().pathname().unwrap_or_default()
+        } else {
+            format!("#{hash}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        apply(route, flow, &current(flow), root, true);
     }
 
     /// Shows the state of the hash now, then follows the person's actions until the
@@ -68,8 +79,9 @@ mod browser {
         }
         let _ = root.set_attribute("data-attached", "");
         apply(route, flow, &current(flow), &root, false);
+        // Back and forward, and a hash typed into the address bar.
         let target = root.clone();
-        let on_hash = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+        let on_history = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
             let hash = window().location().hash().unwrap_or_default();
             // `#main` (the skip link) and other plain anchors are not flow states.
             if target.is_connected() && (hash.is_empty() || hash.contains('=')) {
@@ -77,15 +89,15 @@ mod browser {
             }
         });
         let _ = window()
-            .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
-        let function: web_sys::js_sys::Function = on_hash.into_js_value().unchecked_into();
+            .add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
+        let function: web_sys::js_sys::Function = on_history.into_js_value().unchecked_into();
         leptos::prelude::on_cleanup(move || {
-            let _ = window().remove_event_listener_with_callback("hashchange", &function);
+            let _ = window().remove_event_listener_with_callback("popstate", &function);
         });
 
         let target = root.clone();
         let on_action = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            act(flow, &target, &ev);
+            act(route, flow, &target, &ev);
         });
         for kind in ["submit", "change", "click"] {
             let _ = root.add_event_listener_with_callback(kind, on_action.as_ref().unchecked_ref());
@@ -95,7 +107,7 @@ mod browser {
     }
 
     /// A submitted answer, a tick, a print or share button.
-    fn act(flow: &'static Flow, root: &Element, ev: &Event) {
+    fn act(route: Route, flow: &'static Flow, root: &Element, ev: &Event) {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
@@ -103,15 +115,18 @@ mod browser {
             "submit" => {
                 ev.prevent_default();
                 let state = current(flow);
-                let View::Question(q) = state.view else { return };
+                let View::Question(q) = state.view else {
+                    return;
+                };
                 let chosen = target
                     .query_selector("input[type=radio]:checked")
                     .ok()
                     .flatten()
                     .and_then(|i| i.get_attribute("value"));
-                let option = chosen.and_then(|v| flow.question(q).options.iter().position(|o| *o == v));
+                let option =
+                    chosen.and_then(|v| flow.question(q).options.iter().position(|o| *o == v));
                 match option {
-                    Some(o) => go(flow, &state.answer(flow, o as u16)),
+                    Some(o) => go(route, flow, root, &state.answer(flow, o as u16)),
                     None => show_error(&target),
                 }
             }
@@ -123,6 +138,17 @@ mod browser {
                 }
             }
             "click" => {
+                // The flow's own links (start, back, change, result, start again).
+                let plain = ev.dyn_ref::<web_sys::MouseEvent>().is_some_and(|m| {
+                    m.button() == 0
+                        && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
+                });
+                let link = target.closest("a[href^='#']").ok().flatten();
+                if let (true, Some(href)) = (plain, link.and_then(|a| a.get_attribute("href"))) {
+                    ev.prevent_default();
+                    go(route, flow, root, &State::parse(flow, &href));
+                    return;
+                }
                 let action = target
                     .closest("button[data-action]")
                     .ok()
@@ -197,7 +223,10 @@ mod browser {
         match state.view {
             View::Question(q) => {
                 let question = flow.question(q);
-                let chosen = state.answers.get(q).map(|o| question.options[usize::from(o)]);
+                let chosen = state
+                    .answers
+                    .get(q)
+                    .map(|o| question.options[usize::from(o)]);
                 for input in elements(root, &format!("input[name=\"{}\"]", question.id)) {
                     if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
                         input.set_checked(chosen == Some(input.value().as_str()));
@@ -211,7 +240,9 @@ mod browser {
             View::Intro => {}
         }
         if let View::Outcome(o) = state.view {
-            if let Some(section) = element(root, &format!("[data-show=\"o:{}\"]", flow.outcome(o).id)) {
+            if let Some(section) =
+                element(root, &format!("[data-show=\"o:{}\"]", flow.outcome(o).id))
+            {
                 outcome(flow, state, &section);
             }
         }
@@ -220,11 +251,13 @@ mod browser {
             .and_then(|t| element(root, &format!("[data-show~=\"{t}\"] h1")));
         let doc = window().document().expect("a document");
         match (&heading, state.view) {
-            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) => doc.set_title(&format!(
-                "{} – {}",
-                h.text_content().unwrap_or_default().trim(),
-                route.title()
-            )),
+            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) => {
+                doc.set_title(&format!(
+                    "{} – {}",
+                    h.text_content().unwrap_or_default().trim(),
+                    route.title()
+                ))
+            }
             _ => doc.set_title(&route.title()),
         }
         if moved {
@@ -268,15 +301,24 @@ mod browser {
     fn summary(flow: &Flow, state: &State, root: &Element) {
         for row in elements(root, "[data-row]") {
             let id = row.get_attribute("data-row").unwrap_or_default();
-            let Some(q) = flow.question_index(&id) else { continue };
-            let answer = state.answers.get(q).map(|o| flow.question(q).options[usize::from(o)]);
+            let Some(q) = flow.question_index(&id) else {
+                continue;
+            };
+            let answer = state
+                .answers
+                .get(q)
+                .map(|o| flow.question(q).options[usize::from(o)]);
             row.set_hidden(answer.is_none());
             for span in elements(&row, "[data-opt]") {
                 span.set_hidden(span.get_attribute("data-opt").as_deref() != answer);
             }
             set_href(element(&row, "a[data-change]"), flow, &state.change(q));
         }
-        set_href(element(root, "a[data-go=outcome]"), flow, &state.to_outcome(flow));
+        set_href(
+            element(root, "a[data-go=outcome]"),
+            flow,
+            &state.to_outcome(flow),
+        );
     }
 
     fn show_error(form: &Element) {
@@ -344,7 +386,12 @@ mod browser {
         let value = storage()
             .and_then(|s| s.get_item(&key).ok().flatten())
             .or_else(|| {
-                TICKS.with(|t| t.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
+                TICKS.with(|t| {
+                    t.borrow()
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, v)| v.clone())
+                })
             })
             .unwrap_or_default();
         let ticked: Vec<&str> = value.split(' ').collect();

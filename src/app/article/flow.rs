@@ -284,7 +284,11 @@ fn OutcomeView(
     let many = steps.len() > 1;
     // With several steps, facts are numbered like the steps (hidden steps are
     // skipped in both lists, so the numbers agree).
-    let facts_class = if many { "facts-list" } else { "facts-list facts-single" };
+    let facts_class = if many {
+        "facts-list"
+    } else {
+        "facts-list facts-single"
+    };
     let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
     let per_step = |f: &dyn Fn(&'static Procedure) -> AnyView| {
         steps

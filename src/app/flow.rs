@@ -166,6 +166,14 @@ mod browser {
         }
     }
 
+    /// Hides or shows an element, touching the DOM only if that changes anything
+    /// (each write makes the browser restyle).
+    fn set_hidden(element: &HtmlElement, hidden: bool) {
+        if element.hidden() != hidden {
+            element.set_hidden(hidden);
+        }
+    }
+
     fn elements(root: &Element, selector: &str) -> Vec<HtmlElement> {
         let Ok(list) = root.query_selector_all(selector) else {
             return Vec::new();
@@ -204,7 +212,10 @@ mod browser {
         };
         for part in elements(root, "[data-show]") {
             let show = part.get_attribute("data-show").unwrap_or_default();
-            part.set_hidden(!show.split(' ').any(|s| tokens.iter().any(|t| t == s)));
+            set_hidden(
+                &part,
+                !show.split(' ').any(|s| tokens.iter().any(|t| t == s)),
+            );
         }
         if let Some(back) = state.back() {
             set_href(element(root, "a[data-back]"), flow, &back);
@@ -217,7 +228,7 @@ mod browser {
                     .replace("{n}", &n.to_string())
                     .replace("{max}", &max.to_string())
             });
-            progress.set_hidden(text.is_none());
+            set_hidden(&progress, text.is_none());
             progress.set_text_content(text.as_deref());
         }
         match state.view {
@@ -229,7 +240,10 @@ mod browser {
                     .map(|o| question.options[usize::from(o)]);
                 for input in elements(root, &format!("input[name=\"{}\"]", question.id)) {
                     if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
-                        input.set_checked(chosen == Some(input.value().as_str()));
+                        let checked = chosen == Some(input.value().as_str());
+                        if input.checked() != checked {
+                            input.set_checked(checked);
+                        }
                     }
                 }
                 if let Some(form) = element(root, &format!("form[data-q=\"{}\"]", question.id)) {
@@ -276,7 +290,7 @@ mod browser {
                 .and_then(|c| c.parse::<u16>().ok())
                 .filter(|&c| usize::from(c) < flow.conds.len())
                 .is_some_and(|c| flow.holds(c, &state.answers));
-            part.set_hidden(!holds);
+            set_hidden(&part, !holds);
         }
         // On paper a document is listed once, even if two steps ask for it.
         let mut seen = Vec::new();
@@ -292,7 +306,7 @@ mod browser {
         // A caution box whose notes all depend on other answers stays hidden.
         for callout in elements(section, ".callout") {
             let empty = elements(&callout, ".note").iter().all(|n| n.hidden());
-            callout.set_hidden(empty);
+            set_hidden(&callout, empty);
         }
         restore_ticks(flow, state, section);
     }
@@ -308,9 +322,9 @@ mod browser {
                 .answers
                 .get(q)
                 .map(|o| flow.question(q).options[usize::from(o)]);
-            row.set_hidden(answer.is_none());
+            set_hidden(&row, answer.is_none());
             for span in elements(&row, "[data-opt]") {
-                span.set_hidden(span.get_attribute("data-opt").as_deref() != answer);
+                set_hidden(&span, span.get_attribute("data-opt").as_deref() != answer);
             }
             set_href(element(&row, "a[data-change]"), flow, &state.change(q));
         }
@@ -324,7 +338,7 @@ mod browser {
     fn show_error(form: &Element) {
         let _ = form.class_list().add_1("has-error");
         if let Some(message) = element(form, ".error-message") {
-            message.set_hidden(false);
+            set_hidden(&message, false);
             let prefix = message.get_attribute("data-prefix").unwrap_or_default();
             let doc = window().document().expect("a document");
             let title = doc.title();
@@ -338,9 +352,11 @@ mod browser {
     }
 
     fn hide_error(form: &Element) {
-        let _ = form.class_list().remove_1("has-error");
+        if form.class_list().contains("has-error") {
+            let _ = form.class_list().remove_1("has-error");
+        }
         if let Some(message) = element(form, ".error-message") {
-            message.set_hidden(true);
+            set_hidden(&message, true);
         }
     }
 

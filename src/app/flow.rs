@@ -277,7 +277,9 @@ mod browser {
         if moved {
             window().scroll_to_with_x_and_y(0.0, 0.0);
             if let Some(h) = heading {
-                let _ = h.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h.focus_with_options(&options);
             }
         }
     }

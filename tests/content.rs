@@ -357,7 +357,7 @@ fn scenarios_that_do_not_hold_fail_the_build() {
         vec![
             "content/su-kien/kich-ban/sinh-con.toml:4:11: scenario “Sai mã thủ tục”: expected outcome `lien-thong`, the flow gives `yeu-to-nuoc-ngoai`",
             r#"content/su-kien/kich-ban/sinh-con.toml:5:14: scenario “Sai mã thủ tục”: expected procedures ["1.001193"], the flow gives ["2.000528"]"#,
-            "content/su-kien/kich-ban/sinh-con.toml:9:11: scenario “Thiếu câu trả lời”: the answers stop at question `cha-me`",
+            "content/su-kien/kich-ban/sinh-con.toml:9:11: scenario “Thiếu câu trả lời”: the answers stop at question `chung-sinh`",
             "content/su-kien/kich-ban/sinh-con.toml:18:14: scenario “Giấy tờ”: document `giay-chung-sinh` is not on the checklist; it has: to-khai-dang-ky-khai-sinh, bien-ban-xac-nhan-tre-bi-bo-roi, giay-to-tuy-than, to-khai-cu-tru-ct01, to-khai-tham-gia-bhyt",
             "content/su-kien/kich-ban/sinh-con.toml:19:11: scenario “Giấy tờ”: document `bien-ban-xac-nhan-tre-bi-bo-roi` is on the checklist",
             r#"content/su-kien/kich-ban/sinh-con.toml:23:11: `noi-sinh = "sao-hoa"` is not a question and option of sinh-con"#,

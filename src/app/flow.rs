@@ -3,10 +3,12 @@
 //! Every word is build-time HTML ([`super::article::flow`], fetched like any
 //! fragment); this module only decides which part is shown. The state is the URL's
 //! hash, read by [`State::parse`] (so reload, back and shared links work, and
-//! answers never reach a server). Answering sets a new hash; the `hashchange` then
-//! applies the state to the HTML: which part is visible, which radio is selected,
-//! where the back link leads, which rows of the summary and which parts of the
-//! outcome apply.
+//! answers never reach a server). Answering, or following one of the flow's own
+//! links, pushes a history entry that differs only after `#` (the router has
+//! nothing to do) and applies the new state to the HTML at once: which part is
+//! visible, which radio is selected, where the back link leads, which rows of the
+//! summary and which parts of the outcome apply. Back and forward arrive as
+//! `popstate`.
 //!
 //! Nothing here is reactive beyond "the HTML is in place": the hash is read when it
 //! changes, and the listeners are plain DOM listeners. That keeps the wasm small.

@@ -155,3 +155,44 @@ fn the_not_found_page_offers_a_way_back_in_both_languages() {
     assert!(html.contains("href=\"/\""));
     assert!(html.contains("href=\"/en/\""));
 }
+
+/// A flow's page carries every view (intro shown, the rest hidden for the wasm to
+/// show one at a time), and every `data-when` names a condition of that flow.
+#[test]
+fn a_flow_page_carries_every_view_and_only_known_conditions() {
+    for f in data::FLOWS.iter() {
+        for lang in Lang::ALL {
+            let html = ssr::render_body(&Route::new(lang, Page::Flow(f)));
+            let at = Route::new(lang, Page::Flow(f)).href();
+            assert!(html.contains("data-show=\"intro\""), "{at}: intro");
+            assert!(
+                !html.contains("data-show=\"intro\" hidden"),
+                "{at}: the intro is visible"
+            );
+            for q in f.questions {
+                let form = format!("data-show=\"q:{}\" data-q=\"{}\" hidden", q.id, q.id);
+                assert!(html.contains(&form), "{at}: hidden form for {}", q.id);
+                for o in q.options {
+                    assert!(html.contains(&format!("value=\"{o}\"")), "{at}: option {o}");
+                }
+            }
+            for o in f.outcomes {
+                assert!(
+                    html.contains(&format!("data-show=\"o:{}\" hidden", o.id)),
+                    "{at}: {}",
+                    o.id
+                );
+            }
+            for (i, _) in html.match_indices("data-when=\"") {
+                let rest = &html[i + "data-when=\"".len()..];
+                let index: usize = rest[..rest.find('"').expect("closed")]
+                    .parse()
+                    .expect("a number");
+                assert!(
+                    index < f.conds.len(),
+                    "{at}: data-when={index} out of range"
+                );
+            }
+        }
+    }
+}

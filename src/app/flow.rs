@@ -70,7 +70,7 @@ mod browser {
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
-        apply(route, flow, &current(flow), root, true);
+        apply(route, flow, state, root, true);
     }
 
     /// Shows the state of the hash now, then follows the person's actions until the

@@ -11,10 +11,10 @@
 use leptos::prelude::*;
 
 use super::procedure::{channel_label, place_label};
-use super::{kind_label, Breadcrumbs};
+use super::{Breadcrumbs, KindBadge};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
-use crate::model::{format_date, DocKind, Document, Lang, NoteAbout, Procedure, Vocabulary};
+use crate::model::{format_date, Document, Lang, NoteAbout, Procedure};
 use crate::route::{Page, Route};
 
 /// The list of life events.
@@ -240,17 +240,13 @@ fn CheckItem(
 ) -> impl IntoView {
     let t = data::strings(lang);
     let entry = data::glossary_entry(document.doc);
-    let badge = match (document.kind, document.count) {
-        (DocKind::Show, _) | (_, 1) => kind_label(t, document.kind).to_string(),
-        (kind, n) => format!("{} × {n}", kind_label(t, kind)),
-    };
     view! {
         <li class="check-item" data-when=when_attr(when)>
             <input class="tick" type="checkbox" id=id.clone() data-doc=document.doc.id/>
             <label class="tick-label" for=id>
                 <span class="document-name">{document.doc.name.get(lang)}</span>
                 " "
-                <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
+                <KindBadge lang document/>
             </label>
             <div class="check-detail">
                 {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}

@@ -14,7 +14,7 @@ mod procedure;
 use leptos::prelude::*;
 
 use crate::data::{self, Strings};
-use crate::model::{format_date, DocKind, Lang};
+use crate::model::{format_date, DocKind, Document, Lang, Vocabulary};
 use crate::route::{Page, Route};
 
 /// The HTML of a page that has a fragment (see [`Route::fragment_href`]).
@@ -42,6 +42,17 @@ pub fn render(route: &Route) -> Option<String> {
         Page::Index => Some(view! { <listing::IndexPage lang/> }.to_html()),
         _ => None,
     })
+}
+
+/// "Bản chính", "Bản sao × 2": what to hand over for one document, as a badge.
+#[component]
+fn KindBadge(lang: Lang, document: &'static Document) -> impl IntoView {
+    let t = data::strings(lang);
+    let text = match (document.kind, document.count) {
+        (DocKind::Show, _) | (_, 1) => kind_label(t, document.kind).to_string(),
+        (kind, n) => format!("{} × {n}", kind_label(t, kind)),
+    };
+    view! { <span class=format!("badge badge-{}", document.kind.id())>{text}</span> }
 }
 
 fn kind_label(t: &'static Strings, kind: DocKind) -> &'static str {

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::Breadcrumbs;
-use super::{kind_label, Sources};
+use super::{KindBadge, Sources};
 use crate::data::{self, Strings};
-use crate::model::{Channel, DocKind, Document, Lang, Place, Procedure, Vocabulary};
+use crate::model::{Channel, Document, Lang, Place, Procedure};
 use crate::route::{Page, Route};
 
 /// The national portal's home page, for procedures without an entry of their own.
@@ -35,17 +35,12 @@ pub(super) fn place_label(t: &'static Strings, place: Place) -> &'static str {
 /// One document of the checklist.
 #[component]
 fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
-    let t = data::strings(lang);
-    let badge = match (document.kind, document.count) {
-        (DocKind::Show, _) | (_, 1) => kind_label(t, document.kind).to_string(),
-        (kind, n) => format!("{} × {n}", kind_label(t, kind)),
-    };
     view! {
         <li class="document">
             <a class="document-name" href=Route::new(lang, Page::Document(document.doc)).href()>
                 {document.doc.name.get(lang)}
             </a>
-            <span class=format!("badge badge-{}", document.kind.id())>{badge}</span>
+            <KindBadge lang document/>
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}

@@ -101,7 +101,7 @@ test('axe finds no accessibility violation at 390×844', async () => {
 
 test('unknown paths get a real 404 page with a way back', async () => {
   const { context, page, problems } = await phonePage(browser);
-  for (const path of ['/khong-co-trang-nay/', '/thu-tuc/thu-tuc-khong-ton-tai/', '/en/thu-tuc/nope/']) {
+  for (const path of ['/khong-co-trang-nay/', '/thu-tuc/thu-tuc-khong-ton-tai/', '/en/thu-tuc/nope/', '/su-kien/khong-co/', '/en/su-kien/nope/']) {
     const response = await page.goto(BASE_URL + path);
     assert.equal(response.status(), 404, path);
     assert.equal(await page.locator('h1').textContent(), 'Không tìm thấy trang');

@@ -1,19 +1,17 @@
-//! Life-event flows (`content/su-kien/<slug>.toml`) and their scenarios
-//! (`content/su-kien/kich-ban/<slug>.toml`).
+//! Life-event flows (`content/su-kien/<slug>.toml`); their scenarios are in
+//! [`super::scenario`].
 //!
 //! A flow file is turned into the very [`Flow`] the site runs (leaked to `'static`:
 //! this runs once, in `build.rs` or a test), then checked by walking every path
 //! with the site's own engine: each node reachable, no cycle, each branch taken
 //! somewhere, each outcome with a procedure to do, each condition able to hold.
-//! Scenarios are then run against it: given answers, the expected outcome,
-//! procedures and documents.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use toml::Spanned;
 
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{FlowFm, OutcomeFm, QuestionFm, ScenariosFile, WhenFm};
+use super::front_matter::{FlowFm, OutcomeFm, QuestionFm, WhenFm};
 use super::validate::{id_of, is_slug, parse_toml, slug_of, text};
 use super::ParsedProcedure;
 use crate::flow::{
@@ -24,8 +22,6 @@ use crate::model::{NoteAbout, Text};
 
 /// The most paths a flow may have; beyond this it is too big to test whole.
 pub const MAX_PATHS: usize = 20_000;
-/// Scenarios each flow needs at least.
-pub const MIN_SCENARIOS: usize = 5;
 
 /// A flow that passed every check.
 #[derive(Debug)]
@@ -593,144 +589,4 @@ fn check_paths(
         }
     }
     Some(paths.len())
-}
-
-/// The documents on the checklist of a complete set of answers: those required,
-/// by procedure.
-pub fn checklist<'a>(
-    flow: &Flow,
-    answers: &Answers,
-    procedures: &HashMap<&str, &'a ParsedProcedure>,
-) -> Vec<&'a str> {
-    let Node::Outcome(o) = flow.walk(answers).end else {
-        return Vec::new();
-    };
-    flow.steps(o, answers)
-        .filter_map(|s| procedures.get(s.procedure))
-        .flat_map(|p| p.fm.documents.get_ref())
-        .filter(|d| {
-            flow.need(o, d.doc.get_ref(), d.when.is_some())
-                .required(flow, answers)
-        })
-        .map(|d| d.doc.get_ref().as_str())
-        .collect()
-}
-
-/// A flow's scenario file: each scenario's answers must lead to its outcome,
-/// procedures and documents.
-pub fn scenarios(
-    source: &Source,
-    flow: &ParsedFlow,
-    procedures: &[&ParsedProcedure],
-    diags: &mut Diagnostics,
-) -> usize {
-    let Some(file) = parse_toml::<ScenariosFile>(source, &source.text, 0, diags) else {
-        return 0;
-    };
-    let f = flow.text.flow;
-    let by_slug: HashMap<&str, &ParsedProcedure> =
-        procedures.iter().map(|p| (p.slug.as_str(), *p)).collect();
-    for s in &file.scenario {
-        let mut answers = Answers::default();
-        let mut ok = true;
-        for (key, value) in s.answers.get_ref() {
-            let option = f.question_index(key).and_then(|q| {
-                f.question(q)
-                    .options
-                    .iter()
-                    .position(|o| o == value)
-                    .map(|o| (q, o as u16))
-            });
-            match option {
-                Some((q, o)) => answers.set(q, o),
-                None => {
-                    ok = false;
-                    diags.push(source.at(
-                        s.answers.span().start,
-                        format!(
-                            "`{key} = \"{value}\"` is not a question and option of {}",
-                            flow.slug
-                        ),
-                    ));
-                }
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let walk = f.walk(&answers);
-        let at =
-            |sp: usize, m: String| source.at(sp, format!("scenario “{}”: {m}", s.name.get_ref()));
-        let o = match walk.end {
-            Node::Outcome(o) => o,
-            Node::Question(q) => {
-                diags.push(at(
-                    s.answers.span().start,
-                    format!("the answers stop at question `{}`", f.question(q).id),
-                ));
-                continue;
-            }
-        };
-        if walk.path.0.len() != answers.0.len() {
-            let unused: Vec<&str> = answers
-                .0
-                .iter()
-                .filter(|(q, _)| walk.path.get(*q).is_none())
-                .map(|(q, _)| f.question(*q).id)
-                .collect();
-            diags.push(at(
-                s.answers.span().start,
-                format!(
-                    "these answers are never asked on this path: {}",
-                    unused.join(", ")
-                ),
-            ));
-        }
-        let outcome = f.outcome(o).id;
-        if outcome != s.outcome.get_ref() {
-            diags.push(at(
-                s.outcome.span().start,
-                format!(
-                    "expected outcome `{}`, the flow gives `{outcome}`",
-                    s.outcome.get_ref()
-                ),
-            ));
-        }
-        let codes: Vec<&str> = f
-            .steps(o, &walk.path)
-            .filter_map(|st| by_slug.get(st.procedure))
-            .map(|p| p.fm.code.get_ref().as_str())
-            .collect();
-        if codes != *s.procedures.get_ref() {
-            diags.push(at(
-                s.procedures.span().start,
-                format!(
-                    "expected procedures {:?}, the flow gives {codes:?}",
-                    s.procedures.get_ref()
-                ),
-            ));
-        }
-        let docs = checklist(f, &walk.path, &by_slug);
-        for d in &s.documents {
-            if !docs.contains(&d.get_ref().as_str()) {
-                diags.push(at(
-                    d.span().start,
-                    format!(
-                        "document `{}` is not on the checklist; it has: {}",
-                        d.get_ref(),
-                        docs.join(", ")
-                    ),
-                ));
-            }
-        }
-        for d in &s.absent {
-            if docs.contains(&d.get_ref().as_str()) {
-                diags.push(at(
-                    d.span().start,
-                    format!("document `{}` is on the checklist", d.get_ref()),
-                ));
-            }
-        }
-    }
-    file.scenario.len()
 }

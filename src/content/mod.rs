@@ -16,6 +16,7 @@ pub mod flow;
 pub mod front_matter;
 pub mod index;
 pub mod markdown;
+pub mod scenario;
 mod validate;
 
 use std::path::Path;
@@ -255,13 +256,13 @@ fn flows(
             .scenarios
             .iter()
             .find(|s| validate::slug_of(&s.path) == f.slug);
-        let count = file.map_or(0, |s| flow::scenarios(s, f, &procedures, diags));
-        if count < flow::MIN_SCENARIOS {
+        let count = file.map_or(0, |s| scenario::run(s, f, &procedures, diags));
+        if count < scenario::MIN_SCENARIOS {
             diags.push(source.at(
                 0,
                 format!(
                     "a flow needs at least {} scenarios in content/su-kien/kich-ban/{}.toml; it has {count}",
-                    flow::MIN_SCENARIOS,
+                    scenario::MIN_SCENARIOS,
                     f.slug
                 ),
             ));

@@ -1,0 +1,155 @@
+//! Scenarios (`content/su-kien/kich-ban/<slug>.toml`): given answers, a flow must
+//! reach the expected outcome, procedures and documents. They run against the
+//! checked [`ParsedFlow`], with the same engine the site uses.
+
+use std::collections::HashMap;
+
+use super::diag::{Diagnostics, Source};
+use super::flow::ParsedFlow;
+use super::front_matter::ScenariosFile;
+use super::validate::parse_toml;
+use super::ParsedProcedure;
+use crate::flow::{Answers, Flow, Node};
+
+/// Scenarios each flow needs at least.
+pub const MIN_SCENARIOS: usize = 5;
+
+/// The documents on the checklist of a complete set of answers: those required,
+/// by procedure.
+pub fn checklist<'a>(
+    flow: &Flow,
+    answers: &Answers,
+    procedures: &HashMap<&str, &'a ParsedProcedure>,
+) -> Vec<&'a str> {
+    let Node::Outcome(o) = flow.walk(answers).end else {
+        return Vec::new();
+    };
+    flow.steps(o, answers)
+        .filter_map(|s| procedures.get(s.procedure))
+        .flat_map(|p| p.fm.documents.get_ref())
+        .filter(|d| {
+            flow.need(o, d.doc.get_ref(), d.when.is_some())
+                .required(flow, answers)
+        })
+        .map(|d| d.doc.get_ref().as_str())
+        .collect()
+}
+
+/// A flow's scenario file: each scenario's answers must lead to its outcome,
+/// procedures and documents.
+pub fn run(
+    source: &Source,
+    flow: &ParsedFlow,
+    procedures: &[&ParsedProcedure],
+    diags: &mut Diagnostics,
+) -> usize {
+    let Some(file) = parse_toml::<ScenariosFile>(source, &source.text, 0, diags) else {
+        return 0;
+    };
+    let f = flow.text.flow;
+    let by_slug: HashMap<&str, &ParsedProcedure> =
+        procedures.iter().map(|p| (p.slug.as_str(), *p)).collect();
+    for s in &file.scenario {
+        let mut answers = Answers::default();
+        let mut ok = true;
+        for (key, value) in s.answers.get_ref() {
+            let option = f.question_index(key).and_then(|q| {
+                f.question(q)
+                    .options
+                    .iter()
+                    .position(|o| o == value)
+                    .map(|o| (q, o as u16))
+            });
+            match option {
+                Some((q, o)) => answers.set(q, o),
+                None => {
+                    ok = false;
+                    diags.push(source.at(
+                        s.answers.span().start,
+                        format!(
+                            "`{key} = \"{value}\"` is not a question and option of {}",
+                            flow.slug
+                        ),
+                    ));
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let walk = f.walk(&answers);
+        let at =
+            |sp: usize, m: String| source.at(sp, format!("scenario “{}”: {m}", s.name.get_ref()));
+        let o = match walk.end {
+            Node::Outcome(o) => o,
+            Node::Question(q) => {
+                diags.push(at(
+                    s.answers.span().start,
+                    format!("the answers stop at question `{}`", f.question(q).id),
+                ));
+                continue;
+            }
+        };
+        if walk.path.0.len() != answers.0.len() {
+            let unused: Vec<&str> = answers
+                .0
+                .iter()
+                .filter(|(q, _)| walk.path.get(*q).is_none())
+                .map(|(q, _)| f.question(*q).id)
+                .collect();
+            diags.push(at(
+                s.answers.span().start,
+                format!(
+                    "these answers are never asked on this path: {}",
+                    unused.join(", ")
+                ),
+            ));
+        }
+        let outcome = f.outcome(o).id;
+        if outcome != s.outcome.get_ref() {
+            diags.push(at(
+                s.outcome.span().start,
+                format!(
+                    "expected outcome `{}`, the flow gives `{outcome}`",
+                    s.outcome.get_ref()
+                ),
+            ));
+        }
+        let codes: Vec<&str> = f
+            .steps(o, &walk.path)
+            .filter_map(|st| by_slug.get(st.procedure))
+            .map(|p| p.fm.code.get_ref().as_str())
+            .collect();
+        if codes != *s.procedures.get_ref() {
+            diags.push(at(
+                s.procedures.span().start,
+                format!(
+                    "expected procedures {:?}, the flow gives {codes:?}",
+                    s.procedures.get_ref()
+                ),
+            ));
+        }
+        let docs = checklist(f, &walk.path, &by_slug);
+        for d in &s.documents {
+            if !docs.contains(&d.get_ref().as_str()) {
+                diags.push(at(
+                    d.span().start,
+                    format!(
+                        "document `{}` is not on the checklist; it has: {}",
+                        d.get_ref(),
+                        docs.join(", ")
+                    ),
+                ));
+            }
+        }
+        for d in &s.absent {
+            if docs.contains(&d.get_ref().as_str()) {
+                diags.push(at(
+                    d.span().start,
+                    format!("document `{}` is on the checklist", d.get_ref()),
+                ));
+            }
+        }
+    }
+    file.scenario.len()
+}

@@ -10,6 +10,10 @@ mod model;
 mod flow;
 
 #[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
+#[allow(dead_code)]
 #[path = "src/content/mod.rs"]
 mod content;
 
@@ -20,6 +24,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/content");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/flow.rs");
+    println!("cargo::rerun-if-changed=src/text.rs");
     println!("cargo::rerun-if-changed=src/app");
     println!("cargo::rerun-if-changed=src/route.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

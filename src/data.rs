@@ -12,6 +12,9 @@ use crate::model::NoteAbout;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::places::{Center, Commune, OldDistrict, OldWard, Point, ProvinceDetails};
+use crate::places::{Bbox, OldProvince, Province};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
@@ -100,6 +103,51 @@ pub fn flow_text(flow: &Flow) -> &'static FlowText {
         .iter()
         .find(|t| t.flow == flow)
         .expect("every flow has its words")
+}
+
+pub fn province(slug: &str) -> Option<&'static Province> {
+    PROVINCES.iter().find(|p| p.slug == slug)
+}
+
+pub fn old_province(slug: &str) -> Option<&'static OldProvince> {
+    OLD_PROVINCES.iter().find(|p| p.slug == slug)
+}
+
+/// What the native builds know of a province beyond its name and box.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn province_details(province: &Province) -> &'static ProvinceDetails {
+    PROVINCE_DETAILS
+        .iter()
+        .find(|d| d.province == province)
+        .expect("every province has details")
+}
+
+/// A province's communes, in the data's order (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn communes_in(province: &Province) -> impl Iterator<Item = &'static Commune> + '_ {
+    COMMUNES.iter().filter(move |c| c.province == province)
+}
+
+/// A commune by its province and address (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn commune(province: &Province, slug: &str) -> Option<&'static Commune> {
+    communes_in(province).find(|c| c.slug == slug)
+}
+
+/// The old wards that went, whole or in part, into a commune (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn old_wards_into(commune: &Commune) -> impl Iterator<Item = &'static OldWard> + '_ {
+    OLD_WARDS
+        .iter()
+        .filter(move |w| w.to.iter().any(|c| std::ptr::eq(*c, commune)))
+}
+
+/// The old wards of an old province, district by district (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn old_wards_in(province: &OldProvince) -> impl Iterator<Item = &'static OldWard> + '_ {
+    OLD_WARDS
+        .iter()
+        .filter(move |w| w.district.province == province)
 }
 
 /// Replaces `{name}` in a UI string.

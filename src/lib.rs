@@ -1,6 +1,6 @@
 //! Thủ tục xã: a citizen self-service guide to Vietnam's commune-level procedures.
 //!
-//! The pure core ([`model`], [`data`], [`route`], and the build-time [`content`]
+//! The pure core ([`model`], [`data`], [`route`], [`places`], [`text`], and the build-time [`content`]
 //! pipeline) knows nothing of Leptos or the browser and is tested natively. The
 //! thin UI in [`app`] renders it; [`ssr`] prerenders it to HTML, and the wasm
 //! (feature `hydrate`) hydrates that HTML. See ARCHITECTURE.md.
@@ -14,9 +14,11 @@ pub mod content;
 pub mod data;
 pub mod flow;
 pub mod model;
+pub mod places;
 pub mod route;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod text;
 
 /// The wasm entry point (called by `main`): hydrates the prerendered page, then
 /// marks the document with `data-hydrated` (tests can tell a live page from a

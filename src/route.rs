@@ -7,6 +7,39 @@
 use crate::data;
 use crate::flow::Flow;
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo};
+use crate::places::{OldProvince, Province};
+
+/// A commune's address segment, held inline so that [`Page`] stays `Copy`: the wasm
+/// does not carry the 3,321 communes, so it cannot point at one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slug {
+    bytes: [u8; Slug::MAX],
+    len: u8,
+}
+
+impl Slug {
+    pub const MAX: usize = 48;
+
+    /// A well-formed segment (lower-case ASCII letters, digits, `-`), or `None`.
+    pub fn new(s: &str) -> Option<Slug> {
+        let ok = !s.is_empty()
+            && s.len() <= Self::MAX
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| {
+            let mut bytes = [0; Self::MAX];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Slug {
+                bytes,
+                len: s.len() as u8,
+            }
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+}
 
 /// What a route shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +59,18 @@ pub enum Page {
     /// The national index of commune-level procedures, by field.
     Index,
     IndexField(&'static IndexField),
+    /// The place finder: my location, a province, my old address.
+    Places,
+    /// A province's communes.
+    Province(&'static Province),
+    /// A commune's page: its centre, location, the old wards it absorbed. Native
+    /// builds only ever make it for a commune that exists; the wasm trusts the
+    /// address, and the page's fragment tells.
+    Commune(&'static Province, Slug),
+    /// The provinces as they were before 1 July 2025.
+    OldAddress,
+    /// An old province's districts and wards, each with its new commune.
+    OldProvince(&'static OldProvince),
     NotFound,
 }
 
@@ -40,6 +85,8 @@ pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
 pub const INDEX_SEGMENT: &str = "danh-muc";
 pub const EVENTS_SEGMENT: &str = "su-kien";
+pub const PLACES_SEGMENT: &str = "noi-nop";
+pub const OLD_ADDRESS_SEGMENT: &str = "dia-chi-cu";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -69,12 +116,28 @@ impl Route {
             [INDEX_SEGMENT] => Page::Index,
             [INDEX_SEGMENT, id] => data::index_field(id).map_or(Page::NotFound, Page::IndexField),
             [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
+            [PLACES_SEGMENT] => Page::Places,
+            [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
+            [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
+                data::old_province(slug).map_or(Page::NotFound, Page::OldProvince)
+            }
+            [PLACES_SEGMENT, slug] => data::province(slug).map_or(Page::NotFound, Page::Province),
+            [PLACES_SEGMENT, province, commune] => commune_page(province, commune),
             [FIELD_SEGMENT, id] => data::field(id)
                 .filter(|f| data::procedures_in(f.id).next().is_some())
                 .map_or(Page::NotFound, Page::Field),
             _ => Page::NotFound,
         };
         Route { lang, page }
+    }
+
+    /// The path of a commune's page, e.g. `/noi-nop/ho-chi-minh/phuong-ben-thanh/`.
+    pub fn commune_href(lang: Lang, province: &Province, commune: &str) -> String {
+        format!(
+            "{}/{PLACES_SEGMENT}/{}/{commune}/",
+            lang.prefix(),
+            province.slug
+        )
     }
 
     /// The path of this page, e.g. `/en/thu-tuc/dang-ky-khai-sinh/`.
@@ -92,6 +155,13 @@ impl Route {
             Page::Document(d) => format!("{prefix}/{GLOSSARY_SEGMENT}/{}/", d.id),
             Page::Index => format!("{prefix}/{INDEX_SEGMENT}/"),
             Page::IndexField(f) => format!("{prefix}/{INDEX_SEGMENT}/{}/", f.id),
+            Page::Places => format!("{prefix}/{PLACES_SEGMENT}/"),
+            Page::Province(p) => format!("{prefix}/{PLACES_SEGMENT}/{}/", p.slug),
+            Page::Commune(p, c) => Route::commune_href(self.lang, p, c.as_str()),
+            Page::OldAddress => format!("{prefix}/{PLACES_SEGMENT}/{OLD_ADDRESS_SEGMENT}/"),
+            Page::OldProvince(o) => {
+                format!("{prefix}/{PLACES_SEGMENT}/{OLD_ADDRESS_SEGMENT}/{}/", o.slug)
+            }
             Page::NotFound => "/404.html".to_string(),
         }
     }
@@ -108,7 +178,12 @@ impl Route {
             | Page::Glossary
             | Page::Document(_)
             | Page::Index
-            | Page::IndexField(_) => {
+            | Page::IndexField(_)
+            | Page::Places
+            | Page::Province(_)
+            | Page::Commune(..)
+            | Page::OldAddress
+            | Page::OldProvince(_) => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -133,6 +208,13 @@ impl Route {
         pages.extend(data::DOCUMENTS.iter().map(Page::Document));
         pages.push(Page::Index);
         pages.extend(data::INDEX_FIELDS.iter().map(Page::IndexField));
+        pages.push(Page::Places);
+        pages.extend(data::PROVINCES.iter().map(Page::Province));
+        pages.extend(data::COMMUNES.iter().filter_map(|c| {
+            Slug::new(c.slug).map(|s| Page::Commune(c.province, s))
+        }));
+        pages.push(Page::OldAddress);
+        pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
             .iter()
             .flat_map(|&lang| pages.iter().map(move |&page| Route::new(lang, page)))
@@ -153,6 +235,11 @@ impl Route {
             Page::Document(d) => d.name.get(self.lang),
             Page::Index => t.index_title,
             Page::IndexField(f) => f.name.get(self.lang),
+            Page::Places => t.places_title,
+            Page::Province(p) => p.name,
+            Page::Commune(p, c) => commune_name(self.lang, p, &c),
+            Page::OldAddress => t.old_address_title,
+            Page::OldProvince(o) => o.name,
             Page::NotFound => t.not_found_title,
         }
     }
@@ -185,7 +272,39 @@ impl Route {
             Page::IndexField(f) => {
                 data::fill(t.index_field_description, "field", f.name.get(self.lang))
             }
+            Page::Places => t.places_description.to_string(),
+            Page::Province(p) => data::fill(t.province_description, "province", p.name),
+            Page::Commune(p, c) => data::fill(
+                &data::fill(t.commune_description, "commune", commune_name(self.lang, p, &c)),
+                "province",
+                p.name,
+            ),
+            Page::OldAddress => t.old_address_description.to_string(),
+            Page::OldProvince(o) => data::fill(t.old_province_description, "province", o.name),
             Page::NotFound => t.not_found_body.to_string(),
         }
     }
+}
+
+/// A commune's page, if the address can be one (native builds: if it exists).
+fn commune_page(province: &str, commune: &str) -> Page {
+    let (Some(p), Some(slug)) = (data::province(province), Slug::new(commune)) else {
+        return Page::NotFound;
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    if data::commune(p, commune).is_none() {
+        return Page::NotFound;
+    }
+    Page::Commune(p, slug)
+}
+
+/// A commune's name; the wasm does not know it and says "commune" instead (the
+/// prerendered page and its fragment carry the real name).
+fn commune_name(lang: Lang, province: &Province, slug: &Slug) -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(c) = data::commune(province, slug.as_str()) {
+        return c.name;
+    }
+    let _ = (province, slug);
+    data::strings(lang).commune_generic
 }

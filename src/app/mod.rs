@@ -11,6 +11,7 @@ mod flow;
 mod fragment;
 mod home;
 mod not_found;
+mod places;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
@@ -23,6 +24,7 @@ use crate::route::{Page, Route};
 use flow::FlowPage;
 use fragment::FragmentPage;
 use home::Home;
+use places::PlacesPage;
 pub use not_found::NotFound;
 
 /// The whole application: the router and the page for the current path.
@@ -56,11 +58,13 @@ fn CurrentPage() -> impl IntoView {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        doc.set_title(&route.title());
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", route.lang.tag());
         }
+        // A prerendered page already has its title (the wasm does not know every
+        // commune's name, so it must not replace it).
         if previous.is_some() {
+            doc.set_title(&route.title());
             if let Some(main) = doc
                 .get_element_by_id("main")
                 .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
@@ -90,6 +94,9 @@ fn Shell(route: Route) -> impl IntoView {
         Page::Home => view! { <Home lang/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),
         Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
+        Page::Places | Page::Province(_) | Page::OldProvince(_) => {
+            view! { <PlacesPage route/> }.into_any()
+        }
         _ => view! { <FragmentPage route/> }.into_any(),
     };
     view! {

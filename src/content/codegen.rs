@@ -207,6 +207,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
     out.push_str("];\n\n");
 
     flows(&mut out, site);
+    places(&mut out, &site.places);
 
     out.push_str("/// The interface strings, one field per key of `content/i18n/*.toml`.\n");
     out.push_str("#[derive(Debug)]\npub struct Strings {\n");
@@ -382,6 +383,124 @@ fn flows(out: &mut String, site: &Site) {
     let _ = writeln!(out, "pub static FLOW_TEXTS: [FlowText; {n}] = [");
     for (i, f) in site.flows.iter().enumerate() {
         let _ = writeln!(out, "    {},", flow_text(i, f.text));
+    }
+    out.push_str("];\n\n");
+}
+
+fn point((lat, lon): (i32, i32)) -> String {
+    format!("Point {{ lat: {lat}, lon: {lon} }}")
+}
+
+fn opt_str(s: &Option<String>) -> String {
+    s.as_ref().map_or("None".into(), |s| format!("Some({s:?})"))
+}
+
+/// `PROVINCES` and `OLD_PROVINCES` (for every build: routes and the nearest-commune
+/// search need them); `PROVINCE_DETAILS`, `COMMUNES`, `OLD_DISTRICTS`, `OLD_WARDS`
+/// (native only: their pages and the browser's pieces of data are made at build time).
+fn places(out: &mut String, places: &super::places::Places) {
+    const NATIVE: &str = "#[cfg(not(target_arch = \"wasm32\"))]\n";
+    let n = places.provinces.len();
+    let _ = writeln!(out, "pub static PROVINCES: [Province; {n}] = [");
+    for (i, p) in places.provinces.iter().enumerate() {
+        let points: Vec<(i32, i32)> = places
+            .communes
+            .iter()
+            .filter(|c| c.province == i)
+            .map(|c| c.at)
+            .collect();
+        let lat = points.iter().map(|p| p.0);
+        let lon = points.iter().map(|p| p.1);
+        let (south, north) = (lat.clone().min(), lat.max());
+        let (west, east) = (lon.clone().min(), lon.max());
+        let _ = writeln!(
+            out,
+            "    Province {{ code: {:?}, slug: {:?}, name: {:?}, bbox: Bbox {{ south: {}, west: {}, north: {}, east: {} }} }},",
+            p.code,
+            p.slug,
+            p.name,
+            south.unwrap_or(p.at.0),
+            west.unwrap_or(p.at.1),
+            north.unwrap_or(p.at.0),
+            east.unwrap_or(p.at.1)
+        );
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "pub static OLD_PROVINCES: [OldProvince; {}] = [",
+        places.old_provinces.len()
+    );
+    for o in &places.old_provinces {
+        let _ = writeln!(
+            out,
+            "    OldProvince {{ slug: {:?}, name: {:?}, province: &PROVINCES[{}] }},",
+            o.slug, o.name, o.province
+        );
+    }
+    out.push_str("];\n\n");
+
+    out.push_str(NATIVE);
+    let _ = writeln!(out, "pub static PROVINCE_DETAILS: [ProvinceDetails; {n}] = [");
+    for (i, p) in places.provinces.iter().enumerate() {
+        let merged: Vec<String> = p.merged_from.iter().map(|o| format!("&OLD_PROVINCES[{o}]")).collect();
+        let _ = writeln!(
+            out,
+            "    ProvinceDetails {{ province: &PROVINCES[{i}], short_name: {:?}, at: {}, merged_from: &[{}], portal: {:?}, public_services: {} }},",
+            p.short_name,
+            point(p.at),
+            merged.join(", "),
+            p.portal,
+            opt_str(&p.public_services)
+        );
+    }
+    out.push_str("];\n\n");
+
+    out.push_str(NATIVE);
+    let _ = writeln!(out, "pub static COMMUNES: [Commune; {}] = [", places.communes.len());
+    for c in &places.communes {
+        let center = c.center.as_ref().map_or("None".into(), |x| {
+            format!(
+                "Some(Center {{ name: {:?}, address: {}, phone: {}, hours: {}, source: {:?}, source_url: {} }})",
+                x.name,
+                opt_str(&x.address),
+                opt_str(&x.phone),
+                opt_str(&x.hours),
+                x.source,
+                opt_str(&x.source_url)
+            )
+        });
+        let _ = writeln!(
+            out,
+            "    Commune {{ code: {:?}, province: &PROVINCES[{}], slug: {:?}, name: {:?}, short_name: {:?}, kind: {:?}, at: {}, area_km2: {:?}, center: {center} }},",
+            c.code, c.province, c.slug, c.name, c.short_name, c.kind, point(c.at), c.area_km2.as_deref()
+        );
+    }
+    out.push_str("];\n\n");
+
+    out.push_str(NATIVE);
+    let _ = writeln!(out, "pub static OLD_DISTRICTS: [OldDistrict; {}] = [", places.old_districts.len());
+    for d in &places.old_districts {
+        let _ = writeln!(
+            out,
+            "    OldDistrict {{ province: &OLD_PROVINCES[{}], code: {:?}, name: {:?} }},",
+            d.province, d.code, d.name
+        );
+    }
+    out.push_str("];\n\n");
+
+    out.push_str(NATIVE);
+    let _ = writeln!(out, "pub static OLD_WARDS: [OldWard; {}] = [", places.old_wards.len());
+    for w in &places.old_wards {
+        let to: Vec<String> = w.to.iter().map(|c| format!("&COMMUNES[{c}]")).collect();
+        let _ = writeln!(
+            out,
+            "    OldWard {{ district: &OLD_DISTRICTS[{}], code: {:?}, name: {:?}, to: &[{}] }},",
+            w.district,
+            w.code,
+            w.name,
+            to.join(", ")
+        );
     }
     out.push_str("];\n\n");
 }

@@ -16,6 +16,7 @@ pub mod flow;
 pub mod front_matter;
 pub mod index;
 pub mod markdown;
+pub mod places;
 pub mod scenario;
 mod validate;
 
@@ -57,6 +58,8 @@ pub struct Site {
     pub strings: Strings,
     /// Life-event flows, in their `order`.
     pub flows: Vec<flow::ParsedFlow>,
+    /// Provinces, communes, old wards and centres.
+    pub places: places::Places,
 }
 
 /// The files the pipeline reads, by role.
@@ -72,6 +75,8 @@ pub struct Inputs {
     pub flows: Vec<Source>,
     /// `su-kien/kich-ban/*.toml`: their scenarios.
     pub scenarios: Vec<Source>,
+    /// `dia-phuong/*.csv`, in the order of [`places::FILES`].
+    pub places: [Source; 5],
 }
 
 fn cannot(path: String, e: std::io::Error) -> Diagnostic {
@@ -133,6 +138,10 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let glossary = many(read_folder(content_dir, "giay-to", ".toml"));
     let flows = many(read_folder(content_dir, "su-kien", ".toml"));
     let scenarios = many(read_folder(content_dir, "su-kien/kich-ban", ".toml"));
+    let place_files: Vec<Source> = places::FILES
+        .iter()
+        .filter_map(|f| read(content_dir, f).map_err(|d| problems.push(d)).ok())
+        .collect();
     match (
         fields,
         strings_vi,
@@ -149,6 +158,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             Some(index_fields),
             Some(agencies),
         ) if problems.is_empty() => Ok(Inputs {
+            places: place_files.try_into().expect("every place file was read"),
             fields,
             procedures,
             glossary,
@@ -201,6 +211,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let [csv, index_fields, agencies] = &inputs.index;
     let index = index::index(csv, index_fields, agencies, &mut diags);
     let flows = flows(inputs, &procedures, &mut diags);
+    let places = places::places(&inputs.places, &mut diags);
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
             fields,
@@ -209,6 +220,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
             index,
             strings,
             flows,
+            places,
         }),
         _ => Err(diags.into_sorted()),
     }

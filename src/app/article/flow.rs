@@ -10,7 +10,8 @@
 
 use leptos::prelude::*;
 
-use super::procedure::{channel_label, place_label};
+use super::procedure::channel_label;
+use super::WhereToFile;
 use super::{Breadcrumbs, KindBadge};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
@@ -389,7 +390,7 @@ fn OutcomeView(
                 {per_step(&|p| {
                     let online = p.portal_url.filter(|_| p.is_online());
                     view! {
-                        {place_label(t, p.place)}
+                        <WhereToFile lang place=p.place/>
                         {p.place_note.map(|n| view! { <span class="block no-print">{n.get(lang)}</span> })}
                         <span class="block no-print">
                             {p.channels.iter().map(|&c| channel_label(t, c)).collect::<Vec<_>>().join(" · ")}

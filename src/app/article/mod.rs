@@ -9,12 +9,13 @@ mod document;
 pub mod flow;
 mod index;
 mod listing;
+pub mod places;
 mod procedure;
 
 use leptos::prelude::*;
 
 use crate::data::{self, Strings};
-use crate::model::{format_date, DocKind, Document, Lang, Vocabulary};
+use crate::model::{format_date, DocKind, Document, Lang, Place, Vocabulary};
 use crate::route::{Page, Route};
 
 /// The HTML of a page that has a fragment (see [`Route::fragment_href`]).
@@ -40,8 +41,42 @@ pub fn render(route: &Route) -> Option<String> {
         Page::Field(field) => Some(view! { <listing::FieldPage lang field/> }.to_html()),
         Page::Glossary => Some(view! { <listing::Glossary lang/> }.to_html()),
         Page::Index => Some(view! { <listing::IndexPage lang/> }.to_html()),
+        Page::Places => Some(view! { <places::PlacesPage lang/> }.to_html()),
+        Page::Province(province) => Some(view! { <places::ProvincePage lang province/> }.to_html()),
+        Page::Commune(province, slug) => places::commune_of(province, &slug)
+            .map(|commune| view! { <places::CommunePage lang commune/> }.to_html()),
+        Page::OldAddress => Some(view! { <places::OldAddressPage lang/> }.to_html()),
+        Page::OldProvince(province) => {
+            Some(view! { <places::OldProvincePage lang province/> }.to_html())
+        }
         _ => None,
     })
+}
+
+/// Where to file, as the catalogue says, with a link into the place finder when
+/// the answer is a centre or a police station somewhere.
+#[component]
+fn WhereToFile(lang: Lang, place: Place) -> impl IntoView {
+    let t = data::strings(lang);
+    let link = match place {
+        Place::AnyCommune | Place::AnyCommuneInProvince | Place::AnyCommunePolice => {
+            Some(t.places_link_nearest)
+        }
+        Place::ResidenceCommune | Place::CommunePolice => Some(t.places_link_mine),
+        Place::SocialInsuranceOffice | Place::OnlineOnly => None,
+    };
+    view! {
+        {procedure::place_label(t, place)}
+        {link
+            .map(|l| {
+                view! {
+                    " "
+                    <a class="place-link no-print" href=Route::new(lang, Page::Places).href()>
+                        {l}
+                    </a>
+                }
+            })}
+    }
 }
 
 /// "Bản chính", "Bản sao × 2": what to hand over for one document, as a badge.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Breadcrumbs;
-use super::{KindBadge, Sources};
+use super::{KindBadge, Sources, WhereToFile};
 use crate::data::{self, Strings};
 use crate::model::{Channel, Document, Lang, Place, Procedure};
 use crate::route::{Page, Route};
@@ -144,7 +144,9 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
 
             <section aria-labelledby="where">
                 <h2 id="where">{t.proc_where}</h2>
-                <p>{place_label(t, p.place)}</p>
+                <p>
+                    <WhereToFile lang place=p.place/>
+                </p>
                 {p.place_note.map(|n| view! { <p>{n.get(lang)}</p> })}
                 <h3>{t.proc_channels}</h3>
                 <ul class="channels">

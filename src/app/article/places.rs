@@ -1,0 +1,575 @@
+//! "Where do I go?": the place finder, a province's communes, a commune's page, and
+//! the old (pre-2025) provinces with their wards and where each went.
+//!
+//! Everything a person reads is here, at build time. The wasm only enhances it
+//! ([`crate::app::places`]): it filters the lists as one types (each item carries
+//! its folded words in `data-k`), and finds the nearest communes from the
+//! location, fetching each province's piece of coordinates (`/places/<slug>.txt`,
+//! written by the prerenderer) only when needed. Without JavaScript every list is
+//! complete and every link works.
+
+use leptos::prelude::*;
+
+use super::Breadcrumbs;
+use crate::data::{self, Strings};
+use crate::model::Lang;
+use crate::places::{Commune, OldProvince, OldWard, Point, Province};
+use crate::route::{Page, Route, Slug};
+use crate::text::fold;
+
+/// The national public-services portal.
+const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
+
+/// Where the browser fetches a province's piece of coordinates.
+pub fn shard_href(province: &Province) -> String {
+    format!("/places/{}.txt", province.slug)
+}
+
+/// A province's piece of coordinates: one line per commune (see
+/// [`crate::places::parse_shard`]).
+pub fn shard(province: &Province) -> String {
+    data::communes_in(province)
+        .map(|c| crate::places::shard_line(c.slug, c.name, c.at))
+        .collect()
+}
+
+/// A coordinate as decimal degrees, `10.77250`.
+fn degrees(units: i32) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let u = units.unsigned_abs();
+    format!("{sign}{}.{:05}", u / 100_000, u % 100_000)
+}
+
+/// A number with Vietnamese or English thousands separators.
+fn count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = if lang == Lang::Vi { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn commune_route(lang: Lang, c: &Commune) -> String {
+    Route::commune_href(lang, c.province, c.slug)
+}
+
+/// The trail above every place page.
+fn trail(lang: Lang, extra: Option<(String, &'static str)>) -> Vec<(String, &'static str)> {
+    let t = data::strings(lang);
+    let mut trail = vec![(Route::new(lang, Page::Places).href(), t.places_title)];
+    trail.extend(extra);
+    trail
+}
+
+/// The search box that filters a list as one types (shown by the wasm only; the
+/// full list is there without it). `groups`: the districts of an old province.
+#[component]
+fn Filter(
+    lang: Lang,
+    label: &'static str,
+    hint: &'static str,
+    #[prop(optional)] groups: Vec<(String, &'static str)>,
+) -> impl IntoView {
+    let t = data::strings(lang);
+    let has_groups = !groups.is_empty();
+    view! {
+        <div class="filter" data-filter hidden>
+            {has_groups
+                .then(|| {
+                    view! {
+                        <div class="form-row">
+                            <label for="filter-group">{t.old_district_label}</label>
+                            <select id="filter-group" data-filter-group>
+                                <option value="">{t.old_district_all}</option>
+                                {groups
+                                    .into_iter()
+                                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                })}
+            <div class="form-row">
+                <label for="filter-input">{label}</label>
+                <p class="hint" id="filter-hint">{hint}</p>
+                <input
+                    id="filter-input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="filter-hint filter-count"
+                    data-filter-input
+                />
+            </div>
+            <p id="filter-count" class="filter-count" role="status" data-count=t.filter_count></p>
+            <p class="warning" data-filter-empty hidden>{t.filter_empty}</p>
+        </div>
+    }
+}
+
+/// The finder: my location, a province, my old address.
+#[component]
+pub fn PlacesPage(lang: Lang) -> impl IntoView {
+    let t = data::strings(lang);
+    let mut provinces: Vec<&'static Province> = data::PROVINCES.iter().collect();
+    provinces.sort_by_key(|p| data::sort_key(data::province_details(p).short_name));
+    let base = format!("{}/{}/", lang.prefix(), crate::route::PLACES_SEGMENT);
+    view! {
+        <Breadcrumbs lang trail=vec![]/>
+        <h1>{t.places_title}</h1>
+        <p class="lead">{t.places_intro}</p>
+        <p>{t.places_rule}</p>
+
+        <section class="near" aria-labelledby="near" data-near=base hidden>
+            <h2 id="near">{t.near_heading}</h2>
+            <p>{t.near_explain}</p>
+            <button type="button" class="button" data-near-button>{t.near_button}</button>
+            <div class="near-status" role="status" tabindex="-1" data-near-status>
+                <p data-msg="locating" hidden>{t.near_locating}</p>
+                <p class="warning" data-msg="denied" hidden>{t.near_denied}</p>
+                <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>
+                <p class="warning" data-msg="failed" hidden>{t.near_failed}</p>
+                <p class="warning" data-msg="far" hidden>{t.near_far}</p>
+                <p data-msg="found" hidden>{t.near_found}</p>
+            </div>
+            <ol class="near-list" data-near-list data-km=t.near_km></ol>
+        </section>
+
+        <section aria-labelledby="by-province">
+            <h2 id="by-province">{t.places_by_province}</h2>
+            <ul class="place-grid">
+                {provinces
+                    .into_iter()
+                    .map(|p| {
+                        let n = data::communes_in(p).count();
+                        view! {
+                            <li>
+                                <a href=Route::new(lang, Page::Province(p)).href()>
+                                    <span class="place-name">{p.name}</span>
+                                    <span class="place-meta">
+                                        {data::fill(t.province_commune_count, "n", &count(n, lang))}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+
+        <section aria-labelledby="by-old-address">
+            <h2 id="by-old-address">{t.old_address_title}</h2>
+            <p>{t.old_address_teaser}</p>
+            <p>
+                <a class="button-secondary" href=Route::new(lang, Page::OldAddress).href()>
+                    {t.old_address_button}
+                </a>
+            </p>
+        </section>
+    }
+}
+
+/// The portals of a province, and the national one.
+#[component]
+fn Portals(lang: Lang, province: &'static Province) -> impl IntoView {
+    let t = data::strings(lang);
+    let d = data::province_details(province);
+    let host = |url: &'static str| url.trim_start_matches("https://").trim_end_matches('/');
+    view! {
+        <ul class="links">
+            <li>
+                {t.province_portal} ": "
+                <a href=d.portal rel="external noopener">{host(d.portal)}</a>
+            </li>
+            {d
+                .public_services
+                .map(|u| {
+                    view! {
+                        <li>
+                            {t.province_public_services} ": "
+                            <a href=u rel="external noopener">{host(u)}</a>
+                        </li>
+                    }
+                })}
+            <li>
+                {t.national_portal} ": "
+                <a href=NATIONAL_PORTAL rel="external noopener">{host(NATIONAL_PORTAL)}</a>
+            </li>
+        </ul>
+    }
+}
+
+/// The old provinces a new one was made of, as links, "A, B và C".
+fn old_province_links(lang: Lang, olds: &[&'static OldProvince]) -> impl IntoView {
+    let t = data::strings(lang);
+    let n = olds.len();
+    olds.iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let sep = match i {
+                0 => "",
+                i if i + 1 == n => t.list_and,
+                _ => ", ",
+            };
+            view! { {sep} <a href=Route::new(lang, Page::OldProvince(o)).href()>{o.name}</a> }
+        })
+        .collect_view()
+}
+
+/// A province: its communes, A to Z, with a filter.
+#[component]
+pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
+    let t = data::strings(lang);
+    let d = data::province_details(province);
+    let mut communes: Vec<&'static Commune> = data::communes_in(province).collect();
+    communes.sort_by_key(|c| data::sort_key(c.short_name));
+    let n = communes.len();
+    view! {
+        <Breadcrumbs lang trail=trail(lang, None)/>
+        <h1>{province.name}</h1>
+        <p class="lead">
+            {data::fill(t.province_lead, "n", &count(n, lang))} " "
+            {(d.merged_from.len() > 1)
+                .then(|| view! { {t.province_merged_from} " " {old_province_links(lang, d.merged_from)} "." })}
+        </p>
+        {province_note(lang, province).map(|n| view! { <p class="warning">{n}</p> })}
+        <Portals lang province/>
+        <h2>{t.province_communes}</h2>
+        <Filter lang label=t.filter_commune_label hint=t.filter_commune_hint/>
+        <ul class="commune-list" data-filter-list>
+            {communes
+                .into_iter()
+                .map(|c| {
+                    let key = fold(c.name);
+                    view! {
+                        <li data-k=key>
+                            <a href=commune_route(lang, c)>{c.name}</a>
+                            {c.center.as_ref().and_then(|x| x.address).map(|_| view! { " " <span class="tag">{t.commune_has_address}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <p>
+            <a href=Route::new(lang, Page::OldAddress).href()>{t.old_address_button}</a>
+        </p>
+    }
+}
+
+/// What a province does differently, where it is known (Hà Nội, Quảng Ninh).
+fn province_note(lang: Lang, province: &Province) -> Option<&'static str> {
+    let t = data::strings(lang);
+    match province.code {
+        "01" => Some(t.province_note_hanoi),
+        "22" => Some(t.province_note_quang_ninh),
+        _ => None,
+    }
+}
+
+/// The standard name of a commune's centre (Nghị định 118/2025/NĐ-CP).
+fn standard_center_name(t: &Strings, c: &Commune) -> String {
+    let kind = match c.kind {
+        "Phường" => t.kind_ward,
+        "Đặc khu" => t.kind_special_zone,
+        _ => t.kind_commune,
+    };
+    data::fill(&data::fill(t.center_standard_name, "kind", kind), "name", c.short_name)
+}
+
+/// Links to see a point on a map or get directions, without any map script.
+#[component]
+fn MapLinks(lang: Lang, at: Point, label: &'static str, address: Option<&'static str>) -> impl IntoView {
+    let t = data::strings(lang);
+    let (lat, lon) = (degrees(at.lat), degrees(at.lon));
+    let osm = format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}");
+    let directions = format!("https://www.openstreetmap.org/directions?to={lat}%2C{lon}");
+    let geo = format!("geo:{lat},{lon}?q={lat},{lon}({})", encode(label));
+    let search = address.map(|a| format!("https://www.openstreetmap.org/search?query={}", encode(a)));
+    view! {
+        <ul class="links">
+            {search.map(|s| view! { <li><a href=s rel="external noopener">{t.map_search_address}</a></li> })}
+            <li><a href=osm rel="external noopener">{t.map_view}</a></li>
+            <li><a href=directions rel="external noopener">{t.map_directions}</a></li>
+            <li><a href=geo>{t.map_app}</a></li>
+        </ul>
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A commune's page.
+#[component]
+pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
+    let t = data::strings(lang);
+    let c = commune;
+    let province = c.province;
+    let center_name = c
+        .center
+        .as_ref()
+        .map_or_else(|| standard_center_name(t, c), |x| x.name.to_string());
+    let address = c.center.as_ref().and_then(|x| x.address);
+    let olds: Vec<&'static OldWard> = data::old_wards_into(c).collect();
+    let kind = match c.kind {
+        "Phường" => t.kind_ward,
+        "Đặc khu" => t.kind_special_zone,
+        _ => t.kind_commune,
+    };
+    let area = c.area_km2.map(|a| if lang == Lang::Vi { a.replace('.', ",") } else { a.to_string() });
+    view! {
+        <Breadcrumbs
+            lang
+            trail=trail(lang, Some((Route::new(lang, Page::Province(province)).href(), province.name)))
+        />
+        <article class="commune">
+            <h1>{c.name}</h1>
+            <p class="lead">
+                {data::fill(&data::fill(t.commune_lead, "kind", kind), "province", province.name)}
+            </p>
+            <section class="center" aria-labelledby="center">
+                <h2 id="center">{center_name}</h2>
+                {province_note(lang, province).map(|n| view! { <p>{n}</p> })}
+                <dl class="facts">
+                    {address
+                        .map(|a| view! { <div><dt>{t.center_address}</dt><dd>{a}</dd></div> })}
+                    {c.center
+                        .as_ref()
+                        .and_then(|x| x.phone)
+                        .map(|p| {
+                            view! {
+                                <div>
+                                    <dt>{t.center_phone}</dt>
+                                    <dd>
+                                        {p.split(" · ")
+                                            .map(|n| {
+                                                let tel: String = n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                                                view! { <a href=format!("tel:{tel}")>{n.to_string()}</a> " " }
+                                            })
+                                            .collect_view()}
+                                    </dd>
+                                </div>
+                            }
+                        })}
+                    {c.center
+                        .as_ref()
+                        .and_then(|x| x.hours)
+                        .map(|h| view! { <div><dt>{t.center_hours}</dt><dd>{h}</dd></div> })}
+                </dl>
+                {match c.center.as_ref() {
+                    Some(x) if address.is_some() => {
+                        view! {
+                            <p class="warning">
+                                {t.center_check} " " {t.center_source} " "
+                                {match x.source_url {
+                                    Some(u) => view! { <a href=u rel="external noopener">{x.source}</a> }.into_any(),
+                                    None => view! { <span>{x.source}</span> }.into_any(),
+                                }}
+                                "."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    _ => view! { <p class="warning">{t.center_unknown}</p> }.into_any(),
+                }}
+            </section>
+
+            <section aria-labelledby="location">
+                <h2 id="location">{t.commune_location}</h2>
+                <p>
+                    {t.commune_location_approx} " "
+                    <span class="nowrap">{degrees(c.at.lat)} ", " {degrees(c.at.lon)}</span>
+                    {area.map(|a| view! { ". " {data::fill(t.commune_area, "area", &a)} })}
+                </p>
+                <MapLinks lang at=c.at label=c.name address/>
+            </section>
+
+            {(!olds.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="before">
+                            <h2 id="before">{t.commune_before}</h2>
+                            <ul class="old-wards">
+                                {olds
+                                    .into_iter()
+                                    .map(|w| {
+                                        let part = if !w.is_split() {
+                                            ""
+                                        } else if std::ptr::eq(w.to[0], c) {
+                                            t.commune_most_of
+                                        } else {
+                                            t.commune_part_of
+                                        };
+                                        let href = format!(
+                                            "{}#w{}",
+                                            Route::new(lang, Page::OldProvince(w.district.province)).href(),
+                                            w.code
+                                        );
+                                        view! {
+                                            <li>
+                                                {part} <a href=href>{w.name}</a> " (" {w.district.name} ", "
+                                                {w.district.province.name} ")"
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+
+            <section aria-labelledby="portals">
+                <h2 id="portals">{t.commune_portals}</h2>
+                <Portals lang province/>
+            </section>
+
+            <section aria-labelledby="next">
+                <h2 id="next">{t.commune_next}</h2>
+                <p>{t.commune_next_text}</p>
+                <p>
+                    <a class="button-secondary" href=Route::new(lang, Page::Events).href()>{t.home_events_link}</a>
+                </p>
+            </section>
+        </article>
+    }
+}
+
+/// Every old province, A to Z, each with the new one it went into.
+#[component]
+pub fn OldAddressPage(lang: Lang) -> impl IntoView {
+    let t = data::strings(lang);
+    let mut olds: Vec<&'static OldProvince> = data::OLD_PROVINCES.iter().collect();
+    olds.sort_by_key(|o| data::sort_key(o.name.trim_start_matches("Thành phố ").trim_start_matches("Tỉnh ")));
+    view! {
+        <Breadcrumbs lang trail=trail(lang, None)/>
+        <h1>{t.old_address_title}</h1>
+        <p class="lead">
+            {data::fill(
+                &data::fill(t.old_address_intro, "old", &count(data::OLD_WARDS.len(), lang)),
+                "new",
+                &count(data::COMMUNES.len(), lang),
+            )}
+        </p>
+        <h2>{t.old_address_choose}</h2>
+        <ul class="place-grid">
+            {olds
+                .into_iter()
+                .map(|o| {
+                    view! {
+                        <li>
+                            <a href=Route::new(lang, Page::OldProvince(o)).href()>
+                                <span class="place-name">{o.name}</span>
+                                <span class="place-meta">
+                                    {data::fill(t.old_province_now, "province", o.province.name)}
+                                </span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// One old province: its districts and wards, each with the new commune(s).
+#[component]
+pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoView {
+    let t = data::strings(lang);
+    let wards: Vec<&'static OldWard> = data::old_wards_in(province).collect();
+    let mut districts: Vec<&'static crate::places::OldDistrict> = Vec::new();
+    for w in &wards {
+        if !districts.iter().any(|d| std::ptr::eq(*d, w.district)) {
+            districts.push(w.district);
+        }
+    }
+    let groups = districts
+        .iter()
+        .map(|d| (format!("d{}", d.code), d.name))
+        .collect();
+    view! {
+        <Breadcrumbs lang trail=trail(lang, Some((Route::new(lang, Page::OldAddress).href(), t.old_address_title)))/>
+        <h1>{data::fill(t.old_province_heading, "province", province.name)}</h1>
+        <p class="lead">
+            {t.old_province_now_lead} " "
+            <a href=Route::new(lang, Page::Province(province.province)).href()>{province.province.name}</a>
+            ". " {t.old_province_how}
+        </p>
+        <Filter lang label=t.filter_old_ward_label hint=t.filter_old_ward_hint groups/>
+        <nav class="jump" aria-label=t.old_district_label data-filter-nav>
+            <ul>
+                {districts
+                    .iter()
+                    .map(|d| view! { <li><a href=format!("#d{}", d.code)>{d.name}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <div data-filter-list>
+            {districts
+                .into_iter()
+                .map(|d| {
+                    view! {
+                        <section class="old-district" id=format!("d{}", d.code) data-group=format!("d{}", d.code)>
+                            <h2>{d.name}</h2>
+                            <ul class="old-wards">
+                                {wards
+                                    .iter()
+                                    .filter(|w| std::ptr::eq(w.district, d))
+                                    .map(|w| view! { <OldWardItem lang ward=w/> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// An old ward and where it went; a divided ward lists every part, the main first.
+#[component]
+fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
+    let t = data::strings(lang);
+    let key = format!("{} {}", fold(ward.name), fold(ward.district.name));
+    let link = |c: &'static Commune| view! { <a href=commune_route(lang, c)>{c.name}</a> };
+    view! {
+        <li id=format!("w{}", ward.code) data-k=key>
+            <span class="old-name">{ward.name}</span>
+            " → "
+            {if ward.is_split() {
+                let rest = &ward.to[1..];
+                view! {
+                    {link(ward.to[0])} " " <span class="tag">{t.split_main}</span>
+                    {rest.iter().map(|c| view! { ", " {link(c)} }).collect_view()}
+                    <p class="hint">
+                        {data::fill(
+                            &data::fill(t.split_why, "n", &ward.to.len().to_string()),
+                            "main",
+                            ward.to[0].name,
+                        )}
+                    </p>
+                }
+                    .into_any()
+            } else {
+                link(ward.to[0]).into_any()
+            }}
+        </li>
+    }
+}
+
+/// A commune's page by its route (the prerenderer checked it exists).
+pub fn commune_of(province: &'static Province, slug: &Slug) -> Option<&'static Commune> {
+    data::commune(province, slug.as_str())
+}

@@ -1,0 +1,119 @@
+//! Vietnamese text as people type it: folded to plain lower-case ASCII words, so
+//! that `ba ria vung tau`, `BÀ RỊA – VŨNG TÀU` and a decomposed (NFD) `Bà Rịa` all
+//! match. Used for type-ahead filters and for the slugs in addresses.
+//!
+//! Pure and small, because the wasm uses it too: a hand-written table instead of
+//! the standard library's Unicode case tables. Shared verbatim with `build.rs`.
+
+/// Each base letter with every Vietnamese letter that folds to it, lower and upper
+/// case. `đ` has no Unicode decomposition, so it needs its own entry.
+const LETTERS: [(char, &str); 7] = [
+    (
+        'a',
+        "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ",
+    ),
+    ('d', "đĐ"),
+    ('e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"),
+    ('i', "ìíỉĩịÌÍỈĨỊ"),
+    (
+        'o',
+        "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
+    ),
+    ('u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"),
+    ('y', "ỳýỷỹỵỲÝỶỸỴ"),
+];
+
+/// One character folded: `Some(letter)` for a letter or digit, `None` for a
+/// combining mark (dropped), `Some(' ')` for anything else (a word break).
+fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
+    // Combining diacritical marks: what NFD input carries its tones and hats in.
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return None;
+    }
+    for (base, letters) in LETTERS {
+        if letters.contains(c) {
+            return Some(base);
+        }
+    }
+    Some(' ')
+}
+
+/// Lower-case ASCII words separated by single spaces: `"Phường Bến Thành"` →
+/// `"phuong ben thanh"`, `"Bà Rịa - Vũng Tàu"` → `"ba ria vung tau"`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter_map(fold_char) {
+        if c != ' ' || !(out.is_empty() || out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The address form of a name: `"Phường Bến Thành"` → `"phuong-ben-thanh"`.
+pub fn slug(text: &str) -> String {
+    fold(text).replace(' ', "-")
+}
+
+/// Whether every word of `query` (already folded) begins a word of `key` (already
+/// folded), in any order: `"tan dinh"` and `"dinh"` match `"phuong tan dinh"`;
+/// `"inh"` does not. An empty query matches everything.
+pub fn matches(key: &str, query: &str) -> bool {
+    query
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| key.split(' ').any(|k| k.starts_with(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_tones_hats_case_and_d() {
+        assert_eq!(fold("Đăng ký khai sinh"), "dang ky khai sinh");
+        assert_eq!(fold("BÀ RỊA – VŨNG TÀU"), "ba ria vung tau");
+        assert_eq!(fold("  Phường   12 "), "phuong 12");
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("thuý"), fold("thúy"));
+    }
+
+    #[test]
+    fn folds_decomposed_input() {
+        // "Bà Rịa" in NFD: a + U+0300, i + U+0323.
+        assert_eq!(fold("Ba\u{300} Ri\u{323}a"), "ba ria");
+        assert_eq!(fold("Ô\u{301}c Eo"), "oc eo");
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_ascii() {
+        for (base, letters) in LETTERS {
+            for c in letters.chars() {
+                assert_eq!(fold(&c.to_string()), base.to_string(), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn matching_is_by_word_prefix() {
+        let key = fold("Phường Tân Định");
+        assert!(matches(&key, "tan dinh"));
+        assert!(matches(&key, "dinh tan"));
+        assert!(matches(&key, "phuong ta"));
+        assert!(matches(&key, ""));
+        assert!(!matches(&key, "inh"));
+        assert!(!matches(&key, "tan dinh 2"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Thành phố Hồ Chí Minh"), "thanh-pho-ho-chi-minh");
+        assert_eq!(slug("Đặc khu Côn Đảo"), "dac-khu-con-dao");
+    }
+}

@@ -97,7 +97,11 @@ impl Origin {
 }
 
 /// The `k` nearest of `items` to `from`, nearest first: the brute-force answer.
-pub fn nearest<T>(from: Point, items: impl IntoIterator<Item = (T, Point)>, k: usize) -> Vec<(T, f64)> {
+pub fn nearest<T>(
+    from: Point,
+    items: impl IntoIterator<Item = (T, Point)>,
+    k: usize,
+) -> Vec<(T, f64)> {
     let mut search = Nearest::new(from, std::iter::empty(), k);
     search.add(items);
     search.found
@@ -372,7 +376,10 @@ mod tests {
         let expected: Vec<Point> = nearest(from, all, 3).into_iter().map(|x| x.0).collect();
         let got: Vec<Point> = search.found.iter().map(|x| x.0).collect();
         assert_eq!(got, expected);
-        assert!(!read.contains(&2), "the far province is never read: {read:?}");
+        assert!(
+            !read.contains(&2),
+            "the far province is never read: {read:?}"
+        );
     }
 
     #[test]

@@ -160,7 +160,10 @@ impl Route {
             Page::Commune(p, c) => Route::commune_href(self.lang, p, c.as_str()),
             Page::OldAddress => format!("{prefix}/{PLACES_SEGMENT}/{OLD_ADDRESS_SEGMENT}/"),
             Page::OldProvince(o) => {
-                format!("{prefix}/{PLACES_SEGMENT}/{OLD_ADDRESS_SEGMENT}/{}/", o.slug)
+                format!(
+                    "{prefix}/{PLACES_SEGMENT}/{OLD_ADDRESS_SEGMENT}/{}/",
+                    o.slug
+                )
             }
             Page::NotFound => "/404.html".to_string(),
         }
@@ -198,6 +201,7 @@ impl Route {
     }
 
     /// Every page that is prerendered, in both languages (the 404 page excluded).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn all() -> Vec<Route> {
         let mut pages = vec![Page::Home, Page::Events];
         pages.extend(data::FLOWS.iter().map(Page::Flow));
@@ -210,9 +214,11 @@ impl Route {
         pages.extend(data::INDEX_FIELDS.iter().map(Page::IndexField));
         pages.push(Page::Places);
         pages.extend(data::PROVINCES.iter().map(Page::Province));
-        pages.extend(data::COMMUNES.iter().filter_map(|c| {
-            Slug::new(c.slug).map(|s| Page::Commune(c.province, s))
-        }));
+        pages.extend(
+            data::COMMUNES
+                .iter()
+                .filter_map(|c| Slug::new(c.slug).map(|s| Page::Commune(c.province, s))),
+        );
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -275,7 +281,11 @@ impl Route {
             Page::Places => t.places_description.to_string(),
             Page::Province(p) => data::fill(t.province_description, "province", p.name),
             Page::Commune(p, c) => data::fill(
-                &data::fill(t.commune_description, "commune", commune_name(self.lang, p, &c)),
+                &data::fill(
+                    t.commune_description,
+                    "commune",
+                    commune_name(self.lang, p, &c),
+                ),
                 "province",
                 p.name,
             ),

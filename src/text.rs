@@ -8,17 +8,11 @@
 /// Each base letter with every Vietnamese letter that folds to it, lower and upper
 /// case. `đ` has no Unicode decomposition, so it needs its own entry.
 const LETTERS: [(char, &str); 7] = [
-    (
-        'a',
-        "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ",
-    ),
+    ('a', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"),
     ('d', "đĐ"),
     ('e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"),
     ('i', "ìíỉĩịÌÍỈĨỊ"),
-    (
-        'o',
-        "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
-    ),
+    ('o', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"),
     ('u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"),
     ('y', "ỳýỷỹỵỲÝỶỸỴ"),
 ];

@@ -24,8 +24,8 @@ use crate::route::{Page, Route};
 use flow::FlowPage;
 use fragment::FragmentPage;
 use home::Home;
-use places::PlacesPage;
 pub use not_found::NotFound;
+use places::PlacesPage;
 
 /// The whole application: the router and the page for the current path.
 ///

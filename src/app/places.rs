@@ -85,7 +85,8 @@ mod browser {
         let root = root.clone();
         let on_input = Closure::<dyn FnMut(Event)>::new(move |_: Event| apply_filter(&root));
         for kind in ["input", "change"] {
-            let _ = filter.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
+            let _ =
+                filter.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
         }
         on_input.forget();
     }
@@ -183,7 +184,7 @@ mod browser {
         };
         say(&near, "locating");
         let ok_near = near.clone();
-        let ok = Closure::once_into_js(move |pos: web_sys::GeolocationPosition| {
+        let ok = Closure::once_into_js(move |pos: web_sys::Position| {
             let c = pos.coords();
             let at = Point {
                 lat: (c.latitude() * 1e5) as i32,
@@ -192,9 +193,16 @@ mod browser {
             leptos::task::spawn_local(nearest(ok_near, at));
         });
         let err_near = near.clone();
-        let err = Closure::once_into_js(move |e: web_sys::GeolocationPositionError| {
+        let err = Closure::once_into_js(move |e: web_sys::PositionError| {
             // 1: permission denied; 2: position unavailable; 3: timeout.
-            say(&err_near, if e.code() == 1 { "denied" } else { "unavailable" });
+            say(
+                &err_near,
+                if e.code() == 1 {
+                    "denied"
+                } else {
+                    "unavailable"
+                },
+            );
         });
         let options = web_sys::PositionOptions::new();
         options.set_enable_high_accuracy(false);

@@ -441,9 +441,16 @@ fn places(out: &mut String, places: &super::places::Places) {
     out.push_str("];\n\n");
 
     out.push_str(NATIVE);
-    let _ = writeln!(out, "pub static PROVINCE_DETAILS: [ProvinceDetails; {n}] = [");
+    let _ = writeln!(
+        out,
+        "pub static PROVINCE_DETAILS: [ProvinceDetails; {n}] = ["
+    );
     for (i, p) in places.provinces.iter().enumerate() {
-        let merged: Vec<String> = p.merged_from.iter().map(|o| format!("&OLD_PROVINCES[{o}]")).collect();
+        let merged: Vec<String> = p
+            .merged_from
+            .iter()
+            .map(|o| format!("&OLD_PROVINCES[{o}]"))
+            .collect();
         let _ = writeln!(
             out,
             "    ProvinceDetails {{ province: &PROVINCES[{i}], short_name: {:?}, at: {}, merged_from: &[{}], portal: {:?}, public_services: {} }},",
@@ -457,7 +464,11 @@ fn places(out: &mut String, places: &super::places::Places) {
     out.push_str("];\n\n");
 
     out.push_str(NATIVE);
-    let _ = writeln!(out, "pub static COMMUNES: [Commune; {}] = [", places.communes.len());
+    let _ = writeln!(
+        out,
+        "pub static COMMUNES: [Commune; {}] = [",
+        places.communes.len()
+    );
     for c in &places.communes {
         let center = c.center.as_ref().map_or("None".into(), |x| {
             format!(
@@ -479,7 +490,11 @@ fn places(out: &mut String, places: &super::places::Places) {
     out.push_str("];\n\n");
 
     out.push_str(NATIVE);
-    let _ = writeln!(out, "pub static OLD_DISTRICTS: [OldDistrict; {}] = [", places.old_districts.len());
+    let _ = writeln!(
+        out,
+        "pub static OLD_DISTRICTS: [OldDistrict; {}] = [",
+        places.old_districts.len()
+    );
     for d in &places.old_districts {
         let _ = writeln!(
             out,
@@ -490,7 +505,11 @@ fn places(out: &mut String, places: &super::places::Places) {
     out.push_str("];\n\n");
 
     out.push_str(NATIVE);
-    let _ = writeln!(out, "pub static OLD_WARDS: [OldWard; {}] = [", places.old_wards.len());
+    let _ = writeln!(
+        out,
+        "pub static OLD_WARDS: [OldWard; {}] = [",
+        places.old_wards.len()
+    );
     for w in &places.old_wards {
         let to: Vec<String> = w.to.iter().map(|c| format!("&COMMUNES[{c}]")).collect();
         let _ = writeln!(

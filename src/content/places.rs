@@ -212,7 +212,9 @@ fn point(
         _ => {
             diags.push(file.at(
                 at,
-                format!("lat `{lat}`, lon `{lon}` is not a point in Viet Nam (lat 8–24, lon 102–118)"),
+                format!(
+                    "lat `{lat}`, lon `{lon}` is not a point in Viet Nam (lat 8–24, lon 102–118)"
+                ),
             ));
             None
         }
@@ -234,7 +236,10 @@ fn optional(s: &str) -> Option<String> {
 fn source(text: &str) -> (String, Option<String>) {
     let first = text.split(" | ").next().unwrap_or_default().trim();
     if is_url(first, "https://") {
-        let host = first["https://".len()..].split('/').next().unwrap_or_default();
+        let host = first["https://".len()..]
+            .split('/')
+            .next()
+            .unwrap_or_default();
         return (host.to_string(), Some(first.to_string()));
     }
     if let Some(rest) = first.strip_prefix("github:") {
@@ -264,14 +269,20 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
         if !digits(&row.province_code, 2) || province_index.contains_key(&row.province_code) {
             diags.push(provinces_file.at(
                 at,
-                format!("province_code `{}` must be two digits, once", row.province_code),
+                format!(
+                    "province_code `{}` must be two digits, once",
+                    row.province_code
+                ),
             ));
             continue;
         }
         if row.name.trim().is_empty() || !row.name.ends_with(row.short_name.as_str()) {
             diags.push(provinces_file.at(
                 at,
-                format!("name `{}` must end with short_name `{}`", row.name, row.short_name),
+                format!(
+                    "name `{}` must end with short_name `{}`",
+                    row.name, row.short_name
+                ),
             ));
         }
         let Some(point) = point(provinces_file, at, &row.lat, &row.lon, diags) else {
@@ -297,11 +308,17 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
     for (at, row) in rows::<CommuneCsv>(communes_file, diags) {
         let mut problem = |m: String| diags.push(communes_file.at(at, m));
         let Some(&province) = province_index.get(&row.province_code) else {
-            problem(format!("province_code `{}` is not in provinces-2025.csv", row.province_code));
+            problem(format!(
+                "province_code `{}` is not in provinces-2025.csv",
+                row.province_code
+            ));
             continue;
         };
         if !digits(&row.commune_code, 5) || commune_index.contains_key(&row.commune_code) {
-            problem(format!("commune_code `{}` must be five digits, once", row.commune_code));
+            problem(format!(
+                "commune_code `{}` must be five digits, once",
+                row.commune_code
+            ));
             continue;
         }
         // The name is the official one; upstream's `type` column disagrees with it in
@@ -319,7 +336,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
         // Unknown areas are blank or 0.0 upstream.
         let area = row.area_km2.parse::<f64>().ok().filter(|a| *a > 0.0);
         if area.is_none() && !["", "0.0"].contains(&row.area_km2.as_str()) {
-            problem(format!("area_km2 `{}` must be a positive number, or blank", row.area_km2));
+            problem(format!(
+                "area_km2 `{}` must be a positive number, or blank",
+                row.area_km2
+            ));
         }
         let Some(point) = point(communes_file, at, &row.lat, &row.lon, diags) else {
             continue;
@@ -366,7 +386,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
     for (at, row) in rows::<LegacyCsv>(legacy_file, diags) {
         let mut problem = |m: String| diags.push(legacy_file.at(at, m));
         let Some(&commune) = commune_index.get(&row.new_commune_code) else {
-            problem(format!("new_commune_code `{}` is not in communes-2025.csv", row.new_commune_code));
+            problem(format!(
+                "new_commune_code `{}` is not in communes-2025.csv",
+                row.new_commune_code
+            ));
             continue;
         };
         let c = &places.communes[commune];
@@ -437,7 +460,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
         };
         match ward_index.get(&row.old_ward_code) {
             None => {
-                ward_index.insert(row.old_ward_code.clone(), (places.old_wards.len(), at, split));
+                ward_index.insert(
+                    row.old_ward_code.clone(),
+                    (places.old_wards.len(), at, split),
+                );
                 places.old_wards.push(OldWardRow {
                     district,
                     code: row.old_ward_code,
@@ -456,7 +482,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
                     continue;
                 }
                 if w.to.contains(&commune) {
-                    problem(format!("old ward {} goes into `{}` twice", row.old_ward_code, row.new_commune));
+                    problem(format!(
+                        "old ward {} goes into `{}` twice",
+                        row.old_ward_code, row.new_commune
+                    ));
                     continue;
                 }
                 w.to.push(commune);
@@ -468,7 +497,11 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
         let w = &mut places.old_wards[i];
         let marks = &defaults[i];
         let main = marks.iter().filter(|&&d| d).count();
-        let fine = if split { w.to.len() > 1 && main == 1 } else { main == 1 };
+        let fine = if split {
+            w.to.len() > 1 && main == 1
+        } else {
+            main == 1
+        };
         if !fine {
             diags.push(legacy_file.at(
                 at,
@@ -497,11 +530,18 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
                 )),
             }
         }
-        let all = places.old_provinces.iter().filter(|o| o.province == i).count();
+        let all = places
+            .old_provinces
+            .iter()
+            .filter(|o| o.province == i)
+            .count();
         if merged.len() == listed.len() && all != merged.len() {
             diags.push(provinces_file.at(
                 *at,
-                format!("merged_from lists {} provinces; legacy-wards-to-2025.csv has {all}", merged.len()),
+                format!(
+                    "merged_from lists {} provinces; legacy-wards-to-2025.csv has {all}",
+                    merged.len()
+                ),
             ));
         }
         places.provinces[i].merged_from = merged;
@@ -509,7 +549,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
     let mut old_slugs = HashSet::new();
     for o in &places.old_provinces {
         if !old_slugs.insert(o.slug.clone()) {
-            diags.push(legacy_file.at(0, format!("two old provinces have the address `{}`", o.slug)));
+            diags.push(legacy_file.at(
+                0,
+                format!("two old provinces have the address `{}`", o.slug),
+            ));
         }
     }
 
@@ -517,7 +560,10 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
     for (at, row) in rows::<CenterCsv>(centers_file, diags) {
         let mut problem = |m: String| diags.push(centers_file.at(at, m));
         let Some(&commune) = commune_index.get(&row.commune_code) else {
-            problem(format!("commune_code `{}` is not in communes-2025.csv", row.commune_code));
+            problem(format!(
+                "commune_code `{}` is not in communes-2025.csv",
+                row.commune_code
+            ));
             continue;
         };
         let c = &mut places.communes[commune];
@@ -552,14 +598,19 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
     for (at, row) in rows::<PortalCsv>(portals_file, diags) {
         let mut problem = |m: String| diags.push(portals_file.at(at, m));
         let Some(&i) = province_index.get(&row.province_code) else {
-            problem(format!("province_code `{}` is not in provinces-2025.csv", row.province_code));
+            problem(format!(
+                "province_code `{}` is not in provinces-2025.csv",
+                row.province_code
+            ));
             continue;
         };
         if !with_portal.insert(i) {
             problem(format!("province {} is listed twice", row.province_code));
         }
         let services = optional(&row.public_services);
-        if !is_url(&row.portal, "https://") || services.as_ref().is_some_and(|s| !is_url(s, "https://")) {
+        if !is_url(&row.portal, "https://")
+            || services.as_ref().is_some_and(|s| !is_url(s, "https://"))
+        {
             problem("portal and public_services must be https:// addresses".into());
         }
         places.provinces[i].portal = row.portal;

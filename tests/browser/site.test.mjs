@@ -11,8 +11,14 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('every prerendered page loads and hydrates with no console error, CSP violation or third-party request', async () => {
-  const paths = await sitemapPaths();
-  assert.ok(paths.length >= 34, `sitemap lists ${paths.length} pages`);
+  const all = await sitemapPaths();
+  assert.ok(all.length >= 34, `sitemap lists ${all.length} pages`);
+  // The 3,321 commune pages (twice, vi and en) share one component: every 40th of
+  // them is visited, with every other page.
+  const commune = /^(\/en)?\/noi-nop\/(?!dia-chi-cu\/)[^/]+\/[^/]+\/$/;
+  let n = 0;
+  const paths = all.filter((p) => !commune.test(p) || n++ % 40 === 0);
+  assert.ok(paths.length < all.length && paths.some((p) => commune.test(p)), 'some commune pages');
   const { context, page, problems } = await phonePage(browser);
   for (const path of paths) {
     const response = await page.goto(BASE_URL + path);

@@ -278,18 +278,28 @@ fn standard_center_name(t: &Strings, c: &Commune) -> String {
         "Đặc khu" => t.kind_special_zone,
         _ => t.kind_commune,
     };
-    data::fill(&data::fill(t.center_standard_name, "kind", kind), "name", c.short_name)
+    data::fill(
+        &data::fill(t.center_standard_name, "kind", kind),
+        "name",
+        c.short_name,
+    )
 }
 
 /// Links to see a point on a map or get directions, without any map script.
 #[component]
-fn MapLinks(lang: Lang, at: Point, label: &'static str, address: Option<&'static str>) -> impl IntoView {
+fn MapLinks(
+    lang: Lang,
+    at: Point,
+    label: &'static str,
+    address: Option<&'static str>,
+) -> impl IntoView {
     let t = data::strings(lang);
     let (lat, lon) = (degrees(at.lat), degrees(at.lon));
     let osm = format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}");
     let directions = format!("https://www.openstreetmap.org/directions?to={lat}%2C{lon}");
     let geo = format!("geo:{lat},{lon}?q={lat},{lon}({})", encode(label));
-    let search = address.map(|a| format!("https://www.openstreetmap.org/search?query={}", encode(a)));
+    let search =
+        address.map(|a| format!("https://www.openstreetmap.org/search?query={}", encode(a)));
     view! {
         <ul class="links">
             {search.map(|s| view! { <li><a href=s rel="external noopener">{t.map_search_address}</a></li> })}
@@ -305,7 +315,9 @@ fn encode(text: &str) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -329,7 +341,13 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
         "Đặc khu" => t.kind_special_zone,
         _ => t.kind_commune,
     };
-    let area = c.area_km2.map(|a| if lang == Lang::Vi { a.replace('.', ",") } else { a.to_string() });
+    let area = c.area_km2.map(|a| {
+        if lang == Lang::Vi {
+            a.replace('.', ",")
+        } else {
+            a.to_string()
+        }
+    });
     view! {
         <Breadcrumbs
             lang
@@ -452,7 +470,13 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
 pub fn OldAddressPage(lang: Lang) -> impl IntoView {
     let t = data::strings(lang);
     let mut olds: Vec<&'static OldProvince> = data::OLD_PROVINCES.iter().collect();
-    olds.sort_by_key(|o| data::sort_key(o.name.trim_start_matches("Thành phố ").trim_start_matches("Tỉnh ")));
+    olds.sort_by_key(|o| {
+        data::sort_key(
+            o.name
+                .trim_start_matches("Thành phố ")
+                .trim_start_matches("Tỉnh "),
+        )
+    });
     view! {
         <Breadcrumbs lang trail=trail(lang, None)/>
         <h1>{t.old_address_title}</h1>

@@ -425,11 +425,11 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                                     .into_iter()
                                     .map(|w| {
                                         let part = if !w.is_split() {
-                                            ""
+                                            String::new()
                                         } else if std::ptr::eq(w.to[0], c) {
-                                            t.commune_most_of
+                                            format!("{} ", t.commune_most_of)
                                         } else {
-                                            t.commune_part_of
+                                            format!("{} ", t.commune_part_of)
                                         };
                                         let href = format!(
                                             "{}#w{}",

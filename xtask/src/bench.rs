@@ -45,6 +45,8 @@ pub fn run() -> Result<()> {
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
     let paths = flow_paths()?;
+    let places = place_figures()?;
+    let (shard_max, places_total) = place_pieces(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
     let mut gzip = compress::gzip_len(home.as_bytes());
@@ -68,12 +70,36 @@ pub fn run() -> Result<()> {
         ("flow_paths_tested", paths as f64, None, ""),
         ("flow_step_ms_p95", step_ms, Some(50.0), "≤"),
         ("flow_step_ms_p95_cpu4x", step_ms_slow, None, ""),
+        ("communes", places("communes")?, Some(3321.0), "="),
+        (
+            "old_wards_mapped",
+            places("old_wards_mapped")?,
+            Some(10035.0),
+            "≥",
+        ),
+        (
+            "nearest_commune_us",
+            places("nearest_commune_us")?,
+            Some(1000.0),
+            "≤",
+        ),
+        (
+            "places_province_shard_brotli_kb_max",
+            kb(shard_max),
+            Some(15.0),
+            "≤",
+        ),
+        ("places_total_brotli_kb", kb(places_total), Some(250.0), "≤"),
     ];
     let mut over = Vec::new();
     for (name, value, budget, rel) in figures {
         println!("{name}: {value}");
         if let Some(b) = budget {
-            let ok = if rel == "≤" { value <= b } else { value >= b };
+            let ok = match rel {
+                "≤" => value <= b,
+                "=" => value == b,
+                _ => value >= b,
+            };
             if !ok {
                 over.push(format!("{name} = {value}, budget {rel} {b}"));
             }
@@ -107,6 +133,56 @@ fn count_pages(dir: &Path) -> Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The figures `src/bin/places.rs` prints (a release build, for honest timings).
+fn place_figures() -> Result<impl Fn(&str) -> Result<f64>> {
+    let out = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "thu-tuc-xa",
+            "--bin",
+            "places",
+        ])
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    Ok(move |name: &str| -> Result<f64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| format!("no {name} in: {text}").into())
+    })
+}
+
+/// The pieces of place data a browser may fetch, brotli: each province's
+/// coordinates (`places/*.txt`, for the nearest search) and the fragments of the
+/// province and old-province pages (the lists). Returns (largest, total).
+fn place_pieces(dist: &Path) -> Result<(usize, usize)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist.join("places"))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            files.push(path);
+        }
+    }
+    for dir in ["fragments/noi-nop", "fragments/noi-nop/dia-chi-cu"] {
+        for entry in std::fs::read_dir(dist.join(dir))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "html") {
+                files.push(path);
+            }
+        }
+    }
+    let (mut max, mut total) = (0, 0);
+    for f in files {
+        let n = compress::brotli_len(&std::fs::read(&f)?);
+        max = max.max(n);
+        total += n;
+    }
+    Ok((max, total))
 }
 
 /// Every path of every flow, as counted by the build (`tests/flows.rs` walks each).

@@ -17,25 +17,19 @@
 
 use leptos::prelude::*;
 
-use super::fragment::{content, FragmentView};
+use super::fragment::enhanced;
 use crate::flow::Flow;
 use crate::route::Route;
 
 /// The page of one flow.
 #[component]
 pub fn FlowPage(route: Route, flow: &'static Flow) -> impl IntoView {
-    let page = content(route);
-    let node = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let ready = matches!(page.get(), super::fragment::Content::Ready(_));
-        if let (true, Some(root)) = (ready, node.get()) {
-            browser::attach(route, flow, root.into());
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = flow;
-    view! { <FragmentView route state=page node_ref=node/> }
+    enhanced(route, move |_root| {
+        #[cfg(feature = "hydrate")]
+        browser::attach(route, flow, _root);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = flow;
+    })
 }
 
 /// Everything that touches the browser (the wasm only).

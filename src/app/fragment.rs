@@ -55,6 +55,30 @@ pub fn FragmentPage(route: Route) -> impl IntoView {
     view! { <FragmentView route state node_ref=NodeRef::new()/> }
 }
 
+/// The element an enhanced fragment's script works on (nothing outside the wasm).
+#[cfg(feature = "hydrate")]
+pub(super) type Root = web_sys::Element;
+#[cfg(not(feature = "hydrate"))]
+pub(super) type Root = ();
+
+/// A build-time page whose HTML the wasm enhances (a flow, the place finder):
+/// `attach` gets the fragment's element once its HTML is in place, whether
+/// hydrated or fetched after a client navigation.
+pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl IntoView {
+    let page = content(route);
+    let node = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let ready = matches!(page.get(), Content::Ready(_));
+        if let (true, Some(root)) = (ready, node.get()) {
+            attach(root.into());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = attach;
+    view! { <FragmentView route state=page node_ref=node/> }
+}
+
 /// The fragment's HTML in a `div`, with a message while it loads or if it failed.
 #[component]
 pub(super) fn FragmentView(

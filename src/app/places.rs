@@ -15,23 +15,17 @@
 
 use leptos::prelude::*;
 
-use super::fragment::{content, FragmentView};
+use super::fragment::enhanced;
 use crate::route::Route;
 
 /// A place page: the finder, a province, an old province (a commune's page has
 /// nothing to enhance and is a plain fragment).
 #[component]
 pub fn PlacesPage(route: Route) -> impl IntoView {
-    let page = content(route);
-    let node = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let ready = matches!(page.get(), super::fragment::Content::Ready(_));
-        if let (true, Some(root)) = (ready, node.get()) {
-            browser::attach(root.into());
-        }
-    });
-    view! { <FragmentView route state=page node_ref=node/> }
+    enhanced(route, |_root| {
+        #[cfg(feature = "hydrate")]
+        browser::attach(_root);
+    })
 }
 
 /// Everything that touches the browser (the wasm only).

@@ -43,7 +43,7 @@ pub fn render(route: &Route) -> Option<String> {
         Page::Index => Some(view! { <listing::IndexPage lang/> }.to_html()),
         Page::Places => Some(view! { <places::PlacesPage lang/> }.to_html()),
         Page::Province(province) => Some(view! { <places::ProvincePage lang province/> }.to_html()),
-        Page::Commune(province, slug) => places::commune_of(province, &slug)
+        Page::Commune(province, slug) => data::commune(province, slug.as_str())
             .map(|commune| view! { <places::CommunePage lang commune/> }.to_html()),
         Page::OldAddress => Some(view! { <places::OldAddressPage lang/> }.to_html()),
         Page::OldProvince(province) => {

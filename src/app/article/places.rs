@@ -14,7 +14,7 @@ use super::Breadcrumbs;
 use crate::data::{self, Strings};
 use crate::model::Lang;
 use crate::places::{Commune, OldProvince, OldWard, Point, Province};
-use crate::route::{Page, Route, Slug};
+use crate::route::{Page, Route};
 use crate::text::fold;
 
 /// The national public-services portal.
@@ -271,13 +271,18 @@ fn province_note(lang: Lang, province: &Province) -> Option<&'static str> {
     }
 }
 
-/// The standard name of a commune's centre (Nghị định 118/2025/NĐ-CP).
-fn standard_center_name(t: &Strings, c: &Commune) -> String {
-    let kind = match c.kind {
+/// "xã", "phường", "đặc khu" (or their English) as a word in a sentence.
+fn kind_word(t: &'static Strings, c: &Commune) -> &'static str {
+    match c.kind {
         "Phường" => t.kind_ward,
         "Đặc khu" => t.kind_special_zone,
         _ => t.kind_commune,
-    };
+    }
+}
+
+/// The standard name of a commune's centre (Nghị định 118/2025/NĐ-CP).
+fn standard_center_name(t: &'static Strings, c: &Commune) -> String {
+    let kind = kind_word(t, c);
     data::fill(
         &data::fill(t.center_standard_name, "kind", kind),
         "name",
@@ -336,11 +341,7 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
         .map_or_else(|| standard_center_name(t, c), |x| x.name.to_string());
     let address = c.center.as_ref().and_then(|x| x.address);
     let olds: Vec<&'static OldWard> = data::old_wards_into(c).collect();
-    let kind = match c.kind {
-        "Phường" => t.kind_ward,
-        "Đặc khu" => t.kind_special_zone,
-        _ => t.kind_commune,
-    };
+    let kind = kind_word(t, c);
     let area = c.area_km2.map(|a| {
         if lang == Lang::Vi {
             a.replace('.', ",")
@@ -591,9 +592,4 @@ fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
             }}
         </li>
     }
-}
-
-/// A commune's page by its route (the prerenderer checked it exists).
-pub fn commune_of(province: &'static Province, slug: &Slug) -> Option<&'static Commune> {
-    data::commune(province, slug.as_str())
 }

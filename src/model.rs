@@ -191,6 +191,8 @@ identified_by!(Field, id);
 pub struct DocumentInfo {
     /// URL segment, from the file name.
     pub id: &'static str,
+    /// Native builds only: the wasm takes a page's heading from its HTML.
+    #[cfg(not(target_arch = "wasm32"))]
     pub name: Text,
 }
 
@@ -233,6 +235,8 @@ pub struct ProcedureInfo {
     /// The national code, e.g. `1.001193`.
     pub code: &'static str,
     pub field: &'static str,
+    /// Native builds only: the wasm takes a page's heading from its HTML.
+    #[cfg(not(target_arch = "wasm32"))]
     pub name: Text,
 }
 

@@ -166,39 +166,22 @@ impl<T> Nearest<T> {
     }
 }
 
-/// A commune as the browser gets it in a province's piece of place data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ShardCommune {
-    pub slug: String,
-    pub name: String,
-}
+impl Point {
+    /// The point as an HTML attribute value, `lat lon` (`2103860 10583800`): how
+    /// a province page gives its communes' places to the nearest search.
+    pub fn to_attr(self) -> String {
+        format!("{} {}", self.lat, self.lon)
+    }
 
-/// One line of a province's piece: `slug<TAB>name<TAB>lat<TAB>lon`.
-pub fn shard_line(slug: &str, name: &str, at: Point) -> String {
-    format!("{slug}\t{name}\t{}\t{}\n", at.lat, at.lon)
-}
-
-/// The communes of a province's piece. Lines that do not parse are skipped: a
-/// damaged download gives fewer answers, never a crash.
-pub fn parse_shard(text: &str) -> Vec<(ShardCommune, Point)> {
-    text.lines()
-        .filter_map(|line| {
-            let mut parts = line.split('\t');
-            let slug = parts.next()?;
-            let name = parts.next()?;
-            let lat = parts.next()?.parse().ok()?;
-            let lon = parts.next()?.parse().ok()?;
-            (!slug.is_empty() && !name.is_empty()).then(|| {
-                (
-                    ShardCommune {
-                        slug: slug.to_string(),
-                        name: name.to_string(),
-                    },
-                    Point { lat, lon },
-                )
-            })
+    /// Reads [`Point::to_attr`] back; `None` for anything else, so a damaged
+    /// download gives fewer answers, never a crash.
+    pub fn from_attr(text: &str) -> Option<Point> {
+        let (lat, lon) = text.trim().split_once(' ')?;
+        Some(Point {
+            lat: lat.parse().ok()?,
+            lon: lon.parse().ok()?,
         })
-        .collect()
+    }
 }
 
 /// A distance as people read it: one decimal under 10 km, whole kilometres above;
@@ -229,6 +212,8 @@ pub struct Province {
 #[derive(Debug, PartialEq, Eq)]
 pub struct OldProvince {
     pub slug: &'static str,
+    /// Native builds only: the wasm takes a page's heading from its HTML.
+    #[cfg(not(target_arch = "wasm32"))]
     pub name: &'static str,
     pub province: &'static Province,
 }
@@ -383,15 +368,14 @@ mod tests {
     }
 
     #[test]
-    fn shards_round_trip_and_forgive_damage() {
-        let text = shard_line("phuong-ba-dinh", "Phường Ba Đình", p(21.0386, 105.838))
-            + "broken line\n"
-            + &shard_line("xa-a", "Xã A", Point { lat: -5, lon: 7 });
-        let parsed = parse_shard(&text);
-        assert_eq!(parsed.len(), 2);
-        assert_eq!(parsed[0].0.name, "Phường Ba Đình");
-        assert_eq!(parsed[0].1, p(21.0386, 105.838));
-        assert_eq!(parsed[1].1, Point { lat: -5, lon: 7 });
+    fn points_round_trip_through_attributes() {
+        let at = p(21.0386, 105.838);
+        assert_eq!(at.to_attr(), "2103860 10583800");
+        assert_eq!(Point::from_attr(&at.to_attr()), Some(at));
+        assert_eq!(Point::from_attr("-5 7"), Some(Point { lat: -5, lon: 7 }));
+        for broken in ["", "2103860", "21.0386 105.838", "a b", "1 2 3"] {
+            assert_eq!(Point::from_attr(broken), None, "{broken:?}");
+        }
     }
 
     #[test]

@@ -227,72 +227,54 @@ impl Route {
             .collect()
     }
 
-    /// The page's main heading.
-    pub fn heading(&self) -> &'static str {
+    /// The page's main heading, where this build knows it: the wasm does not
+    /// carry the names of procedures, documents, communes and old provinces (the
+    /// page's HTML does; see [`Route::title`]).
+    pub fn heading(&self) -> Option<&'static str> {
         let t = data::strings(self.lang);
-        match self.page {
+        Some(match self.page {
             Page::Home => t.home_heading,
             Page::Events => t.events_title,
             Page::Flow(f) => f.name.get(self.lang),
             Page::All => t.all_title,
             Page::Field(f) => f.name.get(self.lang),
-            Page::Procedure(p) => p.name.get(self.lang),
             Page::Glossary => t.glossary_title,
-            Page::Document(d) => d.name.get(self.lang),
             Page::Index => t.index_title,
             Page::IndexField(f) => f.name.get(self.lang),
             Page::Places => t.places_title,
             Page::Province(p) => p.name,
-            Page::Commune(p, c) => commune_name(self.lang, p, &c),
             Page::OldAddress => t.old_address_title,
-            Page::OldProvince(o) => o.name,
             Page::NotFound => t.not_found_title,
-        }
+            #[cfg(not(target_arch = "wasm32"))]
+            Page::Procedure(p) => p.name.get(self.lang),
+            #[cfg(not(target_arch = "wasm32"))]
+            Page::Document(d) => d.name.get(self.lang),
+            #[cfg(not(target_arch = "wasm32"))]
+            Page::Commune(p, c) => data::commune(p, c.as_str())?.name,
+            #[cfg(not(target_arch = "wasm32"))]
+            Page::OldProvince(o) => o.name,
+            #[cfg(target_arch = "wasm32")]
+            Page::Procedure(_) | Page::Document(_) | Page::Commune(..) | Page::OldProvince(_) => {
+                return None
+            }
+        })
     }
 
-    /// The document title.
+    /// The document title, "heading – site". A page whose heading the wasm does not
+    /// know gets the site's name until its HTML arrives with the heading
+    /// ([`Route::title_from`]).
     pub fn title(&self) -> String {
         let t = data::strings(self.lang);
-        match self.page {
-            Page::Home => t.home_title.to_string(),
-            _ => format!("{} – {}", self.heading(), t.site_name),
+        match (self.page, self.heading()) {
+            (Page::Home, _) => t.home_title.to_string(),
+            (_, Some(h)) => Self::title_from(self.lang, h),
+            (_, None) => t.site_name.to_string(),
         }
     }
 
-    /// The meta description (native builds: only the prerenderer writes it).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn description(&self) -> String {
-        let t = data::strings(self.lang);
-        match self.page {
-            Page::Home => t.home_description.to_string(),
-            Page::Events => t.events_description.to_string(),
-            Page::Flow(f) => data::flow_text(f).summary.get(self.lang).to_string(),
-            Page::All => t.all_description.to_string(),
-            Page::Field(f) => data::fill(t.field_description, "field", f.name.get(self.lang)),
-            Page::Procedure(p) => data::details(p).summary.get(self.lang).to_string(),
-            Page::Glossary => t.glossary_description.to_string(),
-            Page::Document(d) => {
-                data::fill(t.document_description, "document", d.name.get(self.lang))
-            }
-            Page::Index => t.index_description.to_string(),
-            Page::IndexField(f) => {
-                data::fill(t.index_field_description, "field", f.name.get(self.lang))
-            }
-            Page::Places => t.places_description.to_string(),
-            Page::Province(p) => data::fill(t.province_description, "province", p.name),
-            Page::Commune(p, c) => data::fill(
-                &data::fill(
-                    t.commune_description,
-                    "commune",
-                    commune_name(self.lang, p, &c),
-                ),
-                "province",
-                p.name,
-            ),
-            Page::OldAddress => t.old_address_description.to_string(),
-            Page::OldProvince(o) => data::fill(t.old_province_description, "province", o.name),
-            Page::NotFound => t.not_found_body.to_string(),
-        }
+    /// The document title for a page with this heading.
+    pub fn title_from(lang: Lang, heading: &str) -> String {
+        format!("{} – {}", heading.trim(), data::strings(lang).site_name)
     }
 }
 
@@ -306,15 +288,4 @@ fn commune_page(province: &str, commune: &str) -> Page {
         return Page::NotFound;
     }
     Page::Commune(p, slug)
-}
-
-/// A commune's name; the wasm does not know it and says "commune" instead (the
-/// prerendered page and its fragment carry the real name).
-fn commune_name(lang: Lang, province: &Province, slug: &Slug) -> &'static str {
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(c) = data::commune(province, slug.as_str()) {
-        return c.name;
-    }
-    let _ = (province, slug);
-    data::strings(lang).commune_generic
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
 use crate::app::{App, NotFound};
+use crate::data;
 use crate::model::Lang;
 use crate::route::{Page, Route};
 
@@ -52,7 +53,7 @@ pub fn head(route: &Route, base_url: &str) -> String {
     let mut out = format!(
         "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n",
         escape(&route.title()),
-        escape(&route.description())
+        escape(&description(route))
     );
     if route.page != Page::NotFound {
         out.push_str(&format!(
@@ -72,4 +73,37 @@ pub fn head(route: &Route, base_url: &str) -> String {
         ));
     }
     out
+}
+
+/// A page's meta description.
+pub fn description(route: &Route) -> String {
+    let t = data::strings(route.lang);
+    match route.page {
+        Page::Home => t.home_description.to_string(),
+        Page::Events => t.events_description.to_string(),
+        Page::Flow(f) => data::flow_text(f).summary.get(route.lang).to_string(),
+        Page::All => t.all_description.to_string(),
+        Page::Field(f) => data::fill(t.field_description, "field", f.name.get(route.lang)),
+        Page::Procedure(p) => data::details(p).summary.get(route.lang).to_string(),
+        Page::Glossary => t.glossary_description.to_string(),
+        Page::Document(d) => data::fill(t.document_description, "document", d.name.get(route.lang)),
+        Page::Index => t.index_description.to_string(),
+        Page::IndexField(f) => {
+            data::fill(t.index_field_description, "field", f.name.get(route.lang))
+        }
+        Page::Places => t.places_description.to_string(),
+        Page::Province(p) => data::fill(t.province_description, "province", p.name),
+        Page::Commune(p, c) => data::fill(
+            &data::fill(
+                t.commune_description,
+                "commune",
+                route.heading().unwrap_or(c.as_str()),
+            ),
+            "province",
+            p.name,
+        ),
+        Page::OldAddress => t.old_address_description.to_string(),
+        Page::OldProvince(o) => data::fill(t.old_province_description, "province", o.name),
+        Page::NotFound => t.not_found_body.to_string(),
+    }
 }

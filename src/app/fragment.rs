@@ -38,7 +38,16 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
                 let next = match fetch::text(&url).await {
-                    Some(html) => Content::Ready(html),
+                    Some(html) => {
+                        // The wasm may not know this page's name; its HTML does.
+                        if let (Some(h), Some(doc)) = (
+                            heading_in(&html),
+                            web_sys::window().and_then(|w| w.document()),
+                        ) {
+                            doc.set_title(&Route::title_from(route.lang, &h));
+                        }
+                        Content::Ready(html)
+                    }
                     None => Content::Failed,
                 };
                 let _ = state.try_set(next);
@@ -46,6 +55,35 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         }
         state
     }
+}
+
+/// The text of the first `<h1>` of some HTML, tags dropped and the entities
+/// that Leptos writes read back.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn heading_in(html: &str) -> Option<String> {
+    let start = html.find("<h1")?;
+    let inner = &html[start..];
+    let inner = &inner[inner.find('>')? + 1..];
+    let inner = &inner[..inner.find("</h1>")?];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// A page made of a build-time fragment.
@@ -104,7 +142,7 @@ pub(super) fn FragmentView(
         Content::Failed => Some(
             view! {
                 <div class="status" role="alert">
-                    <h1>{route.heading()}</h1>
+                    <h1>{route.heading().unwrap_or(t.load_failed_heading)}</h1>
                     <p>{t.load_failed}</p>
                     <p>
                         <a class="button" href=route.href() rel="external">
@@ -143,5 +181,19 @@ pub(super) mod fetch {
             .await
             .ok()?
             .as_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_in;
+
+    #[test]
+    fn the_heading_is_read_from_a_fragment() {
+        let html = r#"<nav><ol><li>x</li></ol></nav><h1 class="a">Xã <!>Sơn Hà &amp; <b>B</b></h1><h1>2</h1>"#;
+        assert_eq!(heading_in(html).as_deref(), Some("Xã Sơn Hà & B"));
+        assert_eq!(heading_in("<h1></h1>"), None);
+        assert_eq!(heading_in("<p>no heading</p>"), None);
+        assert_eq!(heading_in("<h1>unclosed"), None);
     }
 }

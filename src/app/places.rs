@@ -2,12 +2,14 @@
 //! small enhancements of its HTML.
 //!
 //! - **Type-ahead**: a `[data-filter]` box hides the items of `[data-filter-list]`
-//!   whose folded words (`data-k`) do not match what is typed, and the groups
-//!   (`data-group`, an old district) left empty or not chosen in the select.
+//!   whose name (the item's first child, plus its group's heading) does not match
+//!   what is typed, folded, and the groups (`data-group`, an old district) left
+//!   empty or not chosen in the select. The folded names are made once, on attach.
 //! - **Nearest communes**: the `[data-near]` section asks for the location only
-//!   when its button is pressed, then fetches the provinces' pieces of coordinates
-//!   one by one, nearest first, until no other province could hold anything nearer
-//!   ([`crate::places::Nearest`]). Every message is already in the HTML; the wasm
+//!   when its button is pressed, then fetches province pages' fragments (their
+//!   items carry `data-at`) one by one, nearest first, until no other province
+//!   could hold anything nearer ([`crate::places::Nearest`]). A fetched fragment
+//!   is the one a later visit to that province page uses. Every message is already in the HTML; the wasm
 //!   only shows one. The location stays in this function: it is not stored, not
 //!   put in the address, not sent.
 //!
@@ -33,10 +35,12 @@ pub fn PlacesPage(route: Route) -> impl IntoView {
 mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+    use web_sys::{Element, Event, HtmlElement};
 
     use crate::data;
-    use crate::places::{format_km, parse_shard, Nearest, Point, ShardCommune};
+    use crate::model::Lang;
+    use crate::places::{format_km, Nearest, Point};
+    use crate::route::{Page, Route};
     use crate::text::{fold, matches};
 
     /// How many communes the nearest search lists.
@@ -74,10 +78,51 @@ mod browser {
         }
     }
 
+    /// The filtered list: each group (or the whole list) with its items and
+    /// their folded names.
+    struct Groups(Vec<(Element, Vec<(Element, String)>)>);
+
     fn attach_filter(root: &Element, filter: Element) {
         show(&filter, true);
+        let heading = |g: &Element| {
+            g.query_selector("h2")
+                .ok()
+                .flatten()
+                .and_then(|h| h.text_content())
+                .unwrap_or_default()
+        };
+        let items = |g: &Element, group: &str| {
+            elements(g, "li")
+                .into_iter()
+                .map(|li| {
+                    let name = li
+                        .first_element_child()
+                        .and_then(|c| c.text_content())
+                        .unwrap_or_default();
+                    let key = fold(&format!("{name} {group}"));
+                    (li, key)
+                })
+                .collect()
+        };
+        let Ok(Some(list)) = root.query_selector("[data-filter-list]") else {
+            return;
+        };
+        let mut groups: Vec<_> = elements(&list, "[data-group]")
+            .into_iter()
+            .map(|g| {
+                let group = heading(&g);
+                let its = items(&g, &group);
+                (g, its)
+            })
+            .collect();
+        if groups.is_empty() {
+            let its = items(&list, "");
+            groups.push((list, its));
+        }
+        let groups = Groups(groups);
         let root = root.clone();
-        let on_input = Closure::<dyn FnMut(Event)>::new(move |_: Event| apply_filter(&root));
+        let on_input =
+            Closure::<dyn FnMut(Event)>::new(move |_: Event| apply_filter(&root, &groups));
         for kind in ["input", "change"] {
             let _ =
                 filter.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
@@ -85,42 +130,34 @@ mod browser {
         on_input.forget();
     }
 
+    /// The value of a form control (`value` is read through JS, to keep the wasm
+    /// free of one binding per element type).
+    fn value(root: &Element, selector: &str) -> String {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| web_sys::js_sys::Reflect::get(&el, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
     /// Shows the items that match the box and the chosen group; counts them.
-    fn apply_filter(root: &Element) {
-        let value = |selector: &str| {
-            root.query_selector(selector)
-                .ok()
-                .flatten()
-                .map(|el| {
-                    el.dyn_ref::<HtmlInputElement>()
-                        .map(|i| i.value())
-                        .or_else(|| el.dyn_ref::<HtmlSelectElement>().map(|s| s.value()))
-                        .unwrap_or_default()
-                })
-                .unwrap_or_default()
-        };
-        let query = fold(&value("[data-filter-input]"));
-        let group = value("[data-filter-group]");
+    fn apply_filter(root: &Element, groups: &Groups) {
+        let query = fold(&value(root, "[data-filter-input]"));
+        let group = value(root, "[data-filter-group]");
         let mut shown = 0;
-        let groups = elements(root, "[data-group]");
-        if groups.is_empty() {
-            for item in elements(root, "[data-k]") {
-                let hit = matches(&item.get_attribute("data-k").unwrap_or_default(), &query);
+        for (g, items) in &groups.0 {
+            let grouped = g.has_attribute("data-group");
+            let chosen = !grouped || group.is_empty() || g.id() == group;
+            let mut any = false;
+            for (item, key) in items {
+                let hit = chosen && matches(key, &query);
+                any |= hit;
                 shown += usize::from(hit);
-                show(&item, hit);
+                show(item, hit);
             }
-        } else {
-            for g in groups {
-                let chosen = group.is_empty() || g.id() == group;
-                let mut any = false;
-                for item in elements(&g, "[data-k]") {
-                    let hit = chosen
-                        && matches(&item.get_attribute("data-k").unwrap_or_default(), &query);
-                    any |= hit;
-                    shown += usize::from(hit);
-                    show(&item, hit);
-                }
-                show(&g, any);
+            if grouped {
+                show(g, any);
             }
         }
         let filtering = !query.is_empty() || !group.is_empty();
@@ -214,16 +251,57 @@ mod browser {
         }
     }
 
-    /// Fetches provinces' pieces, nearest first, until the answer is complete; then
-    /// lists the communes with their distances.
+    /// A commune as a province page's fragment gives it: its link and name.
+    struct Found {
+        province: usize,
+        href: String,
+        name: String,
+    }
+
+    /// The communes of a province page's fragment, with their places. Items that
+    /// do not read are skipped: a damaged download gives fewer answers.
+    fn communes_in(html: &str, province: usize) -> Vec<(Found, Point)> {
+        let Some(div) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+        else {
+            return Vec::new();
+        };
+        div.set_inner_html(html);
+        elements(&div, "li[data-at]")
+            .into_iter()
+            .filter_map(|li| {
+                let at = Point::from_attr(&li.get_attribute("data-at")?)?;
+                let a = li.query_selector("a").ok()??;
+                let found = Found {
+                    province,
+                    href: a.get_attribute("href")?,
+                    name: a.text_content()?,
+                };
+                Some((found, at))
+            })
+            .collect()
+    }
+
+    /// Fetches province pages' fragments, nearest first, until the answer is
+    /// complete; then lists the communes with their distances.
     async fn nearest(near: Element, at: Point) {
-        let mut search: Nearest<(usize, ShardCommune)> =
+        let base = near.get_attribute("data-near").unwrap_or_default();
+        // Vietnamese pages (no `/en` prefix) write 2,3 km.
+        let lang = if base.starts_with("/en/") {
+            Lang::En
+        } else {
+            Lang::Vi
+        };
+        let mut search: Nearest<Found> =
             Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST);
         let mut failed = false;
         while let Some(i) = search.next_province() {
-            let url = format!("/places/{}.txt", data::PROVINCES[i].slug);
+            let url = Route::new(lang, Page::Province(&data::PROVINCES[i]))
+                .fragment_href()
+                .unwrap_or_default();
             match super::super::fragment::fetch::text(&url).await {
-                Some(text) => search.add(parse_shard(&text).into_iter().map(|(c, p)| ((i, c), p))),
+                Some(html) => search.add(communes_in(&html, i)),
                 None => {
                     failed = true;
                     search.skip();
@@ -234,26 +312,21 @@ mod browser {
             say(&near, "failed");
             return;
         }
-        let base = near.get_attribute("data-near").unwrap_or_default();
         let Ok(Some(list)) = near.query_selector("[data-near-list]") else {
             return;
         };
         let km_text = list.get_attribute("data-km").unwrap_or_default();
-        // Vietnamese pages (no `/en` prefix) write 2,3 km.
-        let comma = !base.starts_with("/en/");
         let far = search.found.first().is_some_and(|(_, d)| *d > FAR_KM);
         let html: String = search
             .found
             .iter()
-            .map(|((i, c), d)| {
-                let p = &data::PROVINCES[*i];
+            .map(|(c, d)| {
                 format!(
-                    "<li><a href=\"{base}{}/{}/\">{}</a> <span class=\"place-meta\">{}, {}</span></li>",
-                    p.slug,
-                    c.slug,
+                    "<li><a href=\"{}\">{}</a> <span class=\"place-meta\">{}, {}</span></li>",
+                    escape(&c.href),
                     escape(&c.name),
-                    data::fill(&km_text, "km", &format_km(*d, comma)),
-                    escape(p.name)
+                    data::fill(&km_text, "km", &format_km(*d, lang == Lang::Vi)),
+                    escape(data::PROVINCES[c.province].name)
                 )
             })
             .collect();
@@ -263,6 +336,8 @@ mod browser {
 
     /// Escapes text for HTML (the names come from our own data, but still).
     fn escape(text: &str) -> String {
-        text.replace('&', "&amp;").replace('<', "&lt;")
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
     }
 }

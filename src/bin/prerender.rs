@@ -138,14 +138,6 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
             write(&dist.join(href.trim_start_matches('/')), &fragment)?;
         }
     }
-    // The pieces of place data the nearest-commune search fetches, one per province.
-    for province in &thu_tuc_xa::data::PROVINCES {
-        let path = article::places::shard_href(province);
-        write(
-            &dist.join(path.trim_start_matches('/')),
-            &article::places::shard(province),
-        )?;
-    }
     let not_found = Route::parse("/404.html");
     let html = page(
         &t,

@@ -53,7 +53,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
     for d in &site.glossary {
         let _ = writeln!(
             out,
-            "    DocumentInfo {{ id: {:?}, name: {} }},",
+            "    DocumentInfo {{ id: {:?}, #[cfg(not(target_arch = \"wasm32\"))] name: {} }},",
             d.id,
             text(&d.fm.name)
         );
@@ -88,7 +88,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
         let fm = &p.fm;
         let _ = writeln!(
             out,
-            "    ProcedureInfo {{ slug: {:?}, code: {:?}, field: {:?}, name: {} }},",
+            "    ProcedureInfo {{ slug: {:?}, code: {:?}, field: {:?}, #[cfg(not(target_arch = \"wasm32\"))] name: {} }},",
             p.slug,
             fm.code.get_ref(),
             fm.field.get_ref(),
@@ -434,7 +434,7 @@ fn places(out: &mut String, places: &super::places::Places) {
     for o in &places.old_provinces {
         let _ = writeln!(
             out,
-            "    OldProvince {{ slug: {:?}, name: {:?}, province: &PROVINCES[{}] }},",
+            "    OldProvince {{ slug: {:?}, #[cfg(not(target_arch = \"wasm32\"))] name: {:?}, province: &PROVINCES[{}] }},",
             o.slug, o.name, o.province
         );
     }

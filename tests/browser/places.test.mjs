@@ -1,8 +1,32 @@
-// The place finder: nearest communes from a granted location, a denied one, and
-// the type-ahead on a province page and an old province's page.
+// The place finder: nearest communes from a granted location; a denied,
+// unavailable or timed-out one; the pages without JavaScript; the type-ahead on a
+// province page and an old province's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+/// A province page's fragment: the piece the nearest search fetches.
+const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], where);
+}
+
+/// Presses "use my location" and waits for the message `msg`.
+async function locate(page, msg) {
+  await page.goto(`${BASE_URL}/noi-nop/`);
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+  await page.locator(`[data-msg="${msg}"]:not([hidden])`).waitFor();
+  // The message is announced: focus moves to the status region.
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-near-status')), true);
+  assert.equal(await page.locator('[data-near-list] li').count(), 0);
+  assert.ok(await page.locator('.place-grid a').count() >= 34, 'the provinces stay');
+}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,7 +39,7 @@ for (const [city, geolocation, province, commune] of [
   test(`a location in ${city} lists its nearest communes, with estimated distances`, async () => {
     const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
     const fetched = [];
-    page.on('request', (r) => { if (r.url().includes('/places/')) fetched.push(r.url()); });
+    page.on('request', (r) => { if (provincePiece.test(r.url())) fetched.push(r.url()); });
     await page.goto(`${BASE_URL}/noi-nop/`);
     await waitForHydration(page);
     await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
@@ -24,8 +48,9 @@ for (const [city, geolocation, province, commune] of [
     assert.equal(await items.count(), 5);
     assert.match(await items.first().textContent(), /khoảng \d+,\d km, ước tính/);
     assert.equal(await items.first().locator('a').textContent(), commune);
-    assert.ok(fetched.some((u) => u.endsWith(`/places/${province}.txt`)), fetched.join(' '));
+    assert.ok(fetched.some((u) => u.endsWith(`/fragments/noi-nop/${province}.html`)), fetched.join(' '));
     assert.ok(fetched.length <= 5, `${fetched.length} pieces fetched`);
+    await axe(page, `nearest in ${city}`);
     await items.first().locator('a').click();
     await page.locator('h1', { hasText: commune }).waitFor();
     assert.deepEqual(problems, []);
@@ -35,12 +60,50 @@ for (const [city, geolocation, province, commune] of [
 
 test('a denied location says so and leaves the manual choices', async () => {
   const { context, page, problems } = await phonePage(browser, { geolocation: { latitude: 21, longitude: 105.8 } });
+  await locate(page, 'denied');
+  await axe(page, 'denied');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unavailable position says so and leaves the manual choices', async () => {
+  const { context, page, problems } = await phonePage(browser, { permissions: ['geolocation'] });
+  // With no parameters, Chrome's override emulates "position unavailable".
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setGeolocationOverride', {});
+  await locate(page, 'unavailable');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a location that takes too long says so and leaves the manual choices', async () => {
+  const { context, page, problems } = await phonePage(browser, { permissions: ['geolocation'] });
+  // The browser's own timeout (error code 3), without waiting 20 seconds.
+  await page.addInitScript(() => {
+    navigator.geolocation.getCurrentPosition = (_ok, fail) =>
+      setTimeout(() => fail({ code: 3, message: 'Timeout expired' }), 50);
+  });
+  await locate(page, 'unavailable');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript the finder, a province and an old province read in full', async () => {
+  const { context, page, problems } = await phonePage(browser, { javaScriptEnabled: false });
   await page.goto(`${BASE_URL}/noi-nop/`);
-  await waitForHydration(page);
-  await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
-  await page.locator('[data-msg="denied"]:not([hidden])').waitFor();
-  assert.equal(await page.locator('[data-near-list] li').count(), 0);
-  assert.ok(await page.locator('.place-grid a').count() >= 34);
+  // The location button needs the wasm, so it is not shown; the choices are.
+  assert.equal(await page.locator('[data-near]').isVisible(), false);
+  assert.equal(await page.locator('.place-grid a').count(), 34);
+  await page.getByRole('link', { name: /Thành phố Hà Nội/ }).click();
+  await page.locator('h1', { hasText: 'Thành phố Hà Nội' }).waitFor();
+  assert.equal(await page.locator('[data-filter]').isVisible(), false);
+  assert.equal(await page.locator('.commune-list li').count(), 126);
+  await page.getByRole('link', { name: 'Phường Hoàn Kiếm', exact: true }).click();
+  await page.locator('h1', { hasText: 'Phường Hoàn Kiếm' }).waitFor();
+  // The old wards it absorbed link to their old district.
+  await page.locator('a', { hasText: 'Phường Hàng Bạc' }).click();
+  await page.waitForURL(/\/noi-nop\/dia-chi-cu\/ha-noi\/#d002$/);
+  assert.ok(await page.locator('#d002 li', { hasText: 'Phường Hàng Bạc' }).isVisible());
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -94,7 +94,8 @@ test('axe finds no accessibility violation at 390×844', async () => {
   const { context, page } = await phonePage(browser);
   const pages = ['/', '/en/', '/su-kien/', '/su-kien/sinh-con/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',
     '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/giay-to/', '/giay-to/giay-to-tuy-than/', '/danh-muc/',
-    '/en/danh-muc/ho-tich/', '/khong-co-trang-nay/'];
+    '/en/danh-muc/ho-tich/', '/noi-nop/', '/noi-nop/ha-noi/', '/noi-nop/ha-noi/phuong-hoan-kiem/', '/en/noi-nop/dia-chi-cu/',
+    '/noi-nop/dia-chi-cu/ha-noi/', '/khong-co-trang-nay/'];
   for (const path of pages) {
     await page.goto(BASE_URL + path);
     if (!path.startsWith('/khong')) await waitForHydration(page);
@@ -123,7 +124,8 @@ test('unknown paths get a real 404 page with a way back', async () => {
 test('the page fits a 320 px screen without horizontal scrolling', async () => {
   const { context, page } = await phonePage(browser);
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/thu-tuc/chung-thuc-giao-dich-tai-san/', '/en/thu-tuc/ket-hon-yeu-to-nuoc-ngoai/']) {
+  for (const path of ['/', '/thu-tuc/chung-thuc-giao-dich-tai-san/', '/en/thu-tuc/ket-hon-yeu-to-nuoc-ngoai/', '/noi-nop/',
+    '/noi-nop/dia-chi-cu/thanh-hoa/', '/noi-nop/ho-chi-minh/phuong-ben-thanh/']) {
     await page.goto(BASE_URL + path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);

@@ -157,17 +157,11 @@ fn place_figures() -> Result<impl Fn(&str) -> Result<f64>> {
     })
 }
 
-/// The pieces of place data a browser may fetch, brotli: each province's
-/// coordinates (`places/*.txt`, for the nearest search) and the fragments of the
-/// province and old-province pages (the lists). Returns (largest, total).
+/// The pieces of place data a browser may fetch, brotli: the fragments of the
+/// province pages (each commune's link, name and place, which the nearest search
+/// reads too) and of the old-province pages. Returns (largest, total).
 fn place_pieces(dist: &Path) -> Result<(usize, usize)> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dist.join("places"))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            files.push(path);
-        }
-    }
     for dir in ["fragments/noi-nop", "fragments/noi-nop/dia-chi-cu"] {
         for entry in std::fs::read_dir(dist.join(dir))? {
             let path = entry?.path();

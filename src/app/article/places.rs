@@ -2,11 +2,13 @@
 //! the old (pre-2025) provinces with their wards and where each went.
 //!
 //! Everything a person reads is here, at build time. The wasm only enhances it
-//! ([`crate::app::places`]): it filters the lists as one types (each item carries
-//! its folded words in `data-k`), and finds the nearest communes from the
-//! location, fetching each province's piece of coordinates (`/places/<slug>.txt`,
-//! written by the prerenderer) only when needed. Without JavaScript every list is
-//! complete and every link works.
+//! ([`crate::app::places`]): it filters the lists as one types, and finds the
+//! nearest communes from the location, fetching the fragments of province pages
+//! (whose list items carry each commune's place in `data-at`) only when needed.
+//! Without JavaScript every list is complete and every link works.
+//!
+//! These lists are the place data a browser downloads, so their markup is lean:
+//! no per-item keys or ids, one explanation of divided wards per page.
 
 use leptos::prelude::*;
 
@@ -15,23 +17,9 @@ use crate::data::{self, Strings};
 use crate::model::Lang;
 use crate::places::{Commune, OldProvince, OldWard, Point, Province};
 use crate::route::{Page, Route};
-use crate::text::fold;
 
 /// The national public-services portal.
 const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
-
-/// Where the browser fetches a province's piece of coordinates.
-pub fn shard_href(province: &Province) -> String {
-    format!("/places/{}.txt", province.slug)
-}
-
-/// A province's piece of coordinates: one line per commune (see
-/// [`crate::places::parse_shard`]).
-pub fn shard(province: &Province) -> String {
-    data::communes_in(province)
-        .map(|c| crate::places::shard_line(c.slug, c.name, c.at))
-        .collect()
-}
 
 /// A coordinate as decimal degrees, `10.77250`.
 fn degrees(units: i32) -> String {
@@ -245,9 +233,8 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
             {communes
                 .into_iter()
                 .map(|c| {
-                    let key = fold(c.name);
                     view! {
-                        <li data-k=key>
+                        <li data-at=c.at.to_attr()>
                             <a href=commune_route(lang, c)>{c.name}</a>
                             {c.center.as_ref().and_then(|x| x.address).map(|_| view! { " " <span class="tag">{t.commune_has_address}</span> })}
                         </li>
@@ -433,9 +420,9 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                                             format!("{} ", t.commune_part_of)
                                         };
                                         let href = format!(
-                                            "{}#w{}",
+                                            "{}#d{}",
                                             Route::new(lang, Page::OldProvince(w.district.province)).href(),
-                                            w.code
+                                            w.district.code
                                         );
                                         view! {
                                             <li>
@@ -532,6 +519,7 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
             <a href=Route::new(lang, Page::Province(province.province)).href()>{province.province.name}</a>
             ". " {t.old_province_how}
         </p>
+        {wards.iter().any(|w| w.is_split()).then(|| view! { <p>{t.split_note}</p> })}
         <Filter lang label=t.filter_old_ward_label hint=t.filter_old_ward_hint groups/>
         <nav class="jump" aria-label=t.old_district_label data-filter-nav>
             <ul>
@@ -563,33 +551,20 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
     }
 }
 
-/// An old ward and where it went; a divided ward lists every part, the main first.
+/// An old ward and where it went; a divided ward lists every part, the main first
+/// (the page explains why once, in `split_note`).
 #[component]
 fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
     let t = data::strings(lang);
-    let key = format!("{} {}", fold(ward.name), fold(ward.district.name));
     let link = |c: &'static Commune| view! { <a href=commune_route(lang, c)>{c.name}</a> };
+    let rest = &ward.to[1..];
     view! {
-        <li id=format!("w{}", ward.code) data-k=key>
+        <li>
             <span class="old-name">{ward.name}</span>
             " → "
-            {if ward.is_split() {
-                let rest = &ward.to[1..];
-                view! {
-                    {link(ward.to[0])} " " <span class="tag">{t.split_main}</span>
-                    {rest.iter().map(|c| view! { ", " {link(c)} }).collect_view()}
-                    <p class="hint">
-                        {data::fill(
-                            &data::fill(t.split_why, "n", &ward.to.len().to_string()),
-                            "main",
-                            ward.to[0].name,
-                        )}
-                    </p>
-                }
-                    .into_any()
-            } else {
-                link(ward.to[0]).into_any()
-            }}
+            {link(ward.to[0])}
+            {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}
+            {rest.iter().map(|c| view! { ", " {link(c)} }).collect_view()}
         </li>
     }
 }

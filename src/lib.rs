@@ -26,7 +26,13 @@ pub mod text;
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_string());
+    leptos::mount::hydrate_body(move || {
+        use leptos::prelude::*;
+        view! { <app::App path/> }
+    });
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 use crate::app::{App, NotFound};
 use crate::data;
@@ -19,13 +18,10 @@ use crate::route::{Page, Route};
 pub fn render_body(route: &Route) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let path = route.href();
-    owner.with(|| {
-        provide_context(RequestUrl::new(&path));
-        view! { <App/> }.to_html()
-    })
+    owner.with(|| view! { <App path/> }.to_html())
 }
 
-/// The 404 page's main content, rendered without the router (the page is static).
+/// The 404 page's main content, rendered alone (the page is static).
 pub fn render_not_found() -> String {
     let owner = Owner::new_root(None);
     owner.with(|| view! { <NotFound/> }.to_html())

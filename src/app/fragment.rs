@@ -154,6 +154,13 @@ pub(super) fn FragmentView(
             .into_any(),
         ),
     };
+    // Once fetched HTML is in place, the part its address names can be shown.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if matches!(state.get(), Content::Ready(html) if !html.is_empty()) {
+            super::nav::reveal_hash();
+        }
+    });
     view! {
         {status}
         <div class="fragment" node_ref=node_ref inner_html=html></div>

@@ -10,13 +10,11 @@ pub mod article;
 mod flow;
 mod fragment;
 mod home;
+mod nav;
 mod not_found;
 mod places;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouterRoute, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::data;
 use crate::route::{Page, Route};
@@ -27,52 +25,45 @@ use home::Home;
 pub use not_found::NotFound;
 use places::PlacesPage;
 
-/// The whole application: the router and the page for the current path.
+/// The whole application: the page for the current path.
 ///
-/// Which page a path shows is decided by [`Route::parse`] in the pure core, so the
-/// router has a single catch-all route; `<Routes>` is still needed because it is
-/// what completes a client-side navigation (updates the address bar).
+/// Which page a path shows is decided by [`Route::parse`] in the pure core; the
+/// path itself is a signal that [`nav`] keeps in step with the address bar. After
+/// a client-side navigation it does what a full page load would: sets the
+/// document's title and language, and moves keyboard and screen-reader focus to
+/// the new page's main content.
 #[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=NotFound>
-                <RouterRoute path=path!("/") view=CurrentPage/>
-                <RouterRoute path=path!("/*any") view=CurrentPage/>
-            </Routes>
-        </Router>
-    }
-}
-
-/// Renders the page for the current location. After a client-side navigation it
-/// does what a full page load would: sets the document's title and language, and
-/// moves keyboard and screen-reader focus to the new page's main content.
-#[component]
-fn CurrentPage() -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+pub fn App(
+    /// The path being rendered (the prerenderer's page, or the browser's address).
+    path: String,
+) -> impl IntoView {
+    let path = RwSignal::new(path);
+    let route = Memo::new(move |_| Route::parse(&path.get()));
     #[cfg(feature = "hydrate")]
-    Effect::new(move |previous: Option<()>| {
-        use wasm_bindgen::JsCast;
-        let route = route.get();
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(html) = doc.document_element() {
-            let _ = html.set_attribute("lang", route.lang.tag());
-        }
-        // A prerendered page already has its title (the wasm does not know every
-        // commune's name, so it must not replace it).
-        if previous.is_some() {
-            doc.set_title(&route.title());
-            if let Some(main) = doc
-                .get_element_by_id("main")
-                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = main.focus();
+    {
+        nav::follow(path);
+        Effect::new(move |previous: Option<()>| {
+            use wasm_bindgen::JsCast;
+            let route = route.get();
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", route.lang.tag());
             }
-        }
-    });
+            // A prerendered page already has its title (the wasm does not know every
+            // page's name, so it must not replace it).
+            if previous.is_some() {
+                doc.set_title(&route.title());
+                if let Some(main) = doc
+                    .get_element_by_id("main")
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = main.focus();
+                }
+            }
+        });
+    }
     move || {
         let route = route.get();
         view! { <Shell route=route/> }
@@ -101,7 +92,7 @@ fn Shell(route: Route) -> impl IntoView {
     };
     view! {
         <div class="page">
-            // `target` makes the router leave this link to the browser, which moves focus.
+            // `target` leaves this link to the browser, which moves focus.
             <a class="skip-link" href="#main" target="_self">
                 {t.skip_link}
             </a>

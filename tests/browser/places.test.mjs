@@ -130,3 +130,25 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('after a client navigation a commune page has its own title, and an old ward link opens its old district', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByRole('link', { name: 'Phường Hoàn Kiếm', exact: true }).click();
+  await page.locator('h1', { hasText: 'Phường Hoàn Kiếm' }).waitFor();
+  assert.equal(await page.title(), 'Phường Hoàn Kiếm – Thủ tục xã');
+  await page.locator('a', { hasText: 'Phường Hàng Bạc' }).click();
+  await page.waitForURL(/\/noi-nop\/dia-chi-cu\/ha-noi\/#d002$/);
+  const district = page.locator('#d002');
+  await district.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('d002').getBoundingClientRect();
+    return r.top > -5 && r.top < window.innerHeight;
+  });
+  assert.ok(await district.locator('li', { hasText: 'Phường Hàng Bạc' }).isVisible());
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -283,8 +283,13 @@ pub struct OldDistrict {
 #[derive(Debug, PartialEq)]
 pub struct OldWard {
     pub district: &'static OldDistrict,
+    /// Empty for a whole district.
     pub code: &'static str,
+    /// Empty for a whole district.
     pub name: &'static str,
+    /// A district that had no wards (five island districts such as Côn Đảo and
+    /// Lý Sơn) went whole into one new commune; it is listed as one "ward".
+    pub whole_district: bool,
     /// The new communes it went into; for a divided ward, the one that took most
     /// of it first.
     pub to: &'static [&'static Commune],

@@ -9,7 +9,24 @@ fn the_country_is_all_there() {
     assert_eq!(data::PROVINCES.len(), 34);
     assert_eq!(data::COMMUNES.len(), 3321);
     assert_eq!(data::OLD_PROVINCES.len(), 63);
-    assert!(data::OLD_WARDS.len() >= 10_035, "{}", data::OLD_WARDS.len());
+    let wards = data::OLD_WARDS.iter().filter(|w| !w.whole_district);
+    assert!(wards.count() >= 10_035);
+    // The five island districts that had no wards are there, whole.
+    let whole: Vec<&str> = data::OLD_WARDS
+        .iter()
+        .filter(|w| w.whole_district)
+        .map(|w| w.district.name)
+        .collect();
+    assert_eq!(
+        whole,
+        [
+            "Huyện Bạch Long Vĩ",
+            "Huyện Cồn Cỏ",
+            "Huyện Hoàng Sa",
+            "Huyện Lý Sơn",
+            "Huyện Côn Đảo"
+        ]
+    );
     for p in &data::PROVINCES {
         assert!(data::communes_in(p).count() > 0, "{}", p.name);
     }

@@ -5,7 +5,8 @@ What it does
     Rebuilds, byte for byte, from their upstream source:
       provinces-2025.csv        the 34 provinces and cities after 1 July 2025
       communes-2025.csv         their 3,321 communes, wards and special zones
-      legacy-wards-to-2025.csv  10,597 (old ward -> new commune) pairs
+      legacy-wards-to-2025.csv  10,602 (old ward -> new commune) pairs, five of
+                                them whole island districts that had no wards
 
 Source
     The Python package `vietnamadminunits` version 1.0.4 on PyPI (upstream
@@ -246,15 +247,14 @@ def legacy_rows(db, converter):
         (old_prov_code, old_prov, old_dist_code, old_dist,
          old_ward_code, old_ward) = old[old_key]
         # Five island districts had no ward level before 2025 (Bạch Long Vĩ,
-        # Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo): upstream stores them as one
-        # legacy row with a NULL ward and ward code, mapped whole to the
-        # matching Đặc khu. They are not wards, so they are left out; this
-        # is why 10,040 legacy rows give 10,035 old wards here.
-        if old_ward_code is None:
-            continue
+        # Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo): upstream stores each as one
+        # legacy row with a NULL ward and ward code, mapped whole to its Đặc
+        # khu. They are kept, with the ward columns empty: people who lived
+        # there must find their old address too. So 10,040 legacy rows give
+        # 10,602 pairs: 10,035 old wards and 5 whole districts.
         new_code, new_name, new_prov_code = new[(new_province, new_ward)]
         rows.append([old_prov_code, old_prov, old_dist_code, old_dist,
-                     old_ward_code, old_ward, new_code, new_name,
+                     old_ward_code or "", old_ward or "", new_code, new_name,
                      new_prov_code, relation, is_default])
     rows.sort(key=lambda r: (r[0], r[2], r[4], r[6]))
     header = ["old_province_code", "old_province", "old_district_code",

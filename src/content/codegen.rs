@@ -514,10 +514,11 @@ fn places(out: &mut String, places: &super::places::Places) {
         let to: Vec<String> = w.to.iter().map(|c| format!("&COMMUNES[{c}]")).collect();
         let _ = writeln!(
             out,
-            "    OldWard {{ district: &OLD_DISTRICTS[{}], code: {:?}, name: {:?}, to: &[{}] }},",
+            "    OldWard {{ district: &OLD_DISTRICTS[{}], code: {:?}, name: {:?}, whole_district: {}, to: &[{}] }},",
             w.district,
             w.code,
             w.name,
+            w.whole_district,
             to.join(", ")
         );
     }

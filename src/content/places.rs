@@ -147,8 +147,10 @@ pub struct OldDistrictRow {
 #[derive(Debug)]
 pub struct OldWardRow {
     pub district: usize,
+    /// Empty for a whole district that had no wards (five island districts).
     pub code: String,
     pub name: String,
+    pub whole_district: bool,
     /// Indexes into [`Places::communes`], the main one first.
     pub to: Vec<usize>,
 }
@@ -458,16 +460,29 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
                 continue;
             }
         };
-        match ward_index.get(&row.old_ward_code) {
+        // A district with no wards (Côn Đảo, Lý Sơn…) has one row with the ward
+        // columns empty: the whole district went into one new commune.
+        let whole_district = row.old_ward_code.is_empty();
+        if whole_district && (split || !row.old_ward.is_empty()) {
+            problem(format!(
+                "old district {} `{}`: a row without old_ward_code is a whole district, so old_ward must be empty and relation `whole`",
+                row.old_district_code, row.old_district
+            ));
+            continue;
+        }
+        let key = if whole_district {
+            format!("district {}", row.old_district_code)
+        } else {
+            row.old_ward_code.clone()
+        };
+        match ward_index.get(&key) {
             None => {
-                ward_index.insert(
-                    row.old_ward_code.clone(),
-                    (places.old_wards.len(), at, split),
-                );
+                ward_index.insert(key, (places.old_wards.len(), at, split));
                 places.old_wards.push(OldWardRow {
                     district,
                     code: row.old_ward_code,
                     name: row.old_ward,
+                    whole_district,
                     to: vec![commune],
                 });
                 defaults.push(vec![default]);

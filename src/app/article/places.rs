@@ -424,11 +424,22 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                                             Route::new(lang, Page::OldProvince(w.district.province)).href(),
                                             w.district.code
                                         );
-                                        view! {
-                                            <li>
-                                                {part} <a href=href>{w.name}</a> " (" {w.district.name} ", "
-                                                {w.district.province.name} ")"
-                                            </li>
+                                        if w.whole_district {
+                                            view! {
+                                                <li>
+                                                    <a href=href>{w.district.name}</a> " (" {t.old_whole_district_short}
+                                                    ", " {w.district.province.name} ")"
+                                                </li>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <li>
+                                                    {part} <a href=href>{w.name}</a> " (" {w.district.name} ", "
+                                                    {w.district.province.name} ")"
+                                                </li>
+                                            }
+                                                .into_any()
                                         }
                                     })
                                     .collect_view()}
@@ -560,7 +571,9 @@ fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
     let rest = &ward.to[1..];
     view! {
         <li>
-            <span class="old-name">{ward.name}</span>
+            <span class="old-name">
+                {if ward.whole_district { t.old_whole_district } else { ward.name }}
+            </span>
             " → "
             {link(ward.to[0])}
             {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}

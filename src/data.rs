@@ -8,7 +8,7 @@ use crate::flow::{DocRule, Step};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::NoteAbout;
+use crate::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};

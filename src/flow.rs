@@ -461,6 +461,7 @@ impl Need {
 #[derive(Debug)]
 pub struct FlowText {
     pub flow: &'static Flow,
+    pub aliases: crate::model::Aliases,
     pub summary: Text,
     pub questions: &'static [QuestionText],
     pub outcomes: &'static [OutcomeText],

@@ -16,6 +16,7 @@ pub mod flow;
 pub mod model;
 pub mod places;
 pub mod route;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod text;
@@ -39,4 +40,5 @@ pub fn hydrate() {
     {
         let _ = html.set_attribute("data-hydrated", "");
     }
+    app::search::listen();
 }

@@ -68,6 +68,22 @@ impl Text {
     }
 }
 
+/// Other words people use for a page (content's `aliases`), for search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Aliases {
+    pub vi: &'static [&'static str],
+    pub en: &'static [&'static str],
+}
+
+impl Aliases {
+    pub fn get(&self, lang: Lang) -> &'static [&'static str] {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// A closed vocabulary used in content files: each value has the id editors write.
 pub trait Vocabulary: Copy + 'static {
     const ALL: &'static [Self];
@@ -202,6 +218,7 @@ identified_by!(DocumentInfo, id);
 #[derive(Debug)]
 pub struct DocumentEntry {
     pub info: &'static DocumentInfo,
+    pub aliases: Aliases,
     /// The official form number, e.g. `CT01`.
     pub form: Option<&'static str>,
     /// What it is.
@@ -247,6 +264,7 @@ identified_by!(ProcedureInfo, slug);
 #[derive(Debug)]
 pub struct Procedure {
     pub info: &'static ProcedureInfo,
+    pub aliases: Aliases,
     /// One sentence: what the procedure is for.
     pub summary: Text,
     /// Its entry on dichvucong.gov.vn, when the sources give one.

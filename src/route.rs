@@ -71,6 +71,9 @@ pub enum Page {
     OldAddress,
     /// An old province's districts and wards, each with its new commune.
     OldProvince(&'static OldProvince),
+    /// Search results (the query is in the hash, `#q=…`, so it never reaches a
+    /// server) and every page A to Z.
+    Search,
     NotFound,
 }
 
@@ -87,6 +90,7 @@ pub const INDEX_SEGMENT: &str = "danh-muc";
 pub const EVENTS_SEGMENT: &str = "su-kien";
 pub const PLACES_SEGMENT: &str = "noi-nop";
 pub const OLD_ADDRESS_SEGMENT: &str = "dia-chi-cu";
+pub const SEARCH_SEGMENT: &str = "tim-kiem";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -116,6 +120,7 @@ impl Route {
             [INDEX_SEGMENT] => Page::Index,
             [INDEX_SEGMENT, id] => data::index_field(id).map_or(Page::NotFound, Page::IndexField),
             [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
+            [SEARCH_SEGMENT] => Page::Search,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
@@ -165,6 +170,7 @@ impl Route {
                     o.slug
                 )
             }
+            Page::Search => format!("{prefix}/{SEARCH_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
         }
     }
@@ -186,7 +192,8 @@ impl Route {
             | Page::Province(_)
             | Page::Commune(..)
             | Page::OldAddress
-            | Page::OldProvince(_) => {
+            | Page::OldProvince(_)
+            | Page::Search => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -219,6 +226,7 @@ impl Route {
                 .iter()
                 .filter_map(|c| Slug::new(c.slug).map(|s| Page::Commune(c.province, s))),
         );
+        pages.push(Page::Search);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -244,6 +252,7 @@ impl Route {
             Page::Places => t.places_title,
             Page::Province(p) => p.name,
             Page::OldAddress => t.old_address_title,
+            Page::Search => t.search_title,
             Page::NotFound => t.not_found_title,
             #[cfg(not(target_arch = "wasm32"))]
             Page::Procedure(p) => p.name.get(self.lang),

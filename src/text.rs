@@ -50,6 +50,33 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of a text, folded, each with its byte range in the text (so a match
+/// can be highlighted in the original): `"Bến Thành"` → `[(0..4, "ben"), (5..11,
+/// "thanh")]`. Combining marks stay inside their word.
+pub fn words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (i, c) in text.char_indices() {
+        match fold_char(c) {
+            Some(' ') => {
+                if let Some((start, word)) = current.take() {
+                    out.push((start..i, word));
+                }
+            }
+            Some(letter) => current
+                .get_or_insert_with(|| (i, String::new()))
+                .1
+                .push(letter),
+            // A combining mark belongs to the word it follows.
+            None => {}
+        }
+    }
+    if let Some((start, word)) = current {
+        out.push((start..text.len(), word));
+    }
+    out
+}
+
 /// The address form of a name: `"Phường Bến Thành"` → `"phuong-ben-thanh"`.
 pub fn slug(text: &str) -> String {
     fold(text).replace(' ', "-")
@@ -103,6 +130,18 @@ mod tests {
         assert!(matches(&key, ""));
         assert!(!matches(&key, "inh"));
         assert!(!matches(&key, "tan dinh 2"));
+    }
+
+    #[test]
+    fn words_keep_their_place_in_the_text() {
+        let text = "Bến Thành, Q.1";
+        let got = words(text);
+        let folded: Vec<&str> = got.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(folded, ["ben", "thanh", "q", "1"]);
+        assert_eq!(&text[got[1].0.clone()], "Thành");
+        // NFD: the marks stay in the word.
+        let nfd = "Ba\u{300} Ri\u{323}a";
+        assert_eq!(&nfd[words(nfd)[1].0.clone()], "Ri\u{323}a");
     }
 
     #[test]

@@ -96,6 +96,32 @@ fn a_toml_syntax_error_points_into_the_file() {
 }
 
 #[test]
+fn aliases_that_repeat_the_name_or_each_other_are_refused() {
+    let name = "name = { vi = \"Thủ tục thử nghiệm\", en = \"Test procedure\" }\n";
+    let good = fixture("valid.md").replace(
+        name,
+        &format!("{name}aliases.vi = [\"làm thử\", \"thử xem\"]\naliases.en = [\"a trial\"]\n"),
+    );
+    assert_eq!(
+        errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &good)),
+        Vec::<String>::new()
+    );
+    let bad = fixture("valid.md").replace(
+        name,
+        &format!("{name}aliases.vi = [\"THU TUC THU NGHIEM\", \"làm thử\", \"lam thu\", \" \"]\n"),
+    );
+    let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad));
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs[0].contains("thu-nghiem.md:11:") && errs[0].contains("repeats the name"),
+        "{}",
+        errs[0]
+    );
+    assert!(errs[1].contains("`lam thu` repeats"), "{}", errs[1]);
+    assert!(errs[2].contains("alias is empty"), "{}", errs[2]);
+}
+
+#[test]
 fn a_missing_translation_is_refused() {
     let text = fixture("valid.md").replace("summary.en = \"A test.\"\n", "");
     let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));

@@ -13,6 +13,9 @@ pub fn Home(lang: Lang) -> impl IntoView {
     view! {
         <h1>{t.home_heading}</h1>
         <p class="lead">{t.home_intro}</p>
+        <div class="home-search">
+            <super::search::SearchBox lang id="home"/>
+        </div>
         <h2>{t.home_events_heading}</h2>
         <ul class="cards cards-events">
             {data::FLOWS

@@ -13,6 +13,7 @@ mod home;
 mod nav;
 mod not_found;
 mod places;
+pub mod search;
 
 use leptos::prelude::*;
 
@@ -88,6 +89,7 @@ fn Shell(route: Route) -> impl IntoView {
         Page::Places | Page::Province(_) | Page::OldProvince(_) => {
             view! { <PlacesPage route/> }.into_any()
         }
+        Page::Search => view! { <search::SearchPage route/> }.into_any(),
         _ => view! { <FragmentPage route/> }.into_any(),
     };
     view! {
@@ -111,6 +113,15 @@ fn Shell(route: Route) -> impl IntoView {
                         {t.lang_switch}
                     </a>
                 </div>
+                // The home page has its own, larger box.
+                {(route.page != Page::Home)
+                    .then(|| {
+                        view! {
+                            <div class="container header-search">
+                                <search::SearchBox lang id="hs"/>
+                            </div>
+                        }
+                    })}
             </header>
             <main id="main" class="container" tabindex="-1">
                 {page}

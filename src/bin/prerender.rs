@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use thu_tuc_xa::app::article;
+use thu_tuc_xa::model::Lang;
 use thu_tuc_xa::route::Route;
+use thu_tuc_xa::search;
 use thu_tuc_xa::ssr;
 
 fn main() -> ExitCode {
@@ -138,6 +140,17 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
             write(&dist.join(href.trim_start_matches('/')), &fragment)?;
         }
     }
+    // The search index: one file per language for the pages, one for the places.
+    for (lang, file) in Lang::ALL.iter().zip(search::PAGES_FILE) {
+        write(
+            &dist.join(file.trim_start_matches('/')),
+            &search::pages_corpus(*lang),
+        )?;
+    }
+    write(
+        &dist.join(search::PLACES_FILE.trim_start_matches('/')),
+        &search::places_corpus(),
+    )?;
     let not_found = Route::parse("/404.html");
     let html = page(
         &t,

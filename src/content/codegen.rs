@@ -22,8 +22,8 @@ fn opt_text(t: &Option<TextFm>) -> String {
         .map_or("None".into(), |t| format!("Some({})", text(t)))
 }
 
-fn strs<'a>(items: impl Iterator<Item = &'a String>) -> String {
-    let items: Vec<String> = items.map(|s| format!("{s:?}")).collect();
+fn strs<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    let items: Vec<String> = items.map(|s| format!("{:?}", s.as_ref())).collect();
     format!("&[{}]", items.join(", "))
 }
 
@@ -68,7 +68,8 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
                 .map_or("None".into(), |f| format!("Some({:?})", f.get_ref()));
         let _ = writeln!(
             out,
-            "    DocumentEntry {{ info: &DOCUMENTS[{i}], form: {form}, summary: {}, get: {}, sources: {} }},",
+            "    DocumentEntry {{ info: &DOCUMENTS[{i}], aliases: {}, form: {form}, summary: {}, get: {}, sources: {} }},",
+            aliases(&d.fm.aliases),
             text(&d.fm.summary),
             text(&d.fm.get),
             strs(d.fm.sources.iter().map(|s| s.get_ref()))
@@ -112,6 +113,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
         let exemptions: Vec<String> = fm.exemptions.iter().map(text).collect();
         let _ = writeln!(out, "    Procedure {{");
         let _ = writeln!(out, "        info: &PROCEDURES[{i}],");
+        let _ = writeln!(out, "        aliases: {},", aliases(&fm.aliases));
         let _ = writeln!(out, "        summary: {},", text(&fm.summary));
         let _ = writeln!(
             out,
@@ -233,6 +235,14 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
     out
 }
 
+fn aliases(a: &super::front_matter::AliasesFm) -> String {
+    format!(
+        "Aliases {{ vi: {}, en: {} }}",
+        strs(a.vi.iter().map(|s| s.get_ref())),
+        strs(a.en.iter().map(|s| s.get_ref()))
+    )
+}
+
 fn static_text(t: &Text) -> String {
     format!("Text {{ vi: {:?}, en: {:?} }}", t.vi, t.en)
 }
@@ -317,6 +327,12 @@ fn flow(f: &Flow) -> String {
 fn flow_text(i: usize, t: &FlowText) -> String {
     let mut out = String::from("FlowText {\n");
     let _ = writeln!(out, "        flow: &FLOWS[{i}],");
+    let _ = writeln!(
+        out,
+        "        aliases: Aliases {{ vi: {}, en: {} }},",
+        strs(t.aliases.vi.iter()),
+        strs(t.aliases.en.iter())
+    );
     let _ = writeln!(out, "        summary: {},", static_text(&t.summary));
     out.push_str("        questions: &[\n");
     for q in t.questions {

@@ -181,6 +181,7 @@ pub fn flow(
     for t in [&fm.name, &fm.summary] {
         text(source, 0, t, diags);
     }
+    super::validate::aliases(source, 0, &fm.name, &fm.aliases, diags);
     let questions = fm.question.get_ref();
     let outcomes = fm.outcome.get_ref();
     if questions.is_empty() {
@@ -338,6 +339,22 @@ pub fn flow(
     }));
     let text: &'static FlowText = Box::leak(Box::new(FlowText {
         flow,
+        aliases: crate::model::Aliases {
+            vi: leak(
+                fm.aliases
+                    .vi
+                    .iter()
+                    .map(|a| leak_str(a.get_ref()))
+                    .collect(),
+            ),
+            en: leak(
+                fm.aliases
+                    .en
+                    .iter()
+                    .map(|a| leak_str(a.get_ref()))
+                    .collect(),
+            ),
+        },
         summary: leak_text(&fm.summary),
         questions: leak(
             questions

@@ -13,6 +13,17 @@ pub struct TextFm {
     pub en: Spanned<String>,
 }
 
+/// Other words people use for a page, for search: `aliases.vi = ["làm giấy khai
+/// sinh"]`, `aliases.en = [...]`. Either list may be left out.
+#[derive(Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AliasesFm {
+    #[serde(default)]
+    pub vi: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub en: Vec<Spanned<String>>,
+}
+
 /// The front matter of `content/thu-tuc/<slug>.md`.
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +44,8 @@ pub struct ProcedureFm {
     /// An id of [`crate::model::Place`].
     pub place: Spanned<String>,
     pub name: TextFm,
+    #[serde(default)]
+    pub aliases: AliasesFm,
     pub summary: TextFm,
     pub who: TextFm,
     pub result: TextFm,
@@ -83,6 +96,8 @@ pub struct FieldFm {
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFm {
     pub name: TextFm,
+    #[serde(default)]
+    pub aliases: AliasesFm,
     /// The official form number, if any.
     #[serde(default)]
     pub form: Option<Spanned<String>>,
@@ -147,6 +162,8 @@ pub struct FlowFm {
     /// Position in lists of life events (1 first).
     pub order: Spanned<i64>,
     pub name: TextFm,
+    #[serde(default)]
+    pub aliases: AliasesFm,
     pub summary: TextFm,
     /// The id of the first question.
     pub start: Spanned<String>,

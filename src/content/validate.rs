@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::body::{body, split_front_matter, SitePages};
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
+use super::front_matter::{AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
 use super::{ParsedDocument, ParsedProcedure, Strings};
 use crate::model::{Channel, DocKind, Place, Vocabulary};
 
@@ -131,6 +131,37 @@ pub(super) fn text(source: &Source, offset: usize, t: &TextFm, diags: &mut Diagn
     }
 }
 
+/// A page's aliases: each non-empty, without HTML, and different (once folded,
+/// as search compares them) from the name and from each other.
+pub(super) fn aliases(
+    source: &Source,
+    offset: usize,
+    name: &TextFm,
+    aliases: &AliasesFm,
+    diags: &mut Diagnostics,
+) {
+    for (name, list) in [(&name.vi, &aliases.vi), (&name.en, &aliases.en)] {
+        let mut seen = HashSet::from([crate::text::fold(name.get_ref())]);
+        for a in list {
+            let at = offset + a.span().start;
+            let folded = crate::text::fold(a.get_ref());
+            if folded.is_empty() {
+                diags.push(source.at(at, "alias is empty"));
+            } else if a.get_ref().contains('<') {
+                diags.push(source.at(at, "alias may not contain `<` (no HTML in content)"));
+            } else if !seen.insert(folded) {
+                diags.push(source.at(
+                    at,
+                    format!(
+                        "alias `{}` repeats the name or another alias (search ignores case and tone marks)",
+                        a.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 pub(super) fn is_url(s: &str, prefix: &str) -> bool {
     s.starts_with(prefix)
         && s.len() > prefix.len()
@@ -207,6 +238,7 @@ pub fn glossary_entry(source: &Source, diags: &mut Diagnostics) -> Option<Parsed
     for t in [&fm.name, &fm.summary, &fm.get] {
         text(source, 0, t, diags);
     }
+    aliases(source, 0, &fm.name, &fm.aliases, diags);
     if let Some(form) = &fm.form {
         if form.get_ref().trim().is_empty() {
             diags.push(source.at(
@@ -363,6 +395,7 @@ pub fn procedure(
     for t in fm.place_note.iter().chain(&fm.exemptions) {
         text(source, fm_offset, t, diags);
     }
+    aliases(source, fm_offset, &fm.name, &fm.aliases, diags);
     if fm.documents.get_ref().is_empty() {
         diags.push(source.at(
             fm_offset + fm.documents.span().start,

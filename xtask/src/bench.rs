@@ -45,7 +45,12 @@ pub fn run() -> Result<()> {
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
     let paths = flow_paths()?;
-    let places = place_figures()?;
+    let places = figures_of("places")?;
+    let search = figures_of("search")?;
+    let search_index = brotli_of(
+        &dist,
+        &["search/vi.txt".to_string(), "search/places.txt".to_string()],
+    )?;
     let (shard_max, places_total) = place_pieces(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
@@ -90,6 +95,15 @@ pub fn run() -> Result<()> {
             "≤",
         ),
         ("places_total_brotli_kb", kb(places_total), Some(250.0), "≤"),
+        ("search_queries", search("search_queries")?, Some(80.0), "≥"),
+        ("search_p95_us", search("search_p95_us")?, Some(2000.0), "≤"),
+        ("search_index_brotli_kb", kb(search_index), None, ""),
+        (
+            "search_recall_at5",
+            search("search_recall_at5")?,
+            Some(0.95),
+            "≥",
+        ),
     ];
     let mut over = Vec::new();
     for (name, value, budget, rel) in figures {
@@ -135,8 +149,9 @@ fn count_pages(dir: &Path) -> Result<usize> {
     Ok(n)
 }
 
-/// The figures `src/bin/places.rs` prints (a release build, for honest timings).
-fn place_figures() -> Result<impl Fn(&str) -> Result<f64>> {
+/// The `name: value` figures a binary of the app prints (a release build, for
+/// honest timings): `src/bin/places.rs`, `src/bin/search.rs`.
+fn figures_of(bin: &str) -> Result<impl Fn(&str) -> Result<f64>> {
     let out = cargo()
         .args([
             "run",
@@ -145,9 +160,12 @@ fn place_figures() -> Result<impl Fn(&str) -> Result<f64>> {
             "-p",
             "thu-tuc-xa",
             "--bin",
-            "places",
+            bin,
         ])
         .output()?;
+    if !out.status.success() {
+        return Err(format!("{bin} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
     let text = String::from_utf8(out.stdout)?;
     Ok(move |name: &str| -> Result<f64> {
         text.lines()

@@ -32,7 +32,7 @@ fn Entry(lang: Lang, entry: &'static IndexEntry) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <li class="index-entry">
+        <li class="index-entry" id=crate::search::index_anchor(entry.code)>
             {link}
             <p>
                 {t.proc_code} ": " {entry.code} " · " {entry.agency.get(lang)}

@@ -11,6 +11,7 @@ mod index;
 mod listing;
 pub mod places;
 mod procedure;
+mod search;
 
 use leptos::prelude::*;
 
@@ -46,6 +47,7 @@ pub fn render(route: &Route) -> Option<String> {
         Page::Commune(province, slug) => data::commune(province, slug.as_str())
             .map(|commune| view! { <places::CommunePage lang commune/> }.to_html()),
         Page::OldAddress => Some(view! { <places::OldAddressPage lang/> }.to_html()),
+        Page::Search => Some(view! { <search::SearchArticle lang/> }.to_html()),
         Page::OldProvince(province) => {
             Some(view! { <places::OldProvincePage lang province/> }.to_html())
         }

@@ -1,0 +1,50 @@
+//! Search figures for `cargo xtask bench` (a release build): the query set's
+//! recall@5, and the time of one search per keystroke as each query is typed
+//! letter by letter over the whole index (pages and places).
+
+use std::time::Instant;
+
+use thu_tuc_xa::model::Lang;
+use thu_tuc_xa::search::{read_queries, site_index, target_of};
+
+fn main() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/search-queries.toml"
+    ))
+    .expect("tests/search-queries.toml");
+    let queries = read_queries(&text).expect("the query set reads");
+    let (vi, en) = (site_index(Lang::Vi), site_index(Lang::En));
+    let mut found = 0;
+    let mut times = Vec::new();
+    for q in &queries {
+        let index = if q.lang.as_deref() == Some("en") {
+            &en
+        } else {
+            &vi
+        };
+        let hits = index.search(&q.q, 5);
+        found += usize::from(
+            hits.iter()
+                .any(|h| target_of(&index.entries[h.entry].href) == q.expect),
+        );
+        // Every keystroke: each prefix of the query, as it is typed.
+        for (end, _) in q.q.char_indices().skip(1).chain([(q.q.len(), ' ')]) {
+            let start = Instant::now();
+            let hits = index.search(&q.q[..end], 8);
+            times.push(start.elapsed().as_secs_f64() * 1e6);
+            std::hint::black_box(hits);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    println!("search_queries: {}", queries.len());
+    println!("search_keystrokes: {}", times.len());
+    println!("search_vocabulary: {}", vi.vocabulary());
+    println!("search_entries: {}", vi.entries.len());
+    println!("search_p95_us: {p95:.0}");
+    println!(
+        "search_recall_at5: {:.3}",
+        found as f64 / queries.len() as f64
+    );
+}

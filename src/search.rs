@@ -1,0 +1,756 @@
+//! Search: what a person types → the pages they most likely want, as they type.
+//!
+//! The index is plain text made at build time ([`corpus`], native only), one
+//! entry per line, and read in the browser by [`Index::parse`]:
+//!
+//! ```text
+//! kind <TAB> href <TAB> title <TAB> note <TAB> aliases (joined by " | ") <TAB> body
+//! ```
+//!
+//! Every word is folded ([`crate::text`]: case, tone marks, hats, `đ`, NFC or
+//! NFD), so `dang ky khai sinh`, `ĐĂNG KÝ KHAI SINH` and `hoà`/`hòa` are the same
+//! words. Vietnamese words are syllables, so the distinct folded words of the whole
+//! corpus are few (a few thousand): a query word is compared with each of them
+//! once (exact, prefix, or one typo for words of five letters or more), and the
+//! entries come from the postings of the words that matched.
+//!
+//! Ranking: every meaningful query word must match (words such as `làm`, `xin`,
+//! `thủ tục` may be missing); then the score prefers a word in the title to one in
+//! an alias to one in the body, an exact word to a prefix to a typo, the query's
+//! words in order in the title, and titles the query covers more of.
+//!
+//! Architecture invariant: pure; no Leptos, no browser, no I/O.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::route::PLACES_SEGMENT;
+use crate::text::{fold, words};
+
+/// What a result is; results are grouped by kind, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A life event (a question flow).
+    Event,
+    /// A procedure with a full guide.
+    Procedure,
+    /// A document of the glossary.
+    Document,
+    /// A procedure of the national index (no guide yet).
+    Index,
+    /// A commune, ward or special zone.
+    Commune,
+    /// A ward or commune before 2025; its link leads to the new commune.
+    OldWard,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Event,
+        Kind::Procedure,
+        Kind::Document,
+        Kind::Index,
+        Kind::Commune,
+        Kind::OldWard,
+    ];
+
+    /// The letter that starts an index line.
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Event => 'e',
+            Kind::Procedure => 'p',
+            Kind::Document => 'd',
+            Kind::Index => 'i',
+            Kind::Commune => 'c',
+            Kind::OldWard => 'o',
+        }
+    }
+
+    fn from_letter(s: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| s.len() == 1 && s.starts_with(k.letter()))
+    }
+}
+
+/// Where a word was found in an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Title = 0,
+    Alias = 1,
+    Body = 2,
+}
+
+/// How a query word matched a word of the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Quality {
+    Typo = 1,
+    Prefix = 2,
+    Exact = 3,
+}
+
+/// Points for a query word: the field it was found in, and how well it matched.
+/// An exact word of the title beats one of an alias beats one of the body.
+fn points(field: Field, quality: Quality) -> u8 {
+    const TABLE: [[u8; 3]; 3] = [
+        // typo, prefix, exact
+        [5, 9, 12], // title
+        [4, 7, 9],  // alias
+        [1, 2, 3],  // body
+    ];
+    TABLE[field as usize][quality as usize - 1]
+}
+
+/// Words people add around what they look for ("làm", "xin", "thủ tục", "ở
+/// đâu"…): they may be missing from a result, but count when present.
+const OPTIONAL: &[&str] = &[
+    "la", "lam", "xin", "cho", "cua", "o", "dau", "the", "nao", "nhu", "thu", "tuc", "cach",
+    "muon", "toi", "em", "can", "gi", "ve", "va", "voi", "de", "thi", "bao", "nhieu", "o", "nguoi",
+    "how", "to", "a", "an", "the", "for", "of", "my", "i", "get", "do", "in",
+];
+
+/// At most this many query words are considered.
+const MAX_WORDS: usize = 8;
+
+/// One entry of the index.
+#[derive(Debug)]
+pub struct Entry {
+    pub kind: Kind,
+    pub href: String,
+    pub title: String,
+    /// A line under the title (a code, a province, where an old ward went).
+    pub note: String,
+    /// The title's words: their range in `title`, and their word id.
+    title_words: Vec<(Range<usize>, u32)>,
+    /// Each alias as word ids.
+    aliases: Vec<Vec<u32>>,
+}
+
+/// The searchable index: entries, the folded words, and where each word occurs.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+    /// Every distinct folded word.
+    vocab: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// For each word id: (entry, field) where it occurs, once per pair.
+    postings: Vec<Vec<(u32, Field)>>,
+}
+
+/// A result: the entry, its score, and the ranges of its title to highlight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub entry: usize,
+    pub score: u32,
+    pub marks: Vec<Range<usize>>,
+}
+
+impl Index {
+    /// Adds the entries of an index text (see the module documentation). Lines
+    /// that do not read are skipped: a damaged download gives fewer results, never
+    /// a crash. Hrefs get `prefix` in front (`/en` for the English site's places).
+    pub fn add(&mut self, text: &str, prefix: &str) {
+        for line in text.lines() {
+            let mut parts = line.split('\t');
+            let (Some(kind), Some(href), Some(title)) = (
+                parts.next().and_then(Kind::from_letter),
+                parts.next(),
+                parts.next(),
+            ) else {
+                continue;
+            };
+            let note = parts.next().unwrap_or_default();
+            let aliases = parts.next().unwrap_or_default();
+            let body = parts.next().unwrap_or_default();
+            if href.is_empty() || title.is_empty() {
+                continue;
+            }
+            let entry = self.entries.len() as u32;
+            let title_words: Vec<(Range<usize>, u32)> = words(title)
+                .into_iter()
+                .map(|(range, w)| (range, self.word_id(w)))
+                .collect();
+            // A word counts once per entry, in its best field (the first seen).
+            let mut seen: Vec<(u32, Field)> = Vec::new();
+            let mut add = |id: u32, field: Field| {
+                if !seen.iter().any(|&(i, _)| i == id) {
+                    seen.push((id, field));
+                }
+            };
+            for &(_, id) in &title_words {
+                add(id, Field::Title);
+            }
+            let alias_words: Vec<Vec<u32>> = aliases
+                .split(" | ")
+                .map(|a| words(a).into_iter().map(|(_, w)| self.word_id(w)).collect())
+                .filter(|a: &Vec<u32>| !a.is_empty())
+                .collect();
+            for (text, field) in [
+                (aliases, Field::Alias),
+                (note, Field::Body),
+                (body, Field::Body),
+            ] {
+                for (_, w) in words(text) {
+                    let id = self.word_id(w);
+                    add(id, field);
+                }
+            }
+            for (id, field) in seen {
+                self.postings[id as usize].push((entry, field));
+            }
+            self.entries.push(Entry {
+                kind,
+                href: format!("{prefix}{href}"),
+                title: title.to_string(),
+                note: note.to_string(),
+                title_words,
+                aliases: alias_words,
+            });
+        }
+    }
+
+    /// Adds the places of a [`places_corpus`] text, their links under `prefix`
+    /// (`/en` for the English site). Records that do not read are skipped.
+    pub fn add_places(&mut self, text: &str, prefix: &str) {
+        let mut lines = String::new();
+        // (href, name) of each commune, by number.
+        let mut communes: Vec<(String, String)> = Vec::new();
+        let (mut province, mut province_name) = ("", "");
+        let (mut old_province, mut district) = ("", "");
+        for record in text.lines() {
+            let mut f = record.split('\t');
+            let (kind, a, b) = (f.next(), f.next().unwrap_or_default(), f.next());
+            match kind {
+                Some("P") => (province, province_name) = (a, b.unwrap_or_default()),
+                Some("c") if !a.is_empty() && !province.is_empty() => {
+                    let slug = b.map_or_else(|| crate::text::slug(a), str::to_string);
+                    let href = format!("{prefix}/{PLACES_SEGMENT}/{province}/{slug}/");
+                    lines += &format!("c\t{href}\t{a}\t{province_name}\n");
+                    communes.push((href, a.to_string()));
+                }
+                Some("O") => old_province = a,
+                Some("D") => district = a,
+                Some("w") => {
+                    let Some((href, to)) = b
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .and_then(|n| communes.get(n))
+                    else {
+                        continue;
+                    };
+                    lines += &if a.is_empty() {
+                        format!("o\t{href}\t{district}\t{old_province} → {to}\n")
+                    } else {
+                        format!("o\t{href}\t{a}\t{district}, {old_province} → {to}\n")
+                    };
+                }
+                _ => {}
+            }
+        }
+        self.add(&lines, "");
+    }
+
+    fn word_id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(&word) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.push(word.clone());
+        self.ids.insert(word, id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// How many distinct words the index holds.
+    pub fn vocabulary(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The best `limit` results for `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let mut query: Vec<String> = fold(query)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        query.dedup();
+        query.truncate(MAX_WORDS);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let optional: Vec<bool> = {
+            let all_optional = query.iter().all(|w| OPTIONAL.contains(&w.as_str()));
+            // A query of nothing but such words must still match them.
+            query
+                .iter()
+                .map(|w| !all_optional && OPTIONAL.contains(&w.as_str()))
+                .collect()
+        };
+        let required = optional.iter().filter(|&&o| !o).count();
+        // How each query word matches each word of the vocabulary.
+        let matched: Vec<Vec<(u32, Quality)>> = query
+            .iter()
+            .map(|q| {
+                let mut m: Vec<(u32, Quality)> = self
+                    .vocab
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(id, v)| word_quality(q, v).map(|m| (id as u32, m)))
+                    .collect();
+                // A word that is in the index as typed (or begins one) is not a typo.
+                if m.iter().any(|&(_, q)| q > Quality::Typo) {
+                    m.retain(|&(_, q)| q > Quality::Typo);
+                }
+                m
+            })
+            .collect();
+        // Per entry, the best points of each query word.
+        let mut best: HashMap<u32, [u8; MAX_WORDS]> = HashMap::new();
+        for (i, ids) in matched.iter().enumerate() {
+            for &(id, quality) in ids {
+                for &(entry, field) in &self.postings[id as usize] {
+                    let p = points(field, quality);
+                    let slot = &mut best.entry(entry).or_insert([0; MAX_WORDS])[i];
+                    *slot = (*slot).max(p);
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = best
+            .into_iter()
+            .filter(|(_, pts)| {
+                let found = pts
+                    .iter()
+                    .zip(&optional)
+                    .filter(|(&p, &opt)| p > 0 && !opt)
+                    .count();
+                found == required
+            })
+            .map(|(entry, pts)| {
+                let e = &self.entries[entry as usize];
+                let words_score: u32 = pts.iter().map(|&p| u32::from(p)).sum();
+                let marks = self.title_matches(e, &matched);
+                Hit {
+                    entry: entry as usize,
+                    score: words_score * 10 + self.title_bonus(e, &query, &matched),
+                    marks,
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            let (ea, eb) = (&self.entries[a.entry], &self.entries[b.entry]);
+            b.score
+                .cmp(&a.score)
+                .then(ea.kind.cmp(&eb.kind))
+                .then(ea.title.len().cmp(&eb.title.len()))
+                .then(a.entry.cmp(&b.entry))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Points for how well the title, or else an alias (three quarters as much),
+    /// fits the whole query.
+    fn title_bonus(&self, e: &Entry, query: &[String], matched: &[Vec<(u32, Quality)>]) -> u32 {
+        let title: Vec<u32> = e.title_words.iter().map(|&(_, id)| id).collect();
+        let alias = e
+            .aliases
+            .iter()
+            .map(|a| fit(a, query, matched) * 3 / 4)
+            .max()
+            .unwrap_or(0);
+        fit(&title, query, matched).max(alias)
+    }
+
+    /// The title's words that match a query word (for highlighting).
+    fn title_matches(&self, e: &Entry, matched: &[Vec<(u32, Quality)>]) -> Vec<Range<usize>> {
+        e.title_words
+            .iter()
+            .filter(|(_, id)| matched.iter().any(|m| m.iter().any(|&(x, _)| x == *id)))
+            .map(|(range, _)| range.clone())
+            .collect()
+    }
+}
+
+/// The anchor of a national-index entry on its field's page: `ma-1-000080`.
+pub fn index_anchor(code: &str) -> String {
+    format!("ma-{}", code.replace('.', "-"))
+}
+
+/// The index files, by language: the pages (procedures, life events, documents,
+/// the national index), and the places (communes and old wards: one file for
+/// both languages, its links without the `/en` prefix).
+pub const PAGES_FILE: [&str; 2] = ["/search/vi.txt", "/search/en.txt"];
+pub const PLACES_FILE: &str = "/search/places.txt";
+
+/// One index line (tabs and line breaks inside a text become spaces).
+#[cfg(not(target_arch = "wasm32"))]
+fn line(kind: Kind, href: &str, title: &str, note: &str, aliases: &[&str], body: &str) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\n",
+        kind.letter(),
+        clean(href),
+        clean(title),
+        clean(note),
+        clean(&aliases.join(" | ")),
+        clean(body)
+    )
+}
+
+/// The pages' index for one language (native builds: the prerenderer writes it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pages_corpus(lang: crate::model::Lang) -> String {
+    use crate::data;
+    use crate::route::{Page, Route};
+    let t = data::strings(lang);
+    let mut out = String::new();
+    for flow in &data::FLOWS {
+        let text = data::flow_text(flow);
+        out += &line(
+            Kind::Event,
+            &Route::new(lang, Page::Flow(flow)).href(),
+            flow.name.get(lang),
+            "",
+            text.aliases.get(lang),
+            text.summary.get(lang),
+        );
+    }
+    for p in &data::PROCEDURES {
+        let d = data::details(p);
+        let field = data::field(p.field).map_or("", |f| f.name.get(lang));
+        out += &line(
+            Kind::Procedure,
+            &Route::new(lang, Page::Procedure(p)).href(),
+            p.name.get(lang),
+            &format!("{} {} · {field}", t.proc_code, p.code),
+            d.aliases.get(lang),
+            d.summary.get(lang),
+        );
+    }
+    for doc in &data::DOCUMENTS {
+        let g = data::glossary_entry(doc);
+        out += &line(
+            Kind::Document,
+            &Route::new(lang, Page::Document(doc)).href(),
+            doc.name.get(lang),
+            g.form.unwrap_or_default(),
+            g.aliases.get(lang),
+            g.summary.get(lang),
+        );
+    }
+    for e in data::INDEX.iter() {
+        // A procedure with a guide is found as that guide.
+        if data::procedure_by_code(e.code).is_some() {
+            continue;
+        }
+        let href = format!(
+            "{}#{}",
+            Route::new(lang, Page::IndexField(e.field)).href(),
+            index_anchor(e.code)
+        );
+        out += &line(
+            Kind::Index,
+            &href,
+            e.name,
+            &format!("{} {} · {}", t.proc_code, e.code, e.field.name.get(lang)),
+            &[],
+            e.agency.get(lang),
+        );
+    }
+    out
+}
+
+/// The places' index: every commune, and every old ward with where it went, in
+/// a compact form that [`Index::add_places`] expands (the places are most of the
+/// index, and names repeat): one record per line, fields separated by tabs.
+///
+/// ```text
+/// P  slug  name      a province; the communes that follow are in it
+/// c  name  [slug]    a commune (the slug only when it is not the name's)
+/// O  name            an old province
+/// D  name            an old district of it
+/// w  name  n         an old ward of it, now in the n-th commune (from 0); a whole
+///                    district (no wards) has an empty name
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn places_corpus() -> String {
+    use crate::data;
+    use crate::text::slug;
+    let mut out = String::new();
+    let mut number: HashMap<&str, usize> = HashMap::new();
+    for p in &data::PROVINCES {
+        out += &format!("P\t{}\t{}\n", p.slug, p.name);
+        for c in data::communes_in(p) {
+            number.insert(c.code, number.len());
+            if slug(c.name) == c.slug {
+                out += &format!("c\t{}\n", c.name);
+            } else {
+                out += &format!("c\t{}\t{}\n", c.name, c.slug);
+            }
+        }
+    }
+    let mut district = None;
+    let mut province = None;
+    for w in &data::OLD_WARDS {
+        if province != Some(w.district.province.slug) {
+            province = Some(w.district.province.slug);
+            out += &format!("O\t{}\n", w.district.province.name);
+        }
+        if district != Some(w.district.code) {
+            district = Some(w.district.code);
+            out += &format!("D\t{}\n", w.district.name);
+        }
+        out += &format!("w\t{}\t{}\n", w.name, number[w.to[0].code]);
+    }
+    out
+}
+
+/// The site's whole index for one language, as the browser assembles it
+/// (native builds: tests and the benchmark).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn site_index(lang: crate::model::Lang) -> Index {
+    let mut index = Index::default();
+    index.add(&pages_corpus(lang), "");
+    index.add_places(&places_corpus(), lang.prefix());
+    index
+}
+
+/// One query of the query set (`tests/search-queries.toml`).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    pub q: String,
+    /// The page wanted: its Vietnamese path, or `ma:<code>` for a procedure of
+    /// the national index.
+    pub expect: String,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+/// Reads the query set.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_queries(text: &str) -> Result<Vec<Query>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        query: Vec<Query>,
+    }
+    toml::from_str::<File>(text)
+        .map(|f| f.query)
+        .map_err(|e| e.to_string())
+}
+
+/// What a result's link is, in the query set's terms: the Vietnamese path, or
+/// `ma:<code>` for a national-index entry.
+pub fn target_of(href: &str) -> String {
+    let path = href.strip_prefix("/en").unwrap_or(href);
+    match path.split_once("#ma-") {
+        Some((_, code)) => format!("ma:{}", code.replacen('-', ".", 1)),
+        None => path.to_string(),
+    }
+}
+
+/// Points for how well a run of words (a title, an alias) fits the whole query:
+/// the share of it the query covers, all of it (the query is the name), and the
+/// query's words in order as consecutive words of it.
+fn fit(title: &[u32], query: &[String], matched: &[Vec<(u32, Quality)>]) -> u32 {
+    let hit = |i: usize, id: u32| matched[i].iter().any(|&(m, _)| m == id);
+    let covered = title
+        .iter()
+        .filter(|&&id| (0..query.len()).any(|i| hit(i, id)))
+        .count();
+    let mut bonus = (covered * 40 / title.len().max(1)) as u32;
+    if covered == title.len() {
+        bonus += 40;
+    }
+    let n = query.len();
+    if n > 1
+        && title
+            .windows(n)
+            .any(|w| w.iter().enumerate().all(|(i, &id)| hit(i, id)))
+    {
+        bonus += 30;
+    }
+    bonus
+}
+
+/// How the query word `q` matches the index word `w`, if it does: the same word,
+/// the beginning of it (typing is under way), or — for a query word of five
+/// letters or more — the same word or beginning with one letter wrong, missing,
+/// added or two letters swapped.
+fn word_quality(q: &str, w: &str) -> Option<Quality> {
+    if q == w {
+        return Some(Quality::Exact);
+    }
+    if w.starts_with(q) {
+        return Some(Quality::Prefix);
+    }
+    if q.len() >= 5 {
+        // The whole word, or its beginning when the query may be a prefix.
+        let typo = one_edit(q.as_bytes(), w.as_bytes())
+            || (w.len() > q.len() && one_edit(q.as_bytes(), &w.as_bytes()[..q.len()]))
+            || (w.len() > q.len() + 1 && one_edit(q.as_bytes(), &w.as_bytes()[..q.len() + 1]));
+        if typo {
+            return Some(Quality::Typo);
+        }
+    }
+    None
+}
+
+/// Whether `a` and `b` differ by exactly one edit (Damerau–Levenshtein distance
+/// 1): a substitution, an insertion, a deletion or two adjacent letters swapped.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        std::cmp::Ordering::Less => a == &b[1..],
+        std::cmp::Ordering::Greater => &a[1..] == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(lines: &[&str]) -> Index {
+        let mut index = Index::default();
+        index.add(&lines.join("\n"), "");
+        index
+    }
+
+    fn titles(index: &Index, q: &str) -> Vec<String> {
+        index
+            .search(q, 10)
+            .into_iter()
+            .map(|h| index.entries[h.entry].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn one_edit_is_one_edit() {
+        assert!(one_edit(b"khai", b"khia"));
+        assert!(one_edit(b"thanh", b"thnh"));
+        assert!(one_edit(b"thanh", b"thannh"));
+        assert!(one_edit(b"thanh", b"tranh"));
+        assert!(!one_edit(b"thanh", b"thanh"));
+        assert!(!one_edit(b"thanh", b"thnah_"));
+        assert!(!one_edit(b"thanh", b"tahnx"));
+    }
+
+    #[test]
+    fn folds_and_prefixes_and_forgives_one_typo() {
+        let idx = index(&[
+            "p\t/thu-tuc/dang-ky-khai-sinh/\tĐăng ký khai sinh\t1.001193\tlàm giấy khai sinh\tĐăng ký cho trẻ mới sinh",
+            "p\t/thu-tuc/dang-ky-ket-hon/\tĐăng ký kết hôn\t1.000894\t\tHai người nam, nữ",
+        ]);
+        assert_eq!(titles(&idx, "dang ky khai sinh"), ["Đăng ký khai sinh"]);
+        assert_eq!(titles(&idx, "ĐĂNG KÝ KHAI SINH"), ["Đăng ký khai sinh"]);
+        assert_eq!(
+            titles(&idx, "Đa\u{306}ng ky\u{301} ke\u{302}\u{301}t"),
+            ["Đăng ký kết hôn"]
+        );
+        assert_eq!(titles(&idx, "dang ky kh"), ["Đăng ký khai sinh"]);
+        // "sinh" typed "snih" is 4 letters: not forgiven; "khai sinh" with
+        // "giay" from the alias, and a typo in a 5-letter word, are.
+        assert!(titles(&idx, "khai snih").is_empty());
+        assert_eq!(titles(&idx, "lam giay khai sinh"), ["Đăng ký khai sinh"]);
+        assert_eq!(titles(&idx, "nguoi nam nuuw"), Vec::<String>::new());
+        assert_eq!(titles(&idx, "1.001193"), ["Đăng ký khai sinh"]);
+    }
+
+    #[test]
+    fn a_title_beats_an_alias_beats_the_body() {
+        let idx = index(&[
+            "p\t/a/\tXác nhận tình trạng hôn nhân\t\tgiấy độc thân\t",
+            "d\t/b/\tGiấy độc thân\t\t\t",
+            "p\t/c/\tĐăng ký kết hôn\t\t\tcần giấy độc thân",
+        ]);
+        assert_eq!(
+            titles(&idx, "giay doc than"),
+            [
+                "Giấy độc thân",
+                "Xác nhận tình trạng hôn nhân",
+                "Đăng ký kết hôn"
+            ]
+        );
+    }
+
+    #[test]
+    fn optional_words_may_be_missing_but_not_the_rest() {
+        let idx = index(&["p\t/a/\tĐăng ký tạm trú\t\t\t"]);
+        assert_eq!(
+            titles(&idx, "xin dang ky tam tru o dau"),
+            ["Đăng ký tạm trú"]
+        );
+        assert!(titles(&idx, "dang ky thuong tru").is_empty());
+        assert_eq!(titles(&idx, "thu tuc"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn marks_are_the_matched_title_words() {
+        let idx = index(&["c\t/noi-nop/x/\tPhường Bến Thành\tHồ Chí Minh\t\t"]);
+        let hit = &idx.search("ben thanh", 5)[0];
+        let title = &idx.entries[hit.entry].title;
+        let marked: Vec<&str> = hit.marks.iter().map(|r| &title[r.clone()]).collect();
+        assert_eq!(marked, ["Bến", "Thành"]);
+        // The province, in the note, is searchable too.
+        assert_eq!(idx.search("ben thanh ho chi minh", 5).len(), 1);
+    }
+
+    #[test]
+    fn places_expand_from_their_compact_form() {
+        let text = "P\tha-noi\tThành phố Hà Nội\nc\tPhường Hoàn Kiếm\nc\tXã Sơn Hà\txa-son-ha-9\n\
+                    O\tTỉnh Hà Tây\nD\tHuyện Đảo\nw\tXã Một\t1\nw\t\t0\nw\tXã Hỏng\t7\nbroken\n";
+        let mut idx = Index::default();
+        idx.add_places(text, "/en");
+        let got: Vec<(Kind, &str, &str, &str)> = idx
+            .entries
+            .iter()
+            .map(|e| (e.kind, e.href.as_str(), e.title.as_str(), e.note.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Kind::Commune,
+                    "/en/noi-nop/ha-noi/phuong-hoan-kiem/",
+                    "Phường Hoàn Kiếm",
+                    "Thành phố Hà Nội"
+                ),
+                (
+                    Kind::Commune,
+                    "/en/noi-nop/ha-noi/xa-son-ha-9/",
+                    "Xã Sơn Hà",
+                    "Thành phố Hà Nội"
+                ),
+                (
+                    Kind::OldWard,
+                    "/en/noi-nop/ha-noi/xa-son-ha-9/",
+                    "Xã Một",
+                    "Huyện Đảo, Tỉnh Hà Tây → Xã Sơn Hà"
+                ),
+                (
+                    Kind::OldWard,
+                    "/en/noi-nop/ha-noi/phuong-hoan-kiem/",
+                    "Huyện Đảo",
+                    "Tỉnh Hà Tây → Phường Hoàn Kiếm"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn damaged_lines_are_skipped() {
+        let idx = index(&["x\t/a/\tNo kind", "p\t\tNo href", "p\t/b/", "p\t/c/\tFine"]);
+        assert_eq!(idx.entries.len(), 1);
+        assert_eq!(idx.entries[0].href, "/c/");
+    }
+}

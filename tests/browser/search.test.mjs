@@ -1,0 +1,99 @@
+// Search: the combobox in the header and on the home page, the search page, and
+// the form without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], where);
+}
+
+/// Every request the page makes, to check that what is typed never leaves it.
+function requests(page) {
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+test('typing without tone marks lists the right page; arrows and Enter open it', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  const urls = requests(page);
+  await page.goto(`${BASE_URL}/`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const box = page.getByRole('combobox', { name: 'Tìm thủ tục, giấy tờ, xã, phường' });
+  await box.fill('dang ky khai sinh');
+  const options = page.getByRole('option');
+  await options.first().waitFor();
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.match(await options.first().textContent(), /Đăng ký khai sinh/);
+  assert.ok(await page.locator('[role=option] mark').count() >= 3, 'matched words are marked');
+  await axe(page, 'home with results');
+  await box.press('ArrowDown');
+  const active = await box.getAttribute('aria-activedescendant');
+  assert.equal(await page.locator(`#${active}`).getAttribute('aria-selected'), 'true');
+  await box.press('Enter');
+  await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  await page.locator('article.procedure h1').waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+  // The index was fetched; what was typed went nowhere.
+  assert.ok(urls.some((u) => u.endsWith('/search/vi.txt')));
+  assert.ok(!urls.some((u) => /[?#]|dang ky|dang%20ky/.test(u)), urls.join('\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Escape closes the list; Enter without a choice opens the search page with more results', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-ket-hon/`);
+  await waitForHydration(page);
+  const box = page.locator('#hs-q');
+  await box.fill('phuong ben thanh');
+  await page.getByRole('option').first().waitFor();
+  await box.press('Escape');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByRole('option').count(), 0);
+  await box.press('Enter');
+  await page.waitForURL(`${BASE_URL}/tim-kiem/#q=phuong%20ben%20thanh`);
+  const first = page.locator('[data-search-results] a').first();
+  await first.waitFor();
+  assert.equal(await first.textContent(), 'Phường Bến Thành');
+  assert.equal(await page.locator('#ps-q').inputValue(), 'phuong ben thanh');
+  await axe(page, 'search page with results');
+  await first.click();
+  await page.locator('h1', { hasText: 'Phường Bến Thành' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in English, the English pages are found', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/en/`);
+  await waitForHydration(page);
+  await page.locator('#home-q').fill('birth registration');
+  await page.getByRole('option').first().waitFor();
+  assert.match(await page.getByRole('option').first().getAttribute('href'), /^\/en\/thu-tuc\/dang-ky-khai-sinh\/$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript the search form leads to every page, A to Z', async () => {
+  const { context, page, problems } = await phonePage(browser, { javaScriptEnabled: false });
+  const urls = requests(page);
+  await page.goto(`${BASE_URL}/thu-tuc/`);
+  await page.locator('#hs-q').fill('khai sinh');
+  await page.locator('#hs-q').press('Enter');
+  await page.waitForURL(/\/tim-kiem\/\??$/);
+  assert.ok(await page.locator('.az-list a').count() >= 170);
+  assert.ok(!urls.some((u) => /khai/.test(new URL(u).search)), 'the query is not sent');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

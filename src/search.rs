@@ -122,6 +122,8 @@ pub struct Entry {
     pub note: String,
     /// The title's words: their range in `title`, and their word id.
     title_words: Vec<(Range<usize>, u32)>,
+    /// The same word ids alone.
+    title_ids: Vec<u32>,
     /// Each alias as word ids.
     aliases: Vec<Vec<u32>>,
 }
@@ -180,6 +182,9 @@ impl Index {
             for &(_, id) in &title_words {
                 add(id, Field::Title);
             }
+            for a in acronyms(title_words.iter().map(|(r, _)| &title[r.clone()])) {
+                add(self.word_id(a.to_string()), Field::Title);
+            }
             let alias_words: Vec<Vec<u32>> = aliases
                 .split(" | ")
                 .map(|a| words(a).into_iter().map(|(_, w)| self.word_id(w)).collect())
@@ -190,7 +195,11 @@ impl Index {
                 (note, Field::Body),
                 (body, Field::Body),
             ] {
-                for (_, w) in words(text) {
+                let words = words(text);
+                for a in acronyms(words.iter().map(|(r, _)| &text[r.clone()])) {
+                    add(self.word_id(a.to_string()), field);
+                }
+                for (_, w) in words {
                     let id = self.word_id(w);
                     add(id, field);
                 }
@@ -203,6 +212,7 @@ impl Index {
                 href: format!("{prefix}{href}"),
                 title: title.to_string(),
                 note: note.to_string(),
+                title_ids: title_words.iter().map(|&(_, id)| id).collect(),
                 title_words,
                 aliases: alias_words,
             });
@@ -250,6 +260,7 @@ impl Index {
     }
 
     fn word_id(&mut self, word: String) -> u32 {
+        let word = spelling(word);
         if let Some(&id) = self.ids.get(&word) {
             return id;
         }
@@ -267,12 +278,15 @@ impl Index {
 
     /// The best `limit` results for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        // Words followed by a space are whole; the last one may be half typed.
+        let typing = !query.ends_with(char::is_whitespace);
         let mut query: Vec<String> = fold(query)
             .split(' ')
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
+            .map(|w| spelling(w.to_string()))
             .collect();
         query.dedup();
+        let typing = typing && query.len() <= MAX_WORDS;
         query.truncate(MAX_WORDS);
         if query.is_empty() {
             return Vec::new();
@@ -287,14 +301,17 @@ impl Index {
         };
         let required = optional.iter().filter(|&&o| !o).count();
         // How each query word matches each word of the vocabulary.
+        let last = query.len() - 1;
         let matched: Vec<Vec<(u32, Quality)>> = query
             .iter()
-            .map(|q| {
+            .enumerate()
+            .map(|(i, q)| {
+                let prefix = typing && i == last;
                 let mut m: Vec<(u32, Quality)> = self
                     .vocab
                     .iter()
                     .enumerate()
-                    .filter_map(|(id, v)| word_quality(q, v).map(|m| (id as u32, m)))
+                    .filter_map(|(id, v)| word_quality(q, v, prefix).map(|m| (id as u32, m)))
                     .collect();
                 // A word that is in the index as typed (or begins one) is not a typo.
                 if m.iter().any(|&(_, q)| q > Quality::Typo) {
@@ -303,71 +320,102 @@ impl Index {
                 m
             })
             .collect();
-        // Per entry, the best points of each query word.
-        let mut best: HashMap<u32, [u8; MAX_WORDS]> = HashMap::new();
+        // For each word of the vocabulary, which query words it matches (a bit
+        // each): titles and aliases are compared with the query through this.
+        let mut mask = vec![0u8; self.vocab.len()];
+        for (i, ids) in matched.iter().enumerate() {
+            for &(id, _) in ids {
+                mask[id as usize] |= 1 << i;
+            }
+        }
+        // Per entry, the best points of each query word (a dense table: most
+        // keystrokes touch many entries).
+        let mut best = vec![[0u8; MAX_WORDS]; self.entries.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for (i, ids) in matched.iter().enumerate() {
             for &(id, quality) in ids {
                 for &(entry, field) in &self.postings[id as usize] {
                     let p = points(field, quality);
-                    let slot = &mut best.entry(entry).or_insert([0; MAX_WORDS])[i];
-                    *slot = (*slot).max(p);
+                    let pts = &mut best[entry as usize];
+                    if *pts == [0; MAX_WORDS] {
+                        touched.push(entry);
+                    }
+                    pts[i] = pts[i].max(p);
                 }
             }
         }
-        let mut hits: Vec<Hit> = best
+        // Entries with every required word; failing any, those of a longer query
+        // that miss one (a word mistyped beyond one letter, or one the site does
+        // not use).
+        let mut hits: Vec<(bool, Hit)> = touched
             .into_iter()
-            .filter(|(_, pts)| {
+            .filter_map(|entry| {
+                let pts = best[entry as usize];
                 let found = pts
                     .iter()
                     .zip(&optional)
                     .filter(|(&p, &opt)| p > 0 && !opt)
                     .count();
-                found == required
-            })
-            .map(|(entry, pts)| {
+                let full = found == required;
+                if !full && (required < 3 || found + 1 < required) {
+                    return None;
+                }
                 let e = &self.entries[entry as usize];
                 let words_score: u32 = pts.iter().map(|&p| u32::from(p)).sum();
-                let marks = self.title_matches(e, &matched);
-                Hit {
+                let hit = Hit {
                     entry: entry as usize,
-                    score: words_score * 10 + self.title_bonus(e, &query, &matched),
-                    marks,
-                }
+                    score: words_score * 10 + title_bonus(e, query.len(), &mask),
+                    marks: Vec::new(),
+                };
+                Some((full, hit))
             })
             .collect();
-        hits.sort_by(|a, b| {
+        if hits.iter().any(|&(full, _)| full) {
+            hits.retain(|&(full, _)| full);
+        }
+        let order = |(_, a): &(bool, Hit), (_, b): &(bool, Hit)| {
             let (ea, eb) = (&self.entries[a.entry], &self.entries[b.entry]);
             b.score
                 .cmp(&a.score)
                 .then(ea.kind.cmp(&eb.kind))
                 .then(ea.title.len().cmp(&eb.title.len()))
                 .then(a.entry.cmp(&b.entry))
-        });
+        };
+        // The best `limit` first (in linear time: a short prefix matches most
+        // entries), then those in order.
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, order);
+        }
         hits.truncate(limit);
-        hits
-    }
-
-    /// Points for how well the title, or else an alias (three quarters as much),
-    /// fits the whole query.
-    fn title_bonus(&self, e: &Entry, query: &[String], matched: &[Vec<(u32, Quality)>]) -> u32 {
-        let title: Vec<u32> = e.title_words.iter().map(|&(_, id)| id).collect();
-        let alias = e
-            .aliases
-            .iter()
-            .map(|a| fit(a, query, matched) * 3 / 4)
-            .max()
-            .unwrap_or(0);
-        fit(&title, query, matched).max(alias)
-    }
-
-    /// The title's words that match a query word (for highlighting).
-    fn title_matches(&self, e: &Entry, matched: &[Vec<(u32, Quality)>]) -> Vec<Range<usize>> {
-        e.title_words
-            .iter()
-            .filter(|(_, id)| matched.iter().any(|m| m.iter().any(|&(x, _)| x == *id)))
-            .map(|(range, _)| range.clone())
+        hits.sort_by(order);
+        hits.into_iter()
+            .map(|(_, mut hit)| {
+                hit.marks = title_matches(&self.entries[hit.entry], &mask);
+                hit
+            })
             .collect()
     }
+}
+
+/// Points for how well the title, or else an alias (three quarters as much),
+/// fits the whole query of `n` words.
+fn title_bonus(e: &Entry, n: usize, mask: &[u8]) -> u32 {
+    let alias = e
+        .aliases
+        .iter()
+        .map(|a| fit(a, n, mask) * 3 / 4)
+        .max()
+        .unwrap_or(0);
+    fit(&e.title_ids, n, mask).max(alias)
+}
+
+/// The title's words that match a query word (for highlighting).
+fn title_matches(e: &Entry, mask: &[u8]) -> Vec<Range<usize>> {
+    e.title_words
+        .iter()
+        .filter(|&&(_, id)| mask[id as usize] != 0)
+        .map(|(range, _)| range.clone())
+        .collect()
 }
 
 /// The anchor of a national-index entry on its field's page: `ma-1-000080`.
@@ -555,43 +603,86 @@ pub fn target_of(href: &str) -> String {
 /// Points for how well a run of words (a title, an alias) fits the whole query:
 /// the share of it the query covers, all of it (the query is the name), and the
 /// query's words in order as consecutive words of it.
-fn fit(title: &[u32], query: &[String], matched: &[Vec<(u32, Quality)>]) -> u32 {
-    let hit = |i: usize, id: u32| matched[i].iter().any(|&(m, _)| m == id);
-    let covered = title
-        .iter()
-        .filter(|&&id| (0..query.len()).any(|i| hit(i, id)))
-        .count();
+fn fit(title: &[u32], n: usize, mask: &[u8]) -> u32 {
+    let any = |id: u32| mask[id as usize] != 0;
+    let covered = title.iter().filter(|&&id| any(id)).count();
     let mut bonus = (covered * 40 / title.len().max(1)) as u32;
     if covered == title.len() {
         bonus += 40;
     }
-    let n = query.len();
     if n > 1
-        && title
-            .windows(n)
-            .any(|w| w.iter().enumerate().all(|(i, &id)| hit(i, id)))
+        && title.windows(n).any(|w| {
+            w.iter()
+                .enumerate()
+                .all(|(i, &id)| mask[id as usize] & (1 << i) != 0)
+        })
     {
         bonus += 30;
     }
     bonus
 }
 
+/// Initials people type for long names (`cccd` for căn cước công dân), with the
+/// folded words they stand for. A text that has the words is found by the
+/// initials too.
+const ACRONYMS: &[(&str, &[&str])] = &[
+    ("cccd", &["can", "cuoc", "cong", "dan"]),
+    ("cmnd", &["chung", "minh", "nhan", "dan"]),
+    ("hkd", &["ho", "kinh", "doanh"]),
+    ("bhyt", &["bao", "hiem", "y", "te"]),
+    ("bhxh", &["bao", "hiem", "xa", "hoi"]),
+    ("nvqs", &["nghia", "vu", "quan", "su"]),
+    ("ubnd", &["uy", "ban", "nhan", "dan"]),
+    ("qsdd", &["quyen", "su", "dung", "dat"]),
+    ("gcn", &["giay", "chung", "nhan"]),
+    ("gpxd", &["giay", "phep", "xay", "dung"]),
+    ("dvc", &["dich", "vu", "cong"]),
+];
+
+/// The initials (see [`ACRONYMS`]) whose words occur, in order, in `words`.
+fn acronyms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
+    let folded: Vec<String> = words.map(fold).collect();
+    ACRONYMS
+        .iter()
+        .filter(|(_, full)| folded.windows(full.len()).any(|w| w == *full))
+        .map(|&(a, _)| a)
+        .collect()
+}
+
+/// One spelling for the two that Vietnamese allows after a consonant, `i` and
+/// `y` at the end of a syllable: `sĩ`/`sỹ`, `kĩ`/`kỹ`, `lí`/`lý` (folded: `si`,
+/// `ki`, `li`). `quy`, `tay`, `thuy` keep their `y`: it follows a vowel there.
+fn spelling(mut word: String) -> String {
+    // A number the same with or without leading zeros: `09` is `9`.
+    if word.len() > 1 && word.bytes().all(|b| b.is_ascii_digit()) {
+        let zeros = word.bytes().take_while(|&b| b == b'0').count();
+        word.drain(..zeros.min(word.len() - 1));
+        return word;
+    }
+    let b = word.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiouy".contains(&b[b.len() - 2]) {
+        word.pop();
+        word.push('i');
+    }
+    word
+}
+
 /// How the query word `q` matches the index word `w`, if it does: the same word,
-/// the beginning of it (typing is under way), or — for a query word of five
-/// letters or more — the same word or beginning with one letter wrong, missing,
-/// added or two letters swapped.
-fn word_quality(q: &str, w: &str) -> Option<Quality> {
+/// the beginning of it (when `prefix`: the word is being typed), or — for a query
+/// word of five letters or more — the same word (or beginning) with one letter
+/// wrong, missing, added or two letters swapped.
+fn word_quality(q: &str, w: &str, prefix: bool) -> Option<Quality> {
     if q == w {
         return Some(Quality::Exact);
     }
-    if w.starts_with(q) {
+    if prefix && w.starts_with(q) {
         return Some(Quality::Prefix);
     }
     if q.len() >= 5 {
-        // The whole word, or its beginning when the query may be a prefix.
-        let typo = one_edit(q.as_bytes(), w.as_bytes())
-            || (w.len() > q.len() && one_edit(q.as_bytes(), &w.as_bytes()[..q.len()]))
-            || (w.len() > q.len() + 1 && one_edit(q.as_bytes(), &w.as_bytes()[..q.len() + 1]));
+        let (q, w) = (q.as_bytes(), w.as_bytes());
+        let typo = one_edit(q, w)
+            || (prefix && w.len() > q.len() && one_edit(q, &w[..q.len()]))
+            || (prefix && w.len() > q.len() + 1 && one_edit(q, &w[..q.len() + 1]));
         if typo {
             return Some(Quality::Typo);
         }
@@ -684,14 +775,52 @@ mod tests {
     }
 
     #[test]
-    fn optional_words_may_be_missing_but_not_the_rest() {
-        let idx = index(&["p\t/a/\tĐăng ký tạm trú\t\t\t"]);
+    fn optional_words_may_be_missing_and_one_other_after_full_matches() {
+        let idx = index(&[
+            "p\t/a/\tĐăng ký tạm trú\t\t\t",
+            "p\t/b/\tĐăng ký thường trú\t\t\t",
+        ]);
         assert_eq!(
-            titles(&idx, "xin dang ky tam tru o dau"),
-            ["Đăng ký tạm trú"]
+            titles(&idx, "xin dang ky tam tru o dau")[0],
+            "Đăng ký tạm trú"
         );
-        assert!(titles(&idx, "dang ky thuong tru").is_empty());
+        // Every word found: only those.
+        assert_eq!(titles(&idx, "dang ky thuong tru"), ["Đăng ký thường trú"]);
+        // "trng" is too short to be forgiven as a typo: with no full match, the
+        // entries that miss one word ("tạm trú" misses two).
+        assert_eq!(titles(&idx, "dang ky thuong trng"), ["Đăng ký thường trú"]);
+        // Two of four words is not enough, nor one of two.
+        assert!(titles(&idx, "dang ky khai sinh").is_empty());
         assert_eq!(titles(&idx, "thu tuc"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn i_and_y_after_a_consonant_are_one_spelling() {
+        let idx = index(&["p\t/a/\tTrợ cấp thờ cúng liệt sĩ\t\t\t"]);
+        assert_eq!(
+            titles(&idx, "tro cap liet sỹ"),
+            ["Trợ cấp thờ cúng liệt sĩ"]
+        );
+        assert_eq!(spelling("ky".into()), "ki");
+        assert_eq!(spelling("quy".into()), "quy");
+        assert_eq!(spelling("tay".into()), "tay");
+        assert_eq!(spelling("y".into()), "y");
+        assert_eq!(spelling("09".into()), "9");
+        assert_eq!(spelling("00".into()), "0");
+    }
+
+    #[test]
+    fn initials_find_the_words_they_stand_for() {
+        let idx = index(&[
+            "p\t/a/\tXác nhận số chứng minh nhân dân 09 số\t\t\t",
+            "p\t/b/\tĐăng ký hộ kinh doanh\t\tHKD\t",
+        ]);
+        assert_eq!(
+            titles(&idx, "xac nhan cmnd 9 so"),
+            ["Xác nhận số chứng minh nhân dân 09 số"]
+        );
+        assert_eq!(titles(&idx, "hkd"), ["Đăng ký hộ kinh doanh"]);
+        assert!(titles(&idx, "cccd").is_empty());
     }
 
     #[test]

@@ -41,6 +41,8 @@ fn the_query_set_finds_its_pages_in_the_top_five() {
         }
     }
     let recall = 1.0 - misses.len() as f64 / queries.len() as f64;
+    // The misses, for `cargo test --test search -- --nocapture`.
+    eprintln!("recall@5 {recall:.3}; misses:\n{}", misses.join("\n"));
     assert!(
         recall >= 0.95,
         "recall@5 {recall:.3}; misses:\n{}",

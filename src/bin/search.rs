@@ -1,6 +1,9 @@
 //! Search figures for `cargo xtask bench` (a release build): the query set's
 //! recall@5, and the time of one search per keystroke as each query is typed
 //! letter by letter over the whole index (pages and places).
+//!
+//! With `--json`, prints the query set as JSON instead, for the browser side of
+//! the benchmark (`tests/browser/bench-search.mjs`).
 
 use std::time::Instant;
 
@@ -14,6 +17,21 @@ fn main() {
     ))
     .expect("tests/search-queries.toml");
     let queries = read_queries(&text).expect("the query set reads");
+    if std::env::args().any(|a| a == "--json") {
+        let items: Vec<String> = queries
+            .iter()
+            .map(|q| {
+                format!(
+                    "{{\"q\":{},\"expect\":{},\"lang\":{}}}",
+                    json(&q.q),
+                    json(&q.expect),
+                    json(q.lang.as_deref().unwrap_or("vi"))
+                )
+            })
+            .collect();
+        println!("[{}]", items.join(",\n"));
+        return;
+    }
     let (vi, en) = (site_index(Lang::Vi), site_index(Lang::En));
     let mut found = 0;
     let mut times = Vec::new();
@@ -47,4 +65,19 @@ fn main() {
         "search_recall_at5: {:.3}",
         found as f64 / queries.len() as f64
     );
+}
+
+/// A JSON string.
+fn json(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            c if (c as u32) < 0x20 => out += &format!("\\u{:04x}", c as u32),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -175,12 +175,17 @@ pub(super) mod fetch {
 
     /// The body of a successful GET, or `None` (offline, 404, anything else).
     pub async fn text(url: &str) -> Option<String> {
-        let window = web_sys::window()?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
+        body(start(url)?).await
+    }
+
+    /// Starts a GET now (to run several at once); [`body`] waits for it.
+    pub fn start(url: &str) -> Option<web_sys::js_sys::Promise> {
+        Some(web_sys::window()?.fetch_with_str(url))
+    }
+
+    /// The body of a GET [`start`]ed earlier, if it succeeded.
+    pub async fn body(request: web_sys::js_sys::Promise) -> Option<String> {
+        let response: web_sys::Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
         if !response.ok() {
             return None;
         }

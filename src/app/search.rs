@@ -220,9 +220,17 @@ mod browser {
         }
         INDEX.with(|i| i.borrow_mut()[slot(lang)] = Load::Loading);
         leptos::task::spawn_local(async move {
-            let fetch = super::super::fragment::fetch::text;
-            let pages = fetch(PAGES_FILE[slot(lang)]).await;
-            let places = fetch(PLACES_FILE).await;
+            use super::super::fragment::fetch::{body, start};
+            // Both files at once.
+            let (pages, places) = (start(PAGES_FILE[slot(lang)]), start(PLACES_FILE));
+            let pages = match pages {
+                Some(p) => body(p).await,
+                None => None,
+            };
+            let places = match places {
+                Some(p) => body(p).await,
+                None => None,
+            };
             let state = match (pages, places) {
                 (Some(pages), Some(places)) => {
                     let mut index = Index::default();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use std::process::Command;
 
-use crate::{cargo, compress, dist, root, server, tools, Result};
+use crate::{cargo, compress, dist, root, run as run_cmd, server, tools, Result};
 
 /// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.
 fn assets(html: &str, exts: &[&str]) -> Vec<String> {
@@ -51,6 +51,7 @@ pub fn run() -> Result<()> {
         &dist,
         &["search/vi.txt".to_string(), "search/places.txt".to_string()],
     )?;
+    let side = search_side_by_side(&dist)?;
     let (shard_max, places_total) = place_pieces(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
@@ -104,6 +105,32 @@ pub fn run() -> Result<()> {
             Some(0.95),
             "≥",
         ),
+        ("search_bytes_kb", side("search_bytes_kb")?, None, ""),
+        (
+            "search_ms_per_query",
+            side("search_ms_per_query")?,
+            None,
+            "",
+        ),
+        (
+            "search_browser_recall_at5",
+            side("search_browser_recall_at5")?,
+            None,
+            "",
+        ),
+        ("pagefind_bytes_kb", side("pagefind_bytes_kb")?, None, ""),
+        (
+            "pagefind_ms_per_query",
+            side("pagefind_ms_per_query")?,
+            None,
+            "",
+        ),
+        (
+            "pagefind_recall_at5",
+            side("pagefind_recall_at5")?,
+            None,
+            "",
+        ),
     ];
     let mut over = Vec::new();
     for (name, value, budget, rel) in figures {
@@ -117,6 +144,39 @@ pub fn run() -> Result<()> {
             if !ok {
                 over.push(format!("{name} = {value}, budget {rel} {b}"));
             }
+        }
+    }
+    // Side by side with Pagefind: ours must win on all three.
+    println!();
+    println!(
+        "{:<22} {:>12} {:>12}",
+        "search, query set", "this site", "Pagefind"
+    );
+    for (what, ours, theirs, lower_wins) in [
+        (
+            "bytes downloaded (KB)",
+            "search_bytes_kb",
+            "pagefind_bytes_kb",
+            true,
+        ),
+        (
+            "time per query (ms)",
+            "search_ms_per_query",
+            "pagefind_ms_per_query",
+            true,
+        ),
+        (
+            "recall@5",
+            "search_browser_recall_at5",
+            "pagefind_recall_at5",
+            false,
+        ),
+    ] {
+        let (a, b) = (side(ours)?, side(theirs)?);
+        println!("{what:<22} {a:>12} {b:>12}");
+        let wins = if lower_wins { a < b } else { a > b };
+        if !wins {
+            over.push(format!("{what}: this site {a}, Pagefind {b}"));
         }
     }
     if over.is_empty() {
@@ -166,13 +226,7 @@ fn figures_of(bin: &str) -> Result<impl Fn(&str) -> Result<f64>> {
     if !out.status.success() {
         return Err(format!("{bin} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
-    let text = String::from_utf8(out.stdout)?;
-    Ok(move |name: &str| -> Result<f64> {
-        text.lines()
-            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
-            .and_then(|n| n.trim().parse().ok())
-            .ok_or_else(|| format!("no {name} in: {text}").into())
-    })
+    Ok(figures_in(String::from_utf8(out.stdout)?))
 }
 
 /// The pieces of place data a browser may fetch, brotli: the fragments of the
@@ -248,4 +302,76 @@ fn flow_step_ms_p95(dist: &Path, throttle: u32) -> Result<f64> {
         .find_map(|l| l.strip_prefix(name.as_str()))
         .and_then(|n| n.trim().parse().ok())
         .ok_or_else(|| format!("no figure in: {text}").into())
+}
+
+/// The pages both searches cover: procedures, life events, documents, the national
+/// index and places, in both languages (not the search page's A–Z list, which
+/// repeats every name).
+const PAGEFIND_GLOB: &str = "{,en/}{thu-tuc,su-kien,giay-to,danh-muc,noi-nop}/**/*.html";
+
+/// The site's search and Pagefind on the same prerendered pages, in Chromium
+/// (`tests/browser/bench-search.mjs`): bytes, time per query and recall@5 over
+/// the query set. Pagefind's bundle lives in `dist/pagefind/` only for the run.
+fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    tools::ensure_chromium()?;
+    let bundle = dist.join("pagefind");
+    let _ = std::fs::remove_dir_all(&bundle);
+    run_cmd(
+        Command::new(root().join("node_modules/.bin/pagefind"))
+            .arg("--site")
+            .arg(dist)
+            .args(["--output-subdir", "pagefind", "--glob", PAGEFIND_GLOB])
+            .args(["--root-selector", "main", "--quiet"]),
+    )?;
+    // Served compressed like the site's own files.
+    compress::precompress(&bundle)?;
+    let queries = root().join("target/search-queries.json");
+    let out = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "thu-tuc-xa",
+            "--bin",
+            "search",
+            "--",
+            "--json",
+        ])
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "search --json failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    std::fs::write(&queries, out.stdout)?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let out = Command::new("node")
+        .arg("tests/browser/bench-search.mjs")
+        .current_dir(root())
+        .env("BASE_URL", server.url())
+        .env("QUERIES", &queries)
+        .output()?;
+    drop(server);
+    std::fs::remove_dir_all(&bundle)?;
+    if !out.status.success() {
+        return Err(format!(
+            "bench-search.mjs failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(figures_in(String::from_utf8(out.stdout)?))
+}
+
+/// The `name: value` figures in a program's output, by name.
+fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
+    move |name: &str| -> Result<f64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| format!("no {name} in: {text}").into())
+    }
 }

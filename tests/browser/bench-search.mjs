@@ -1,0 +1,109 @@
+// `cargo xtask bench` runs this: the site's search and Pagefind side by side, in
+// Chromium, on the same prerendered pages (the bench puts Pagefind's bundle in
+// dist/pagefind/ for the run). Not a test: the bench compares the figures.
+//
+// QUERIES is a JSON file of `{ q, expect, lang }` (the query set of
+// tests/search-queries.toml). For each engine and language, a fresh browser
+// context (an empty cache) opens the search page, then answers the queries one
+// after another, as a person would:
+// - bytes: what the network carried (encoded, headers included) from the first
+//   keystroke on: the site's index files, or Pagefind's script, wasm, index chunks
+//   and the fragments it needs to show a result;
+// - time: from the first keystroke to the last answer, loading included, per query;
+// - recall@5: `expect` among the first five results shown. A Pagefind result
+//   counts for a procedure of the national index when one of its sub-results (the
+//   headings with an id on a page) is that procedure's anchor.
+// Prints `name: value` lines.
+import { readFileSync } from 'node:fs';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+const queries = JSON.parse(readFileSync(process.env.QUERIES, 'utf8'));
+
+/// What a result link points at, in the query set's terms (as `target_of` in
+/// src/search.rs): the Vietnamese path, or `ma:<code>` for a national-index anchor.
+function target(href) {
+  const url = new URL(href, BASE_URL);
+  if (url.hash.startsWith('#ma-')) return `ma:${url.hash.slice(4).replace('-', '.')}`;
+  return url.pathname.replace(/^\/en(?=\/)/, '');
+}
+
+/// A phone page on the search page of `lang`, hydrated, that counts the bytes
+/// the network carries once `counting` is set.
+async function searchPage(browser, lang) {
+  const { context, page, problems } = await phonePage(browser);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const meter = { bytes: 0, counting: false };
+  cdp.on('Network.loadingFinished', (e) => { if (meter.counting) meter.bytes += e.encodedDataLength; });
+  await page.goto(`${BASE_URL}${lang === 'en' ? '/en' : ''}/tim-kiem/`);
+  await waitForHydration(page);
+  return { context, page, problems, meter };
+}
+
+async function ours(browser, lang, set) {
+  const { context, page, problems, meter } = await searchPage(browser, lang);
+  meter.counting = true;
+  const start = Date.now();
+  // The first letters load the index; the query is answered once it is in.
+  await page.locator('#ps-q').pressSequentially(set[0].q.slice(0, 2));
+  await page.waitForFunction(() => document.querySelector('[data-search-results] a'), null, { timeout: 30000 });
+  const answers = [];
+  for (const { q } of set) {
+    answers.push(await page.evaluate((q) => {
+      const input = document.querySelector('#ps-q');
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return [...document.querySelectorAll('[data-search-results] a')]
+        .slice(0, 5).map((a) => [a.getAttribute('href')]);
+    }, q));
+  }
+  const ms = Date.now() - start;
+  await context.close();
+  if (problems.length) throw new Error(`ours (${lang}): ${problems.join('; ')}`);
+  return { bytes: meter.bytes, ms, answers };
+}
+
+async function pagefind(browser, lang, set) {
+  const { context, page, problems, meter } = await searchPage(browser, lang);
+  meter.counting = true;
+  const start = Date.now();
+  const answers = await page.evaluate(async (qs) => {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.init();
+    const out = [];
+    for (const q of qs) {
+      const found = await pf.search(q);
+      const top = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+      out.push(top.map((d) => [d.url, ...(d.sub_results ?? []).map((s) => s.url)]));
+    }
+    return out;
+  }, set.map((x) => x.q));
+  const ms = Date.now() - start;
+  await context.close();
+  if (problems.length) throw new Error(`pagefind (${lang}): ${problems.join('; ')}`);
+  return { bytes: meter.bytes, ms, answers };
+}
+
+const browser = await launch();
+const engines = { search: ours, pagefind };
+for (const [name, run] of Object.entries(engines)) {
+  let bytes = 0;
+  let ms = 0;
+  let found = 0;
+  for (const lang of ['vi', 'en']) {
+    const set = queries.filter((x) => x.lang === lang);
+    if (!set.length) continue;
+    const r = await run(browser, lang, set);
+    bytes += r.bytes;
+    ms += r.ms;
+    set.forEach((x, i) => {
+      const hit = r.answers[i].some((links) => links.some((href) => target(href) === x.expect));
+      if (hit) found += 1;
+      else if (process.env.VERBOSE) console.error(`${name} misses ${JSON.stringify(x.q)} → ${x.expect}: ${JSON.stringify(r.answers[i].map((l) => l[0]))}`);
+    });
+  }
+  console.log(`${name}_bytes_kb: ${(bytes / 1024).toFixed(1)}`);
+  console.log(`${name}_ms_per_query: ${(ms / queries.length).toFixed(2)}`);
+  console.log(`${name === 'pagefind' ? 'pagefind' : 'search_browser'}_recall_at5: ${(found / queries.length).toFixed(3)}`);
+}
+await browser.close();

@@ -31,10 +31,15 @@ function target(href) {
 /// the network carries once `counting` is set.
 async function searchPage(browser, lang) {
   const { context, page, problems } = await phonePage(browser);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const meter = { bytes: 0, counting: false };
-  cdp.on('Network.loadingFinished', (e) => { if (meter.counting) meter.bytes += e.encodedDataLength; });
+  // Requests of the page and of its workers (Pagefind searches in a worker).
+  const meter = { bytes: 0, counting: false, files: [] };
+  context.on('requestfinished', async (request) => {
+    if (!meter.counting) return;
+    const sizes = await request.sizes();
+    const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+    meter.bytes += bytes;
+    meter.files.push(`${new URL(request.url()).pathname} ${bytes}`);
+  });
   await page.goto(`${BASE_URL}${lang === 'en' ? '/en' : ''}/tim-kiem/`);
   await waitForHydration(page);
   return { context, page, problems, meter };
@@ -47,18 +52,19 @@ async function ours(browser, lang, set) {
   // The first letters load the index; the query is answered once it is in.
   await page.locator('#ps-q').pressSequentially(set[0].q.slice(0, 2));
   await page.waitForFunction(() => document.querySelector('[data-search-results] a'), null, { timeout: 30000 });
-  const answers = [];
-  for (const { q } of set) {
-    answers.push(await page.evaluate((q) => {
-      const input = document.querySelector('#ps-q');
+  const answers = await page.evaluate((qs) => {
+    const input = document.querySelector('#ps-q');
+    return qs.map((q) => {
       input.value = q;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       return [...document.querySelectorAll('[data-search-results] a')]
         .slice(0, 5).map((a) => [a.getAttribute('href')]);
-    }, q));
-  }
+    });
+  }, set.map((x) => x.q));
   const ms = Date.now() - start;
+  await page.waitForTimeout(200);
   await context.close();
+  if (process.env.VERBOSE) console.error(meter.files.join('\n'));
   if (problems.length) throw new Error(`ours (${lang}): ${problems.join('; ')}`);
   return { bytes: meter.bytes, ms, answers };
 }
@@ -79,7 +85,9 @@ async function pagefind(browser, lang, set) {
     return out;
   }, set.map((x) => x.q));
   const ms = Date.now() - start;
+  await page.waitForTimeout(200);
   await context.close();
+  if (process.env.VERBOSE) console.error(meter.files.join('\n'));
   if (problems.length) throw new Error(`pagefind (${lang}): ${problems.join('; ')}`);
   return { bytes: meter.bytes, ms, answers };
 }

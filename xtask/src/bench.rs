@@ -307,7 +307,8 @@ fn flow_step_ms_p95(dist: &Path, throttle: u32) -> Result<f64> {
 /// The pages both searches cover: procedures, life events, documents, the national
 /// index and places, in both languages (not the search page's A–Z list, which
 /// repeats every name).
-const PAGEFIND_GLOB: &str = "{,en/}{thu-tuc,su-kien,giay-to,danh-muc,noi-nop}/**/*.html";
+const PAGEFIND_GLOB: &str =
+    "{thu-tuc,su-kien,giay-to,danh-muc,noi-nop,en/thu-tuc,en/su-kien,en/giay-to,en/danh-muc,en/noi-nop}/**/*.html";
 
 /// The site's search and Pagefind on the same prerendered pages, in Chromium
 /// (`tests/browser/bench-search.mjs`): bytes, time per query and recall@5 over

@@ -608,7 +608,7 @@ fn fit(title: &[u32], n: usize, mask: &[u8]) -> u32 {
     let covered = title.iter().filter(|&&id| any(id)).count();
     let mut bonus = (covered * 40 / title.len().max(1)) as u32;
     if covered == title.len() {
-        bonus += 40;
+        bonus += 60;
     }
     if n > 1
         && title.windows(n).any(|w| {
@@ -617,7 +617,7 @@ fn fit(title: &[u32], n: usize, mask: &[u8]) -> u32 {
                 .all(|(i, &id)| mask[id as usize] & (1 << i) != 0)
         })
     {
-        bonus += 30;
+        bonus += 80;
     }
     bonus
 }
@@ -807,6 +807,15 @@ mod tests {
         assert_eq!(spelling("y".into()), "y");
         assert_eq!(spelling("09".into()), "9");
         assert_eq!(spelling("00".into()), "0");
+    }
+
+    #[test]
+    fn a_phrase_in_an_alias_beats_its_words_scattered_in_a_long_title() {
+        let idx = index(&[
+            "i\t/a/\tKhai báo vũ khí thô sơ là hiện vật trưng bày, triển lãm, làm đồ gia bảo\t\t\t",
+            "p\t/b/\tĐăng ký đất đai lần đầu\t\tlàm sổ đỏ\t",
+        ]);
+        assert_eq!(titles(&idx, "lam so do")[0], "Đăng ký đất đai lần đầu");
     }
 
     #[test]

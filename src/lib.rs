@@ -30,6 +30,7 @@ pub fn hydrate() {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".to_string());
+    let lang = route::Route::parse(&path).lang;
     leptos::mount::hydrate_body(move || {
         use leptos::prelude::*;
         view! { <app::App path/> }
@@ -41,4 +42,5 @@ pub fn hydrate() {
         let _ = html.set_attribute("data-hydrated", "");
     }
     app::search::listen();
+    app::offline::register(lang);
 }

@@ -75,6 +75,9 @@ pub enum Page {
     /// server) and every page A to Z.
     Search,
     NotFound,
+    /// What the service worker shows for a page not saved, when there is no
+    /// network; served from `/offline.html`, in both languages at once.
+    Offline,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +112,7 @@ impl Route {
             Lang::Vi
         };
         let page = match segments.as_slice() {
+            ["offline.html"] => Page::Offline,
             [] => Page::Home,
             [EVENTS_SEGMENT] => Page::Events,
             [EVENTS_SEGMENT, slug] => data::flow(slug).map_or(Page::NotFound, Page::Flow),
@@ -172,6 +176,7 @@ impl Route {
             }
             Page::Search => format!("{prefix}/{SEARCH_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
+            Page::Offline => "/offline.html".to_string(),
         }
     }
 
@@ -254,6 +259,7 @@ impl Route {
             Page::OldAddress => t.old_address_title,
             Page::Search => t.search_title,
             Page::NotFound => t.not_found_title,
+            Page::Offline => t.offline_title,
             #[cfg(not(target_arch = "wasm32"))]
             Page::Procedure(p) => p.name.get(self.lang),
             #[cfg(not(target_arch = "wasm32"))]

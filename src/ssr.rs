@@ -51,7 +51,12 @@ pub fn head(route: &Route, base_url: &str) -> String {
         escape(&route.title()),
         escape(&description(route))
     );
-    if route.page != Page::NotFound {
+    // Installable: the manifest of the page's language, and an icon for home screens.
+    out.push_str(&format!(
+        "<link rel=\"manifest\" href=\"{}/manifest.webmanifest\">\n<link rel=\"apple-touch-icon\" href=\"/icon-192.png\">\n",
+        route.lang.prefix()
+    ));
+    if !matches!(route.page, Page::NotFound | Page::Offline) {
         out.push_str(&format!(
             "<link rel=\"canonical\" href=\"{base_url}{}\">\n",
             escape(&route.href())
@@ -102,5 +107,6 @@ pub fn description(route: &Route) -> String {
         Page::OldProvince(o) => data::fill(t.old_province_description, "province", o.name),
         Page::Search => t.search_description.to_string(),
         Page::NotFound => t.not_found_body.to_string(),
+        Page::Offline => t.offline_body.to_string(),
     }
 }

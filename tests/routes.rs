@@ -53,6 +53,13 @@ fn unknown_paths_are_not_found() {
 }
 
 #[test]
+fn the_offline_page_has_its_own_address() {
+    let offline = Route::parse("/offline.html");
+    assert_eq!(offline.page, Page::Offline);
+    assert_eq!(offline.href(), "/offline.html");
+}
+
+#[test]
 fn the_catalogue_has_at_least_sixty_procedures_with_sources() {
     assert!(data::PROCEDURES.len() >= 60, "{}", data::PROCEDURES.len());
     assert_eq!(data::DETAILS.len(), data::PROCEDURES.len());

@@ -12,6 +12,8 @@ mod fragment;
 mod home;
 mod nav;
 mod not_found;
+#[cfg(feature = "hydrate")]
+pub mod offline;
 mod places;
 pub mod search;
 
@@ -23,7 +25,7 @@ use crate::route::{Page, Route};
 use flow::FlowPage;
 use fragment::FragmentPage;
 use home::Home;
-pub use not_found::NotFound;
+pub use not_found::{NotFound, Offline};
 use places::PlacesPage;
 
 /// The whole application: the page for the current path.
@@ -79,12 +81,13 @@ fn Shell(route: Route) -> impl IntoView {
     let home = Route::new(lang, Page::Home).href();
     let other = route.translated();
     let other_href = match route.page {
-        Page::NotFound => Route::new(lang.other(), Page::Home).href(),
+        Page::NotFound | Page::Offline => Route::new(lang.other(), Page::Home).href(),
         _ => other.href(),
     };
     let page = match route.page {
         Page::Home => view! { <Home lang/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),
+        Page::Offline => view! { <Offline/> }.into_any(),
         Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
         Page::Places | Page::Province(_) | Page::OldProvince(_) => {
             view! { <PlacesPage route/> }.into_any()
@@ -123,6 +126,16 @@ fn Shell(route: Route) -> impl IntoView {
                         }
                     })}
             </header>
+            // Shown by the wasm when a new version of the site is ready (offline.rs).
+            <div id="update" class="update-banner" role="status" hidden>
+                <div class="container">
+                    <span>{t.update_ready}</span>
+                    " "
+                    <button type="button" class="button button-secondary">
+                        {t.update_reload}
+                    </button>
+                </div>
+            </div>
             <main id="main" class="container" tabindex="-1">
                 {page}
             </main>

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use thu_tuc_xa::app::article;
 use thu_tuc_xa::model::Lang;
-use thu_tuc_xa::route::Route;
+use thu_tuc_xa::route::{Page, Route};
 use thu_tuc_xa::search;
 use thu_tuc_xa::ssr;
 
@@ -160,6 +160,16 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         false,
     );
     std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
+    // What the service worker shows offline for a page it has not saved.
+    let offline = Route::new(Lang::Vi, Page::Offline);
+    let html = page(
+        &t,
+        "vi",
+        &ssr::head(&offline, base_url),
+        &ssr::render_body(&offline),
+        false,
+    );
+    std::fs::write(dist.join("offline.html"), html).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
         .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");

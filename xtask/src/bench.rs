@@ -7,22 +7,6 @@ use std::process::Command;
 
 use crate::{cargo, compress, dist, root, run as run_cmd, server, tools, Result};
 
-/// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.
-fn assets(html: &str, exts: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for attr in ["href=\"/", "src=\"/"] {
-        for (i, _) in html.match_indices(attr) {
-            let rest = &html[i + attr.len()..];
-            let Some(end) = rest.find('"') else { continue };
-            let path = &rest[..end];
-            if exts.iter().any(|e| path.ends_with(e)) && !found.iter().any(|f| f == path) {
-                found.push(path.to_string());
-            }
-        }
-    }
-    found
-}
-
 fn kb(bytes: usize) -> f64 {
     (bytes as f64 / 1024.0 * 10.0).round() / 10.0
 }
@@ -39,8 +23,8 @@ pub fn run() -> Result<()> {
     let dist = dist::build()?;
     let home = std::fs::read_to_string(dist.join("index.html"))?;
     let html = compress::brotli_len(home.as_bytes());
-    let css = brotli_of(&dist, &assets(&home, &[".css"]))?;
-    let code = brotli_of(&dist, &assets(&home, &[".js", ".wasm"]))?;
+    let css = brotli_of(&dist, &dist::assets(&home, &[".css"]))?;
+    let code = brotli_of(&dist, &dist::assets(&home, &[".js", ".wasm"]))?;
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
@@ -56,7 +40,7 @@ pub fn run() -> Result<()> {
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
     let mut gzip = compress::gzip_len(home.as_bytes());
-    for f in assets(&home, &[".css", ".js", ".wasm"]) {
+    for f in dist::assets(&home, &[".css", ".js", ".wasm"]) {
         gzip += compress::gzip_len(&std::fs::read(dist.join(f))?);
     }
 

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, compress, headers, root, run, tools, Result};
+use crate::{cargo, compress, headers, root, run, sw, tools, Result};
 
 /// Where the site will be published, for canonical links. Override with `SITE_URL`.
 pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
@@ -41,9 +41,28 @@ pub fn build() -> Result<PathBuf> {
         .arg(&dist)
         .arg(&site_url))?;
     std::fs::write(dist.join("_headers"), headers::static_host_headers_file())?;
+    let shell = std::fs::read_to_string(dist.join("index.html"))?;
+    let saved = sw::write(&dist, &assets(&shell, &[".css", ".js", ".wasm"]))?;
+    println!("dist/sw.js saves {saved} files for offline use");
     let n = compress::precompress(&dist)?;
     println!("dist/ ready ({n} files precompressed), canonical base {site_url}");
     Ok(dist)
+}
+
+/// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.
+pub fn assets(html: &str, exts: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"/", "src=\"/"] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let Some(end) = rest.find('"') else { continue };
+            let path = &rest[..end];
+            if exts.iter().any(|e| path.ends_with(e)) && !found.iter().any(|f| f == path) {
+                found.push(path.to_string());
+            }
+        }
+    }
+    found
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {

@@ -14,6 +14,7 @@ mod compress;
 mod dist;
 mod headers;
 mod server;
+mod sw;
 mod tools;
 
 use std::path::PathBuf;

@@ -1,0 +1,68 @@
+// Offline: after one visit, with the network cut, procedure pages, a flow to its
+// outcome, search and a reload still work; a page never saved gets the offline
+// page. The service worker and the manifest are what make this so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('after one visit, the guide works with no network', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await waitForHydration(page);
+  await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  await context.setOffline(true);
+  // Cold loads of saved pages.
+  for (const path of ['/thu-tuc/dang-ky-khai-sinh/', '/thu-tuc/dang-ky-ket-hon/', '/su-kien/', '/thu-tuc/', '/tim-kiem/']) {
+    const response = await page.goto(`${BASE_URL}${path}`);
+    assert.equal(response.status(), 200, path);
+    await waitForHydration(page);
+    assert.ok((await page.locator('main h1').first().textContent()).trim().length > 0, path);
+  }
+  // Search, offline.
+  const box = page.locator('#ps-q');
+  await box.fill('dang ky khai tu');
+  await page.locator('[data-search-results] a', { hasText: 'Đăng ký khai tử' }).first().waitFor();
+  // A flow to its outcome, offline, and a reload on the way.
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(page);
+  await page.reload();
+  await waitForHydration(page);
+  await page.click('.button-start');
+  for (let i = 0; i < 20; i += 1) {
+    const form = page.locator('form.question:not([hidden])');
+    if (!(await form.count())) break;
+    await form.locator('.radio-label').first().click();
+    await form.locator('button[type=submit]').click();
+  }
+  await page.locator('section.check:not([hidden]), section.outcome:not([hidden])').first().waitFor();
+  // A page never saved: the offline page, in both languages.
+  const response = await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  assert.equal(response.status(), 200);
+  assert.match(await page.locator('h1').textContent(), /Không có kết nối mạng/);
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
+test('installable: a manifest in the page language, with icons', async () => {
+  for (const [path, lang, start] of [['/', 'vi', '/'], ['/en/', 'en', '/en/']]) {
+    const html = await (await fetch(`${BASE_URL}${path}`)).text();
+    const href = html.match(/<link rel="manifest" href="([^"]+)"/)?.[1];
+    assert.ok(href, `${path} links a manifest`);
+    const manifest = await (await fetch(`${BASE_URL}${href}`)).json();
+    assert.equal(manifest.lang, lang);
+    assert.equal(manifest.start_url, start);
+    assert.equal(manifest.display, 'standalone');
+    const sizes = manifest.icons.map((i) => i.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'));
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+    for (const icon of manifest.icons) {
+      const r = await fetch(`${BASE_URL}${icon.src}`);
+      assert.equal(r.headers.get('content-type'), 'image/png');
+    }
+  }
+});

@@ -1,0 +1,141 @@
+//! `dist/sw.js`, the service worker: what it saves for offline use, listed from
+//! the built site, and a version that changes whenever one of those files does
+//! (so a deploy installs a new worker, which the page announces). The worker's
+//! code is `sw.js` beside this file.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hasher;
+use std::path::Path;
+
+use crate::Result;
+
+/// The languages' path prefixes, as the worker's `FILES` keys.
+const LANGS: [(&str, &str); 2] = [("vi", ""), ("en", "/en")];
+
+/// Sections whose every page (and its fragment) is saved in advance.
+const SECTIONS: [&str; 2] = ["thu-tuc", "su-kien"];
+
+/// Single pages saved in advance: home, the lists, the finder and search.
+const LISTS: [&str; 8] = [
+    "/",
+    "/thu-tuc/",
+    "/su-kien/",
+    "/giay-to/",
+    "/danh-muc/",
+    "/noi-nop/",
+    "/noi-nop/dia-chi-cu/",
+    "/tim-kiem/",
+];
+
+/// Writes `dist/sw.js` and returns how many files it saves in advance.
+pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
+    let mut shell: Vec<String> = vec![
+        "/offline.html".into(),
+        "/favicon.svg".into(),
+        "/manifest.webmanifest".into(),
+        "/en/manifest.webmanifest".into(),
+        "/icon-192.png".into(),
+        "/icon-512.png".into(),
+        "/search/places.txt".into(),
+    ];
+    shell.extend(shell_assets.iter().cloned());
+    let mut files: Vec<(&str, Vec<String>)> = Vec::new();
+    for (lang, prefix) in LANGS {
+        let mut list = Vec::new();
+        let mut page = |path: String| {
+            let fragment = fragment_of(&path);
+            list.push(path);
+            if let Some(f) = fragment.filter(|f| dist.join(&f[1..]).is_file()) {
+                list.push(f);
+            }
+        };
+        for p in LISTS {
+            page(format!("{prefix}{p}"));
+        }
+        for section in SECTIONS {
+            let dir = dist.join(prefix.trim_start_matches('/')).join(section);
+            let mut slugs: Vec<String> = std::fs::read_dir(&dir)?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().join("index.html").is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            slugs.sort();
+            for slug in slugs {
+                page(format!("{prefix}/{section}/{slug}/"));
+            }
+        }
+        list.push(format!("/search/{lang}.txt"));
+        files.push((lang, list));
+    }
+    // The version: every saved file's bytes, and the worker's own code.
+    let mut hasher = DefaultHasher::new();
+    hasher.write(include_str!("sw.js").as_bytes());
+    let all = shell.iter().chain(files.iter().flat_map(|(_, l)| l));
+    let mut count = 0;
+    for url in all {
+        let file = file_of(dist, url);
+        let bytes = std::fs::read(&file)
+            .map_err(|e| format!("service worker: {} ({url}): {e}", file.display()))?;
+        hasher.write(url.as_bytes());
+        hasher.write(&bytes);
+        count += 1;
+    }
+    let mut js = format!("const VERSION = '{:016x}';\n", hasher.finish());
+    js += &format!("const SHELL = {};\n", json_list(&shell));
+    js += "const FILES = {\n";
+    for (lang, list) in &files {
+        js += &format!("  {lang}: {},\n", json_list(list));
+    }
+    js += "};\n\n";
+    js += include_str!("sw.js");
+    std::fs::write(dist.join("sw.js"), js)?;
+    Ok(count)
+}
+
+/// The file behind a URL path of the site: `/x/` → `x/index.html`.
+fn file_of(dist: &Path, url: &str) -> std::path::PathBuf {
+    let rel = url.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        dist.join(rel).join("index.html")
+    } else {
+        dist.join(rel)
+    }
+}
+
+/// A page's fragment (what a client navigation fetches): `/thu-tuc/x/` →
+/// `/fragments/thu-tuc/x.html`; the home page has none.
+fn fragment_of(path: &str) -> Option<String> {
+    let inner = path.trim_matches('/');
+    (!inner.is_empty() && inner != "en").then(|| format!("/fragments/{inner}.html"))
+}
+
+fn json_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("[\n    {}\n  ]", quoted.join(",\n    "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_and_files_follow_the_site_layout() {
+        assert_eq!(
+            fragment_of("/thu-tuc/dang-ky-khai-sinh/").as_deref(),
+            Some("/fragments/thu-tuc/dang-ky-khai-sinh.html")
+        );
+        assert_eq!(
+            fragment_of("/en/su-kien/").as_deref(),
+            Some("/fragments/en/su-kien.html")
+        );
+        assert_eq!(fragment_of("/"), None);
+        assert_eq!(fragment_of("/en/"), None);
+        let d = Path::new("d");
+        assert_eq!(file_of(d, "/"), Path::new("d/index.html"));
+        assert_eq!(
+            file_of(d, "/en/thu-tuc/"),
+            Path::new("d/en/thu-tuc/index.html")
+        );
+        assert_eq!(file_of(d, "/sw.js"), Path::new("d/sw.js"));
+    }
+}

@@ -1,4 +1,4 @@
-//! Offline use (the wasm only): registers the service worker (`/sw.js`, written
+//! Offline use (the wasm only): registers the service worker (`/sw.mjs`, written
 //! by `cargo xtask dist`), asks it to save this language's pages, marks the
 //! document `data-offline-ready` once they are saved, and announces a new version
 //! with a button that lets it take over and reloads.
@@ -49,7 +49,7 @@ pub fn register(lang: Lang) {
     };
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
-    let registering = container.register("/sw.js");
+    let registering = container.register("/sw.mjs");
     leptos::task::spawn_local(async move {
         let Ok(reg) = JsFuture::from(registering).await else {
             return;

@@ -30,7 +30,9 @@ function target(href) {
 /// A phone page on the search page of `lang`, hydrated, that counts the bytes
 /// the network carries once `counting` is set.
 async function searchPage(browser, lang) {
-  const { context, page, problems } = await phonePage(browser);
+  // Without the service worker, whose saving of the site for offline use is not
+  // the search's doing.
+  const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
   // Requests of the page and of its workers (Pagefind searches in a worker).
   const meter = { bytes: 0, counting: false, files: [] };
   context.on('requestfinished', async (request) => {

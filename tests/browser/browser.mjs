@@ -17,13 +17,14 @@ export async function launch() {
 
 /// A phone-sized page that records console errors, page errors, CSP violations
 /// and any request to another origin.
-export async function phonePage(browser, { javaScriptEnabled = true, geolocation, permissions = [] } = {}) {
+export async function phonePage(browser, { javaScriptEnabled = true, geolocation, permissions = [], serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     javaScriptEnabled,
+    serviceWorkers,
     geolocation,
     permissions,
   });

@@ -3,7 +3,11 @@
 // page. The service worker and the manifest are what make this so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+/// dist/ as `cargo xtask test` serves it (the server reads files on each request).
+const DIST = new URL('../../dist/', import.meta.url);
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -65,4 +69,38 @@ test('installable: a manifest in the page language, with icons', async () => {
       assert.equal(r.headers.get('content-type'), 'image/png');
     }
   }
+});
+
+test('a new deploy is announced, and "Tải lại" brings it in', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForHydration(page);
+  await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  assert.equal(await page.locator('#update').isHidden(), true);
+  // A new deploy: another worker (its compressed copies set aside so that the
+  // server sends the new text).
+  const worker = new URL('sw.mjs', DIST);
+  const before = readFileSync(worker, 'utf8');
+  const aside = ['.br', '.gz'].map((ext) => new URL(`sw.mjs${ext}`, DIST)).filter((f) => existsSync(f));
+  try {
+    for (const f of aside) renameSync(f, `${f.pathname}.aside`);
+    writeFileSync(worker, before.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.reload();
+    await waitForHydration(page);
+    const banner = page.locator('#update');
+    await banner.waitFor({ state: 'visible', timeout: 60000 });
+    assert.match(await banner.textContent(), /Đã có phiên bản mới/);
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner.getByRole('button', { name: 'Tải lại' }).click(),
+    ]);
+    await waitForHydration(page);
+    const version = await page.evaluate(async () => (await caches.keys()).join(' '));
+    assert.match(version, /-next$/, 'only the new version\'s cache is left');
+  } finally {
+    writeFileSync(worker, before);
+    for (const f of aside) renameSync(`${f.pathname}.aside`, f);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -36,6 +36,7 @@ pub fn run() -> Result<()> {
         &["search/vi.txt".to_string(), "search/places.txt".to_string()],
     )?;
     let side = search_side_by_side(&dist)?;
+    let phone = like_a_phone(&dist)?;
     let (shard_max, places_total) = place_pieces(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
@@ -112,6 +113,43 @@ pub fn run() -> Result<()> {
         (
             "pagefind_recall_at5",
             side("pagefind_recall_at5")?,
+            None,
+            "",
+        ),
+        (
+            "lighthouse_performance_min",
+            phone("lighthouse_performance_min")?,
+            Some(98.0),
+            "≥",
+        ),
+        (
+            "lighthouse_accessibility_min",
+            phone("lighthouse_accessibility_min")?,
+            Some(100.0),
+            "=",
+        ),
+        (
+            "lighthouse_best_practices_min",
+            phone("lighthouse_best_practices_min")?,
+            Some(100.0),
+            "=",
+        ),
+        (
+            "lighthouse_seo_min",
+            phone("lighthouse_seo_min")?,
+            Some(100.0),
+            "=",
+        ),
+        ("lcp_ms_max", phone("lcp_ms_max")?, Some(1200.0), "≤"),
+        (
+            "repeat_visit_network_bytes",
+            phone("repeat_visit_network_bytes")?,
+            Some(0.0),
+            "=",
+        ),
+        (
+            "sw_precache_brotli_kb",
+            kb(sw_precache_brotli(&dist)?),
             None,
             "",
         ),
@@ -359,4 +397,42 @@ fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
             .and_then(|n| n.trim().parse().ok())
             .ok_or_else(|| format!("no {name} in: {text}").into())
     }
+}
+
+/// Lighthouse on four pages like a slow phone, and a repeat visit's network bytes
+/// (`tests/browser/bench-lighthouse.mjs`), against dist/ with production headers.
+fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    tools::ensure_chromium()?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let out = Command::new("node")
+        .arg("tests/browser/bench-lighthouse.mjs")
+        .current_dir(root())
+        .env("BASE_URL", server.url())
+        .output()?;
+    // The per-page table.
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("bench-lighthouse.mjs failed".into());
+    }
+    Ok(figures_in(String::from_utf8(out.stdout)?))
+}
+
+/// What the service worker saves on a first visit in Vietnamese (the shell and
+/// the language's files), brotli: the price of working offline.
+fn sw_precache_brotli(dist: &Path) -> Result<usize> {
+    let sw = std::fs::read_to_string(dist.join("sw.mjs"))?;
+    let lists = sw.split("  en:").next().unwrap_or_default();
+    let mut files: Vec<String> = Vec::new();
+    for quoted in lists.split('"').skip(1).step_by(2) {
+        let rel = quoted.trim_start_matches('/');
+        let file = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        };
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    brotli_of(dist, &files)
 }

@@ -15,6 +15,7 @@ pub const COMPRESSIBLE: [&str; 9] = [
     "html",
     "css",
     "js",
+    "mjs",
     "wasm",
     "json",
     "svg",

@@ -43,7 +43,7 @@ pub fn build() -> Result<PathBuf> {
     std::fs::write(dist.join("_headers"), headers::static_host_headers_file())?;
     let shell = std::fs::read_to_string(dist.join("index.html"))?;
     let saved = sw::write(&dist, &assets(&shell, &[".css", ".js", ".wasm"]))?;
-    println!("dist/sw.js saves {saved} files for offline use");
+    println!("dist/sw.mjs saves {saved} files for offline use");
     let n = compress::precompress(&dist)?;
     println!("dist/ ready ({n} files precompressed), canonical base {site_url}");
     Ok(dist)

@@ -1,6 +1,8 @@
 // The service worker of Thủ tục xã: after one visit the guide keeps working with
-// no network. `cargo xtask dist` writes dist/sw.js: the constants VERSION, SHELL
-// and FILES (listed from dist/ by xtask/src/sw.rs), then this file.
+// no network. `cargo xtask dist` writes dist/sw.mjs: the constants VERSION, SHELL
+// and FILES (listed from dist/ by xtask/src/sw.rs), then this file. (Not `.js`:
+// the static hosts' rules cache every `.js` file for a year, since all the others
+// carry a content hash in their name; this one must be checked on every visit.)
 //
 // - install: the app shell (SHELL) into this version's cache, plus every language
 //   the previous version had saved, so an update loses nothing offline;
@@ -78,7 +80,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname === '/sw.js') return;
+  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname === '/sw.mjs') return;
   event.respondWith(respond(request, url.pathname + url.search));
 });
 

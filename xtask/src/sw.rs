@@ -1,4 +1,4 @@
-//! `dist/sw.js`, the service worker: what it saves for offline use, listed from
+//! `dist/sw.mjs`, the service worker: what it saves for offline use, listed from
 //! the built site, and a version that changes whenever one of those files does
 //! (so a deploy installs a new worker, which the page announces). The worker's
 //! code is `sw.js` beside this file.
@@ -27,7 +27,7 @@ const LISTS: [&str; 8] = [
     "/tim-kiem/",
 ];
 
-/// Writes `dist/sw.js` and returns how many files it saves in advance.
+/// Writes `dist/sw.mjs` and returns how many files it saves in advance.
 pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
     let mut shell: Vec<String> = vec![
         "/offline.html".into(),
@@ -88,7 +88,7 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
     }
     js += "};\n\n";
     js += include_str!("sw.js");
-    std::fs::write(dist.join("sw.js"), js)?;
+    std::fs::write(dist.join("sw.mjs"), js)?;
     Ok(count)
 }
 
@@ -136,6 +136,6 @@ mod tests {
             file_of(d, "/en/thu-tuc/"),
             Path::new("d/en/thu-tuc/index.html")
         );
-        assert_eq!(file_of(d, "/sw.js"), Path::new("d/sw.js"));
+        assert_eq!(file_of(d, "/sw.mjs"), Path::new("d/sw.mjs"));
     }
 }

@@ -66,7 +66,7 @@ fn Filter(
     let t = data::strings(lang);
     let has_groups = !groups.is_empty();
     view! {
-        <div class="filter" data-filter hidden>
+        <div class="filter js-only" data-filter>
             {has_groups
                 .then(|| {
                     view! {
@@ -113,7 +113,7 @@ pub fn PlacesPage(lang: Lang) -> impl IntoView {
         <p class="lead">{t.places_intro}</p>
         <p>{t.places_rule}</p>
 
-        <section class="near" aria-labelledby="near" data-near=base hidden>
+        <section class="near js-only" aria-labelledby="near" data-near=base>
             <h2 id="near">{t.near_heading}</h2>
             <p>{t.near_explain}</p>
             <button type="button" class="button" data-near-button>{t.near_button}</button>

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions worth compressing (everything else, images and fonts, is
 /// already compressed).
-pub const COMPRESSIBLE: [&str; 9] = [
+pub const COMPRESSIBLE: [&str; 10] = [
     "html",
     "css",
     "js",

@@ -26,6 +26,16 @@ test('after one visit, the guide works with no network', async () => {
     await waitForHydration(page);
     assert.ok((await page.locator('main h1').first().textContent()).trim().length > 0, path);
   }
+  // A client navigation fetches the page's fragment, which the worker cuts from
+  // the saved page.
+  await page.goto(`${BASE_URL}/thu-tuc/`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator('main a[href="/thu-tuc/dang-ky-tam-tru/"]').first().click();
+  await page.locator('main h1', { hasText: 'Đăng ký tạm trú' }).waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'a client navigation');
+  await page.goto(`${BASE_URL}/tim-kiem/`);
+  await waitForHydration(page);
   // Search, offline.
   const box = page.locator('#ps-q');
   await box.fill('dang ky khai tu');

@@ -40,8 +40,13 @@ pub fn build() -> Result<PathBuf> {
         ])
         .arg(&dist)
         .arg(&site_url))?;
-    std::fs::write(dist.join("_headers"), headers::static_host_headers_file())?;
     let shell = std::fs::read_to_string(dist.join("index.html"))?;
+    let styles = headers::style_hashes(&shell);
+    println!("the inline style's hash, for the CSP's style-src: {styles}");
+    std::fs::write(
+        dist.join("_headers"),
+        headers::static_host_headers_file(&headers::csp(&styles)),
+    )?;
     let saved = sw::write(&dist, &assets(&shell, &[".css", ".js", ".wasm"]))?;
     println!("dist/sw.mjs saves {saved} files for offline use");
     let n = compress::precompress(&dist)?;

@@ -7,7 +7,7 @@
 //! missing file with the site's own `404.html`. Only GET and HEAD are allowed.
 
 use crate::compress::{is_compressible, sibling};
-use crate::headers::{content_type, headers_for};
+use crate::headers::{self, content_type, headers_for};
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -58,16 +58,19 @@ pub fn start(root: PathBuf, addr: &str) -> io::Result<Server> {
     let http = tiny_http::Server::http(addr).map_err(io::Error::other)?;
     let addr = (http.server_addr().to_ip()).ok_or_else(|| io::Error::other("not an IP address"))?;
     let http = Arc::new(http);
+    // The CSP allows the built pages' inline style by its hash.
+    let shell = std::fs::read_to_string(root.join("index.html")).unwrap_or_default();
+    let csp = Arc::new(headers::csp(&headers::style_hashes(&shell)));
     let root = Arc::new(root);
     let mut workers = Vec::new();
     for i in 0..WORKERS {
-        let (http, root) = (Arc::clone(&http), Arc::clone(&root));
+        let (http, root, csp) = (Arc::clone(&http), Arc::clone(&root), Arc::clone(&csp));
         let worker = thread::Builder::new()
             .name(format!("serve-{i}"))
             .spawn(move || loop {
                 match http.recv() {
                     Ok(request) => {
-                        let reply = route(&root, &request);
+                        let reply = route(&root, &csp, &request);
                         // A client that went away is not our problem.
                         let _ = send(request, reply);
                     }
@@ -115,9 +118,9 @@ fn header<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
     found.map(|h| h.value.as_str())
 }
 
-fn route(root: &Path, request: &Request) -> Reply {
+fn route(root: &Path, csp: &str, request: &Request) -> Reply {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut reply = text(405, "405 Method Not Allowed\n");
+        let mut reply = text(405, "405 Method Not Allowed\n", csp);
         reply.headers.push(("Allow", "GET, HEAD".to_string()));
         return reply;
     }
@@ -127,7 +130,7 @@ fn route(root: &Path, request: &Request) -> Reply {
         None => (url, None),
     };
     let Some(path) = percent_decode(raw_path).filter(|p| p.starts_with('/')) else {
-        return text(400, "400 Bad Request\n");
+        return text(400, "400 Bad Request\n", csp);
     };
     let mut file = root.to_path_buf();
     for segment in path.split('/').filter(|s| !s.is_empty()) {
@@ -136,14 +139,14 @@ fn route(root: &Path, request: &Request) -> Reply {
         let mut parts = Path::new(segment).components();
         match (parts.next(), parts.next()) {
             (Some(Component::Normal(name)), None) => file.push(name),
-            _ => return text(400, "400 Bad Request\n"),
+            _ => return text(400, "400 Bad Request\n", csp),
         }
     }
     let accept = header(request, "Accept-Encoding");
     if path.ends_with('/') {
         file.push("index.html");
     } else if file.is_dir() {
-        let mut reply = text(301, "");
+        let mut reply = text(301, "", csp);
         let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         // One leading slash, so `//host` cannot turn into a redirect to another site.
         let location = format!("/{}/{query}", raw_path.trim_start_matches('/'));
@@ -151,13 +154,20 @@ fn route(root: &Path, request: &Request) -> Reply {
         return reply;
     }
     if file.is_file() {
-        return serve(&file, &path, 200, accept, header(request, "If-None-Match"));
+        return serve(
+            &file,
+            &path,
+            200,
+            accept,
+            header(request, "If-None-Match"),
+            csp,
+        );
     }
     let page = root.join("404.html");
     if page.is_file() {
-        return serve(&page, "/404.html", 404, accept, None);
+        return serve(&page, "/404.html", 404, accept, None, csp);
     }
-    text(404, "404 Not Found\n")
+    text(404, "404 Not Found\n", csp)
 }
 
 /// Serves `file` (or its `.br` / `.gz` copy when accepted) for `url_path`.
@@ -167,8 +177,9 @@ fn serve(
     status: u16,
     accept: Option<&str>,
     if_none_match: Option<&str>,
+    csp: &str,
 ) -> Reply {
-    let mut headers = headers_for(url_path);
+    let mut headers = headers_for(url_path, csp);
     headers.push(("Content-Type", content_type(file).to_string()));
     let mut chosen = (file.to_path_buf(), None);
     if is_compressible(file) {
@@ -184,7 +195,7 @@ fn serve(
     let (path, coding) = chosen;
     let opened = File::open(&path).and_then(|f| Ok((f.metadata()?, f)));
     let Ok((meta, f)) = opened else {
-        return text(500, "500 Internal Server Error\n");
+        return text(500, "500 Internal Server Error\n", csp);
     };
     let etag = etag(&meta, coding);
     headers.push(("ETag", etag.clone()));
@@ -209,8 +220,8 @@ fn serve(
 }
 
 /// A plain-text reply, still with the production headers.
-fn text(status: u16, body: &str) -> Reply {
-    let mut headers = headers_for("/");
+fn text(status: u16, body: &str, csp: &str) -> Reply {
+    let mut headers = headers_for("/", csp);
     headers.push(("Content-Type", "text/plain; charset=utf-8".to_string()));
     let body = body.as_bytes().to_vec();
     let len = body.len() as u64;

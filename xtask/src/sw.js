@@ -12,9 +12,11 @@
 // - message `skip-waiting` (the page's "Tải lại" button): this version takes over;
 // - activate: other versions' caches are deleted;
 // - fetch, same-origin GET only: what this version saved comes from its cache, so
-//   old and new files never mix; anything else comes from the network and is kept
-//   as it is used (provinces viewed, documents opened), and from the cache when
-//   offline. A page never seen, offline, gets the offline page.
+//   old and new files never mix; a page's fragment (what a client navigation
+//   fetches) is cut from the saved page, which holds it whole, so it need not be
+//   saved twice; anything else comes from the network and is kept as it is used
+//   (provinces viewed, documents opened), and from the cache when offline. A page
+//   never seen, offline, gets the offline page.
 // Nothing is sent anywhere: the worker only fetches this site's own files.
 
 const CACHE = `thu-tuc-xa-${VERSION}`;
@@ -22,12 +24,18 @@ const PREFIX = 'thu-tuc-xa-';
 /// A marker in a cache: this language was saved whole.
 const saved = (lang) => `/__saved/${lang}`;
 
+/// At most this many files are fetched at once, so that what the person opens
+/// next is not stuck behind the saving.
+const AT_ONCE = 4;
+
 async function saveLanguage(cache, lang) {
   const missing = [];
   for (const url of FILES[lang] ?? []) {
     if (!(await cache.match(url))) missing.push(url);
   }
-  await cache.addAll(missing);
+  for (let i = 0; i < missing.length; i += AT_ONCE) {
+    await cache.addAll(missing.slice(i, i + AT_ONCE));
+  }
   await cache.put(saved(lang), new Response(VERSION));
 }
 
@@ -84,10 +92,34 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(respond(request, url.pathname + url.search));
 });
 
+/// The page a fragment comes from: `/fragments/en/thu-tuc/x.html` → `/en/thu-tuc/x/`.
+function pageOf(key) {
+  const m = /^\/fragments\/(.+)\.html$/.exec(key);
+  return m ? `/${m[1]}/` : null;
+}
+
+/// A page's fragment, cut from the page: what its `<div class="fragment">` holds.
+async function fragmentFrom(page) {
+  const html = await page.text();
+  const open = '<div class="fragment">';
+  const start = html.indexOf(open);
+  const end = html.lastIndexOf('</div></main>');
+  if (start < 0 || end < start) return null;
+  return new Response(html.slice(start + open.length, end), {
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  });
+}
+
 async function respond(request, key) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key);
   if (hit) return hit;
+  const page = pageOf(key);
+  const whole = page && (await cache.match(page));
+  if (whole) {
+    const fragment = await fragmentFrom(whole);
+    if (fragment) return fragment;
+  }
   try {
     const response = await fetch(request);
     if (response.ok && response.type === 'basic' && !response.redirected) {

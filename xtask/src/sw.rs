@@ -42,15 +42,9 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
     let mut files: Vec<(&str, Vec<String>)> = Vec::new();
     for (lang, prefix) in LANGS {
         let mut list = Vec::new();
-        let mut page = |path: String| {
-            let fragment = fragment_of(&path);
-            list.push(path);
-            if let Some(f) = fragment.filter(|f| dist.join(&f[1..]).is_file()) {
-                list.push(f);
-            }
-        };
+        // Pages only: the worker cuts a page's fragment from the page itself.
         for p in LISTS {
-            page(format!("{prefix}{p}"));
+            list.push(format!("{prefix}{p}"));
         }
         for section in SECTIONS {
             let dir = dist.join(prefix.trim_start_matches('/')).join(section);
@@ -61,7 +55,7 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
                 .collect();
             slugs.sort();
             for slug in slugs {
-                page(format!("{prefix}/{section}/{slug}/"));
+                list.push(format!("{prefix}/{section}/{slug}/"));
             }
         }
         list.push(format!("/search/{lang}.txt"));
@@ -102,13 +96,6 @@ fn file_of(dist: &Path, url: &str) -> std::path::PathBuf {
     }
 }
 
-/// A page's fragment (what a client navigation fetches): `/thu-tuc/x/` →
-/// `/fragments/thu-tuc/x.html`; the home page has none.
-fn fragment_of(path: &str) -> Option<String> {
-    let inner = path.trim_matches('/');
-    (!inner.is_empty() && inner != "en").then(|| format!("/fragments/{inner}.html"))
-}
-
 fn json_list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
     format!("[\n    {}\n  ]", quoted.join(",\n    "))
@@ -119,17 +106,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fragments_and_files_follow_the_site_layout() {
-        assert_eq!(
-            fragment_of("/thu-tuc/dang-ky-khai-sinh/").as_deref(),
-            Some("/fragments/thu-tuc/dang-ky-khai-sinh.html")
-        );
-        assert_eq!(
-            fragment_of("/en/su-kien/").as_deref(),
-            Some("/fragments/en/su-kien.html")
-        );
-        assert_eq!(fragment_of("/"), None);
-        assert_eq!(fragment_of("/en/"), None);
+    fn files_follow_the_site_layout() {
         let d = Path::new("d");
         assert_eq!(file_of(d, "/"), Path::new("d/index.html"));
         assert_eq!(

@@ -2,12 +2,14 @@
 //! a temporary site and talks HTTP/1.1 to it through a raw `TcpStream`.
 
 use super::*;
-use crate::headers::{CSP, IMMUTABLE, NO_CACHE};
+use crate::headers::{csp, style_hashes, IMMUTABLE, NO_CACHE};
 use std::io::Write;
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const INDEX: &str = "<!doctype html><title>Thủ tục xã</title>";
+/// The built pages' inline style, which the CSP allows by its hash.
+const STYLE: &str = "<style>body{margin:0}</style>";
 
 /// A temporary site with a precompressed index, a 404 page, a
 /// subdirectory and a large hashed wasm file; and a server on it.
@@ -17,7 +19,11 @@ fn site() -> (PathBuf, Server) {
     let root = std::env::temp_dir().join(format!("xtask-server-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(root.join("thu-tuc")).unwrap();
-    std::fs::write(root.join("index.html"), INDEX.repeat(100)).unwrap();
+    std::fs::write(
+        root.join("index.html"),
+        format!("{STYLE}{}", INDEX.repeat(100)),
+    )
+    .unwrap();
     std::fs::write(root.join("404.html"), "<h1>Không tìm thấy</h1>").unwrap();
     std::fs::write(root.join("thu-tuc/index.html"), "<h1>Thủ tục</h1>").unwrap();
     std::fs::write(root.join("thủ tục.txt"), "có dấu").unwrap();
@@ -92,7 +98,13 @@ fn request(server: &Server, method: &str, path: &str, extra: &[(&str, &str)]) ->
     if method != "HEAD" && res.status != 304 {
         assert_eq!(len, res.body.len());
     }
-    assert_eq!(res.header("Content-Security-Policy"), Some(CSP), "{path}");
+    let policy = csp(&style_hashes(STYLE));
+    assert!(policy.contains("'sha256-"));
+    assert_eq!(
+        res.header("Content-Security-Policy"),
+        Some(policy.as_str()),
+        "{path}"
+    );
     assert_eq!(res.header("X-Content-Type-Options"), Some("nosniff"));
     res
 }
@@ -111,7 +123,7 @@ fn serves_index_with_headers() {
     );
     let res = get(&server, "/?utm=x");
     assert_eq!(res.status, 200);
-    assert_eq!(res.body, INDEX.repeat(100).as_bytes());
+    assert_eq!(res.body, format!("{STYLE}{}", INDEX.repeat(100)).as_bytes());
     assert_eq!(res.header("Content-Type"), Some("text/html; charset=utf-8"));
     assert_eq!(res.header("Cache-Control"), Some(NO_CACHE));
     assert_eq!(res.header("Vary"), Some("Accept-Encoding"));
@@ -147,14 +159,14 @@ fn negotiates_compression() {
     brotli::Decompressor::new(&br.body[..], 4096)
         .read_to_end(&mut text)
         .unwrap();
-    assert_eq!(text, INDEX.repeat(100).as_bytes());
+    assert_eq!(text, format!("{STYLE}{}", INDEX.repeat(100)).as_bytes());
     let gz = request(&server, "GET", "/", &[("Accept-Encoding", "br;q=0, gzip")]);
     assert_eq!(gz.header("Content-Encoding"), Some("gzip"));
     let mut text = Vec::new();
     flate2::read::GzDecoder::new(&gz.body[..])
         .read_to_end(&mut text)
         .unwrap();
-    assert_eq!(text, INDEX.repeat(100).as_bytes());
+    assert_eq!(text, format!("{STYLE}{}", INDEX.repeat(100)).as_bytes());
     assert_ne!(br.header("ETag"), gz.header("ETag"));
     // The copies themselves are plain files.
     let raw = get(&server, "/index.html.br");

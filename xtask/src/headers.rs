@@ -47,7 +47,7 @@ pub fn style_hashes(html: &str) -> String {
         let Some(close) = body.find("</style>") else {
             break;
         };
-        let digest = sha2::Sha256::digest(body[..close].as_bytes());
+        let digest = sha2::Sha256::digest(&body.as_bytes()[..close]);
         let hash = base64::engine::general_purpose::STANDARD.encode(digest);
         out.push(format!("'sha256-{hash}'"));
         rest = &body[close..];

@@ -34,7 +34,9 @@ export async function phonePage(browser, { javaScriptEnabled = true, geolocation
     if (msg.type() !== 'error' && msg.type() !== 'warning') return;
     // Chrome logs a 404 document as an error; the 404 page itself is expected.
     const documentNotFound = msg.text().includes('404 (Not Found)') && msg.location().url === page.url();
-    if (!documentNotFound) problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
+    // What Playwright says when a test asked it to block the service worker.
+    const blockedOnPurpose = serviceWorkers === 'block' && msg.text().startsWith('Service Worker registration blocked by Playwright');
+    if (!documentNotFound && !blockedOnPurpose) problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {

@@ -149,7 +149,9 @@ test('links that act as buttons or navigation are at least 48 px tall', async ()
 });
 
 test('when an article cannot be fetched, the page says so and offers a reload', async () => {
-  const { context, page, problems } = await phonePage(browser);
+  // Without the service worker (a first visit, or a browser without one): with
+  // it, the article would come from the saved page.
+  const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
   await page.goto(`${BASE_URL}/linh-vuc/chung-thuc/`);
   await waitForHydration(page);
   await page.route('**/fragments/**', (route) => route.abort('internetdisconnected'));

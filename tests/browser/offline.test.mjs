@@ -18,7 +18,12 @@ test('after one visit, the guide works with no network', async () => {
   await page.goto(`${BASE_URL}/`);
   await waitForHydration(page);
   await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  // A province viewed once is kept.
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  await waitForHydration(page);
   await context.setOffline(true);
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  assert.match(await page.locator('main h1').textContent(), /Hà Nội/);
   // Cold loads of saved pages.
   for (const path of ['/thu-tuc/dang-ky-khai-sinh/', '/thu-tuc/dang-ky-ket-hon/', '/su-kien/', '/thu-tuc/', '/tim-kiem/']) {
     const response = await page.goto(`${BASE_URL}${path}`);
@@ -52,9 +57,13 @@ test('after one visit, the guide works with no network', async () => {
     await form.locator('.radio-label').first().click();
     await form.locator('button[type=submit]').click();
   }
-  await page.locator('section.check:not([hidden]), section.outcome:not([hidden])').first().waitFor();
+  await page.locator('section.check:not([hidden])').waitFor();
+  await page.click('.check-continue a[data-go="outcome"]');
+  const outcome = page.locator('section.outcome:not([hidden])');
+  await outcome.waitFor();
+  assert.ok(await outcome.locator('h2, h3').count() > 0, 'the outcome, with its checklist');
   // A page never saved: the offline page, in both languages.
-  const response = await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  const response = await page.goto(`${BASE_URL}/noi-nop/hue/`);
   assert.equal(response.status(), 200);
   assert.match(await page.locator('h1').textContent(), /Không có kết nối mạng/);
   await context.setOffline(false);

@@ -234,6 +234,11 @@ fn count_pages(dir: &Path) -> Result<usize> {
 /// The `name: value` figures a binary of the app prints (a release build, for
 /// honest timings): `src/bin/places.rs`, `src/bin/search.rs`.
 fn figures_of(bin: &str) -> Result<impl Fn(&str) -> Result<f64>> {
+    Ok(figures_in(app_bin(bin, &[])?))
+}
+
+/// What a binary of the app (a release build) prints.
+fn app_bin(bin: &str, args: &[&str]) -> Result<String> {
     let out = cargo()
         .args([
             "run",
@@ -243,12 +248,14 @@ fn figures_of(bin: &str) -> Result<impl Fn(&str) -> Result<f64>> {
             "thu-tuc-xa",
             "--bin",
             bin,
+            "--",
         ])
+        .args(args)
         .output()?;
     if !out.status.success() {
         return Err(format!("{bin} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
-    Ok(figures_in(String::from_utf8(out.stdout)?))
+    Ok(String::from_utf8(out.stdout)?)
 }
 
 /// The pieces of place data a browser may fetch, brotli: the fragments of the
@@ -349,27 +356,7 @@ fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     // Served compressed like the site's own files.
     compress::precompress(&bundle)?;
     let queries = root().join("target/search-queries.json");
-    let out = cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "thu-tuc-xa",
-            "--bin",
-            "search",
-            "--",
-            "--json",
-        ])
-        .output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "search --json failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    std::fs::write(&queries, out.stdout)?;
+    std::fs::write(&queries, app_bin("search", &["--json"])?)?;
     let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
     let out = Command::new("node")
         .arg("tests/browser/bench-search.mjs")

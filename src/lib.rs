@@ -12,9 +12,11 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod data;
+pub mod embed;
 pub mod flow;
 pub mod model;
 pub mod places;
+pub mod qr;
 pub mod route;
 pub mod search;
 #[cfg(feature = "ssr")]
@@ -42,5 +44,7 @@ pub fn hydrate() {
         let _ = html.set_attribute("data-hydrated", "");
     }
     app::search::listen();
+    app::handoff::listen();
+    app::mode::start();
     app::offline::register(lang);
 }

@@ -160,6 +160,12 @@ impl<T> Nearest<T> {
         }
     }
 
+    /// Keeps the search to the provinces `keep` accepts (an embedding portal's own).
+    pub fn only(mut self, keep: impl Fn(usize) -> bool) -> Self {
+        self.order.retain(|&(i, _)| keep(i));
+        self
+    }
+
     /// Skips the next province (its piece could not be fetched).
     pub fn skip(&mut self) {
         self.next += 1;

@@ -74,6 +74,9 @@ pub enum Page {
     /// Search results (the query is in the hash, `#q=…`, so it never reaches a
     /// server) and every page A to Z.
     Search,
+    /// For web teams: how to embed the guide in a provincial portal, with a
+    /// snippet builder and a live preview.
+    Embed,
     NotFound,
     /// What the service worker shows for a page not saved, when there is no
     /// network; served from `/offline.html`, in both languages at once.
@@ -94,6 +97,7 @@ pub const EVENTS_SEGMENT: &str = "su-kien";
 pub const PLACES_SEGMENT: &str = "noi-nop";
 pub const OLD_ADDRESS_SEGMENT: &str = "dia-chi-cu";
 pub const SEARCH_SEGMENT: &str = "tim-kiem";
+pub const EMBED_SEGMENT: &str = "nhung";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -125,6 +129,7 @@ impl Route {
             [INDEX_SEGMENT, id] => data::index_field(id).map_or(Page::NotFound, Page::IndexField),
             [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
             [SEARCH_SEGMENT] => Page::Search,
+            [EMBED_SEGMENT] => Page::Embed,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
@@ -175,6 +180,7 @@ impl Route {
                 )
             }
             Page::Search => format!("{prefix}/{SEARCH_SEGMENT}/"),
+            Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
             Page::Offline => "/offline.html".to_string(),
         }
@@ -198,7 +204,8 @@ impl Route {
             | Page::Commune(..)
             | Page::OldAddress
             | Page::OldProvince(_)
-            | Page::Search => {
+            | Page::Search
+            | Page::Embed => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -232,6 +239,7 @@ impl Route {
                 .filter_map(|c| Slug::new(c.slug).map(|s| Page::Commune(c.province, s))),
         );
         pages.push(Page::Search);
+        pages.push(Page::Embed);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -258,6 +266,7 @@ impl Route {
             Page::Province(p) => p.name,
             Page::OldAddress => t.old_address_title,
             Page::Search => t.search_title,
+            Page::Embed => t.embed_title,
             Page::NotFound => t.not_found_title,
             Page::Offline => t.offline_title,
             #[cfg(not(target_arch = "wasm32"))]

@@ -142,3 +142,28 @@ fn a_point_in_hanoi_and_one_in_ho_chi_minh_city_find_their_communes() {
         assert!(read <= 5, "{read} pieces fetched");
     }
 }
+
+/// Embedded in a province's portal, the search keeps to that province: from Hoàn
+/// Kiếm with Hồ Chí Minh City's scope, the answers are that city's communes (the
+/// nearest of them by brute force), and only its piece is read.
+#[test]
+fn a_search_kept_to_one_province_reads_only_it() {
+    let hoan_kiem = Point {
+        lat: 2_102_850,
+        lon: 10_585_220,
+    };
+    let hcm = data::PROVINCES.iter().position(|p| p.code == "79").unwrap();
+    let mut search = Nearest::new(hoan_kiem, data::PROVINCES.iter().map(|p| p.bbox), 5)
+        .only(|i| i == hcm);
+    let mut read = Vec::new();
+    while let Some(i) = search.next_province() {
+        read.push(i);
+        search.add(data::communes_in(&data::PROVINCES[i]).map(|c| (c.code, c.at)));
+    }
+    assert_eq!(read, vec![hcm]);
+    let in_hcm = data::communes_in(&data::PROVINCES[hcm]).map(|c| (c.code, c.at));
+    let expected: Vec<&str> = nearest(hoan_kiem, in_hcm, 5).into_iter().map(|x| x.0).collect();
+    let got: Vec<&str> = search.found.iter().map(|x| x.0).collect();
+    assert_eq!(got, expected);
+    assert!(search.found[0].1 > 1000.0, "Hà Nội is far from Hồ Chí Minh City");
+}

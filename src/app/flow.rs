@@ -61,9 +61,7 @@ mod browser {
         } else {
             format!("#{hash}")
         };
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        crate::app::mode::record(&url);
         apply(route, flow, state, root, true);
     }
 
@@ -102,7 +100,7 @@ mod browser {
         on_action.forget();
     }
 
-    /// A submitted answer, a tick, a print or share button.
+    /// A submitted answer, a tick, the share button.
     fn act(route: Route, flow: &'static Flow, root: &Element, ev: &Event) {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
@@ -150,12 +148,9 @@ mod browser {
                     .ok()
                     .flatten()
                     .and_then(|b| b.get_attribute("data-action"));
-                match action.as_deref() {
-                    Some("print") => {
-                        let _ = window().print();
-                    }
-                    Some("share") => share(root),
-                    _ => {}
+                // Print and the QR code are the document's ([`crate::app::handoff`]).
+                if action.as_deref() == Some("share") {
+                    share(root);
                 }
             }
             _ => {}
@@ -196,6 +191,7 @@ mod browser {
     /// Shows the part of the page for `state`, fills in its details, and (after a
     /// step, not on load) moves focus to its heading.
     fn apply(route: Route, flow: &'static Flow, state: &State, root: &Element, moved: bool) {
+        crate::app::handoff::reset();
         let tokens: Vec<String> = match state.view {
             View::Intro => vec!["intro".into()],
             View::Question(q) => vec!["nav".into(), format!("q:{}", flow.question(q).id)],
@@ -271,7 +267,7 @@ mod browser {
             _ => doc.set_title(&route.title()),
         }
         if moved {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+            crate::app::mode::to_top();
             if let Some(h) = heading {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
@@ -372,7 +368,12 @@ mod browser {
         format!("thu-tuc-xa:ticks:{}#{}", flow.slug, answers.to_hash(flow))
     }
 
+    /// The browser's storage, except in counter mode, where nothing is kept
+    /// between people.
     fn storage() -> Option<web_sys::Storage> {
+        if crate::app::mode::counter() {
+            return None;
+        }
         window().local_storage().ok().flatten()
     }
 

@@ -7,9 +7,12 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod article;
+mod embed;
 mod flow;
 mod fragment;
+pub mod handoff;
 mod home;
+pub mod mode;
 mod nav;
 mod not_found;
 #[cfg(feature = "hydrate")]
@@ -79,6 +82,13 @@ fn Shell(route: Route) -> impl IntoView {
     let lang = route.lang;
     let t = data::strings(lang);
     let home = Route::new(lang, Page::Home).href();
+    let next_person = format!("{home}?quay=1");
+    // The page itself, where the counter mode switch and exit lead.
+    let here = match route.page {
+        Page::NotFound | Page::Offline => home.clone(),
+        _ => route.href(),
+    };
+    let counter_on = format!("{here}?quay=1");
     let other = route.translated();
     let other_href = match route.page {
         Page::NotFound | Page::Offline => Route::new(lang.other(), Page::Home).href(),
@@ -93,6 +103,7 @@ fn Shell(route: Route) -> impl IntoView {
             view! { <PlacesPage route/> }.into_any()
         }
         Page::Search => view! { <search::SearchPage route/> }.into_any(),
+        Page::Embed => view! { <embed::EmbedPage route/> }.into_any(),
         _ => view! { <FragmentPage route/> }.into_any(),
     };
     view! {
@@ -101,6 +112,18 @@ fn Shell(route: Route) -> impl IntoView {
             <a class="skip-link" href="#main" target="_self">
                 {t.skip_link}
             </a>
+            // Shown only in counter mode (`mode.js` marks it before the first paint).
+            <div class="counter-bar">
+                <div class="container counter-inner">
+                    <span class="counter-label">{t.counter_label}</span>
+                    <a class="button counter-next" href=next_person data-next>
+                        {t.counter_next}
+                    </a>
+                    <a class="counter-exit" href=here rel="external">
+                        {t.counter_exit}
+                    </a>
+                </div>
+            </div>
             <header class="site-header">
                 <div class="container header-inner">
                     <a class="brand" href=home>
@@ -143,6 +166,18 @@ fn Shell(route: Route) -> impl IntoView {
                 <div class="container">
                     <p>{t.footer_privacy}</p>
                     <p>{t.footer_disclaimer}</p>
+                    <nav aria-label=t.footer_tools>
+                        <ul class="footer-links">
+                            <li>
+                                <a href=Route::new(lang, Page::Embed).href()>{t.footer_embed}</a>
+                            </li>
+                            <li class="counter-switch">
+                                <a href=counter_on rel="external">
+                                    {t.counter_switch}
+                                </a>
+                            </li>
+                        </ul>
+                    </nav>
                 </div>
             </footer>
         </div>

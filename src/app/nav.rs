@@ -13,6 +13,9 @@
 //!   a flow's own states, an old province's districts);
 //! - clicks a page's own script has already handled (`preventDefault`).
 //!
+//! The address's `?` part holds the page's modes (embedded, counter mode), and a new
+//! address keeps it ([`super::mode::record`]).
+//!
 //! Only the wasm listens; a native build renders the path it is given.
 
 #[cfg(feature = "hydrate")]
@@ -31,9 +34,7 @@ pub fn go(to: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
-    }
+    super::mode::record(to);
     let page = to.split(['#', '?']).next().unwrap_or(to);
     if let Some(path) = PATH.get() {
         if path.get_untracked() != page {
@@ -45,7 +46,7 @@ pub fn go(to: &str) {
             }
         }
     }
-    window.scroll_to_with_x_and_y(0.0, 0.0);
+    super::mode::to_top();
 }
 
 /// Starts following the address: link clicks and history moves set `path`.
@@ -102,22 +103,19 @@ pub fn follow(path: RwSignal<String>) {
             return;
         };
         let (page, hash) = to.split_once('#').unwrap_or((to, ""));
-        let here = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if page == here && !hash.is_empty() {
+        let (pathname, query) = page.split_once('?').unwrap_or((page, ""));
+        // The page's modes are in its `?` part, which a link without one keeps.
+        let same_query = query.is_empty()
+            || location.search().unwrap_or_default().trim_start_matches('?') == query;
+        let same_page = pathname == location.pathname().unwrap_or_default() && same_query;
+        if same_page && !hash.is_empty() {
             return;
         }
         ev.prevent_default();
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
-        }
-        let pathname = page.split_once('?').map_or(page, |(p, _)| p);
+        super::mode::record(to);
         set(pathname.to_string());
         if hash.is_empty() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
+            super::mode::to_top();
         }
     });
     if let Some(doc) = window.document() {

@@ -76,6 +76,41 @@ mod browser {
         if let Ok(Some(near)) = root.query_selector("[data-near]") {
             attach_near(near);
         }
+        if let Some(province) = crate::app::mode::province() {
+            keep_to(&root, province);
+        }
+    }
+
+    /// Embedded in a province's portal: the lists of provinces and old provinces
+    /// show only that province and the old ones it was made of.
+    fn keep_to(root: &Element, province: &'static crate::places::Province) {
+        let lang = if root
+            .owner_document()
+            .and_then(|d| d.document_element())
+            .and_then(|h| h.get_attribute("lang"))
+            .as_deref()
+            == Some("en")
+        {
+            Lang::En
+        } else {
+            Lang::Vi
+        };
+        let mut kept = vec![Route::new(lang, Page::Province(province)).href()];
+        kept.extend(
+            data::OLD_PROVINCES
+                .iter()
+                .filter(|o| std::ptr::eq(o.province, province))
+                .map(|o| Route::new(lang, Page::OldProvince(o)).href()),
+        );
+        for item in elements(root, ".place-grid > li") {
+            let href = item
+                .query_selector("a")
+                .ok()
+                .flatten()
+                .and_then(|a| a.get_attribute("href"))
+                .unwrap_or_default();
+            show(&item, kept.contains(&href));
+        }
     }
 
     /// The filtered list: each group (or the whole list) with its items and
@@ -293,8 +328,11 @@ mod browser {
         } else {
             Lang::Vi
         };
+        // Embedded in a province's portal: that province's communes only.
+        let scope = crate::app::mode::province();
         let mut search: Nearest<Found> =
-            Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST);
+            Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST)
+                .only(|i| scope.is_none_or(|p| std::ptr::eq(p, &data::PROVINCES[i])));
         let mut failed = false;
         while let Some(i) = search.next_province() {
             let url = Route::new(lang, Page::Province(&data::PROVINCES[i]))

@@ -124,6 +124,8 @@ fn sitemap(routes: &[Route], base_url: &str) -> String {
 }
 
 fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
+    // The "embed in your site" page shows snippets that load from this address.
+    let _ = article::SITE_URL.set(base_url.to_string());
     let t = template(dist)?;
     let routes = Route::all();
     for route in &routes {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use std::process::Command;
 
-use crate::{cargo, compress, dist, root, run as run_cmd, server, tools, Result};
+use crate::{cargo, compress, dist, headers, root, run as run_cmd, server, tools, Result};
 
 fn kb(bytes: usize) -> f64 {
     (bytes as f64 / 1024.0 * 10.0).round() / 10.0
@@ -306,7 +306,7 @@ fn flow_paths() -> Result<usize> {
 /// phone).
 fn flow_step_ms_p95(dist: &Path, throttle: u32) -> Result<f64> {
     tools::ensure_chromium()?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
     let out = Command::new("node")
         .arg("tests/browser/bench-flow.mjs")
         .current_dir(root())
@@ -357,7 +357,7 @@ fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     compress::precompress(&bundle)?;
     let queries = root().join("target/search-queries.json");
     std::fs::write(&queries, app_bin("search", &["--json"])?)?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
     let out = Command::new("node")
         .arg("tests/browser/bench-search.mjs")
         .current_dir(root())
@@ -390,7 +390,7 @@ fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
 /// (`tests/browser/bench-lighthouse.mjs`), against dist/ with production headers.
 fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     tools::ensure_chromium()?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0")?;
+    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
     let out = Command::new("node")
         .arg("tests/browser/bench-lighthouse.mjs")
         .current_dir(root())

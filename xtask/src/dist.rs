@@ -41,17 +41,42 @@ pub fn build() -> Result<PathBuf> {
         .arg(&dist)
         .arg(&site_url))?;
     let shell = std::fs::read_to_string(dist.join("index.html"))?;
-    let styles = headers::style_hashes(&shell);
-    println!("the inline style's hash, for the CSP's style-src: {styles}");
+    let inline = headers::inline_hashes(&shell);
+    println!(
+        "the CSP's hashes: inline style {}, inline script {}",
+        inline.styles, inline.scripts
+    );
+    let frame_ancestors = headers::frame_ancestors_from_env()?;
+    println!("sites allowed to embed the guide (frame-ancestors): {frame_ancestors}");
     std::fs::write(
         dist.join("_headers"),
-        headers::static_host_headers_file(&headers::csp(&styles)),
+        headers::static_host_headers_file(&headers::csp(&inline, &frame_ancestors)),
     )?;
+    check_hashed_names(&dist)?;
     let saved = sw::write(&dist, &assets(&shell, &[".css", ".js", ".wasm"]))?;
     println!("dist/sw.mjs saves {saved} files for offline use");
     let n = compress::precompress(&dist)?;
     println!("dist/ ready ({n} files precompressed), canonical base {site_url}");
     Ok(dist)
+}
+
+/// The `_headers` file caches files for a year by name pattern: the patterns must
+/// match every content-hashed file of `dist/` and nothing else.
+fn check_hashed_names(dist: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dist)? {
+        let name = format!("/{}", entry?.file_name().to_string_lossy());
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        if headers::is_hashed_asset(&name) != headers::matches_hashed_pattern(&name) {
+            return Err(format!(
+                "dist{name}: the _headers patterns {:?} and the hashed names disagree",
+                headers::HASHED_PATTERNS
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Local files the page references (`href="/…"` or `src="/…"`) with one of `exts`.

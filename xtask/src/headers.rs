@@ -13,52 +13,128 @@
 
 use std::path::Path;
 
-/// Strict Content-Security-Policy: only our own origin, no inline script, no
-/// `eval` (only `wasm-unsafe-eval`, which WebAssembly needs). The one inline style
-/// allowed is the site's stylesheet, which trunk inlines into every page (a first
-/// visit then needs one request less), by its hash: `style_hashes` is what
-/// [`style_hashes`] reads from the built page, `'sha256-…'`.
-pub fn csp(style_hashes: &str) -> String {
-    let styles = if style_hashes.is_empty() {
-        String::new()
-    } else {
-        format!(" {style_hashes}")
+/// What the CSP allows inline: the stylesheet and the mode script, which trunk
+/// inlines into every page (a first visit then needs no other request to paint),
+/// each by its hash, `'sha256-…'` separated by spaces (see [`inline_hashes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inline {
+    pub styles: String,
+    pub scripts: String,
+}
+
+/// Strict Content-Security-Policy: only our own origin, no `unsafe-inline`, no
+/// `eval` (only `wasm-unsafe-eval`, which WebAssembly needs). The inline style and
+/// script allowed are ours, by their hashes. `frame_ancestors` is the host's list of
+/// sites allowed to embed the guide ([`frame_ancestors`]).
+pub fn csp(inline: &Inline, frame_ancestors: &str) -> String {
+    let join = |hashes: &str| {
+        if hashes.is_empty() {
+            String::new()
+        } else {
+            format!(" {hashes}")
+        }
     };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
 style-src 'self'{styles}; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
 manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
-form-action 'self'; frame-ancestors 'self'"
+form-action 'self'; frame-ancestors {frame_ancestors}",
+        scripts = join(&inline.scripts),
+        styles = join(&inline.styles),
     )
 }
 
-/// The CSP's style hashes for the `<style>` elements of a built page, e.g.
-/// `'sha256-…'`, separated by spaces.
-pub fn style_hashes(html: &str) -> String {
+/// The hashes of a built page's inline `<style>` elements and of its inline
+/// `<script>` elements (those without `src`).
+pub fn inline_hashes(html: &str) -> Inline {
+    Inline {
+        styles: hashes_of(html, "style", |_| true),
+        scripts: hashes_of(html, "script", |open| !open.contains(" src=")),
+    }
+}
+
+/// `'sha256-…'` of each `<tag …>body</tag>` whose opening tag passes `keep`.
+fn hashes_of(html: &str, tag: &str, keep: impl Fn(&str) -> bool) -> String {
     use base64::Engine;
     use sha2::Digest;
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(i) = rest.find("<style") {
+    while let Some(i) = rest.find(&open) {
         let Some(open_end) = rest[i..].find('>') else {
             break;
         };
+        let opening = &rest[i..i + open_end];
         let body = &rest[i + open_end + 1..];
-        let Some(close) = body.find("</style>") else {
+        let Some(end) = body.find(&close) else {
             break;
         };
-        let digest = sha2::Sha256::digest(&body.as_bytes()[..close]);
-        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
-        out.push(format!("'sha256-{hash}'"));
-        rest = &body[close..];
+        if keep(opening) {
+            let digest = sha2::Sha256::digest(&body.as_bytes()[..end]);
+            let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+            out.push(format!("'sha256-{hash}'"));
+        }
+        rest = &body[end..];
     }
     out.join(" ")
 }
 
-/// The style hash shown in README.md's examples: `cargo xtask dist` writes the real
-/// one into `dist/_headers` and prints it.
+/// The hashes shown in README.md's examples: `cargo xtask dist` writes the real
+/// ones into `dist/_headers` and prints them.
 #[cfg_attr(not(test), allow(dead_code))] // README.md's examples
-pub const EXAMPLE_STYLE_HASH: &str = "'sha256-HASH_OF_THE_INLINE_STYLE'";
+pub fn example_inline() -> Inline {
+    Inline {
+        styles: "'sha256-HASH_OF_THE_INLINE_STYLE'".into(),
+        scripts: "'sha256-HASH_OF_THE_INLINE_SCRIPT'".into(),
+    }
+}
+
+/// Who may show the site in a frame when nobody says otherwise: the site itself
+/// (its "embed in your site" page previews the embed).
+pub const DEFAULT_FRAME_ANCESTORS: &str = "'self'";
+
+/// The sites allowed to embed the guide: `'self'` plus the origins in the
+/// `FRAME_ANCESTORS` environment variable (space-separated, such as
+/// `https://dichvucong.hochiminhcity.gov.vn https://*.gov.vn`). Anything that is
+/// not an origin is refused, so nothing can be slipped into the header.
+pub fn frame_ancestors(var: Option<&str>) -> Result<String, String> {
+    let mut out = String::from(DEFAULT_FRAME_ANCESTORS);
+    for origin in var.unwrap_or_default().split_whitespace() {
+        if !is_origin_source(origin) {
+            return Err(format!(
+                "FRAME_ANCESTORS: `{origin}` is not an origin such as https://portal.example.gov.vn"
+            ));
+        }
+        out.push(' ');
+        out.push_str(origin);
+    }
+    Ok(out)
+}
+
+/// [`frame_ancestors`] of the `FRAME_ANCESTORS` environment variable.
+pub fn frame_ancestors_from_env() -> Result<String, String> {
+    frame_ancestors(std::env::var("FRAME_ANCESTORS").ok().as_deref())
+}
+
+/// `http(s)://host[:port]`, where the host may start with `*.` and the port may be `*`.
+fn is_origin_source(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = rest.split_once(':').unwrap_or((rest, ""));
+    let host = host.strip_prefix("*.").unwrap_or(host);
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let port_ok = port.is_empty() && !rest.contains(':')
+        || port == "*"
+        || (!port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()));
+    host_ok && port_ok
+}
 
 /// Powerful features are off, except geolocation for our own pages (a later
 /// feature asks the visitor for their location to suggest the commune).
@@ -81,8 +157,20 @@ pub fn security_headers(csp: &str) -> [(&'static str, String); 5] {
     ]
 }
 
-/// The extensions of our hashed assets (the only js, css and wasm files we ship).
-const HASHED_EXTENSIONS: [&str; 3] = ["wasm", "js", "css"];
+/// The `_headers` patterns of the content-hashed assets: trunk's wasm and its
+/// loader (`thu-tuc-xa-<hash>.js`, `thu-tuc-xa-<hash>_bg.wasm`) and the boot script
+/// the prerenderer writes (`boot-<hash>.js`). `cargo xtask dist` checks that they
+/// match exactly the hashed files of `dist/`: `/embed.js` and `/sw.mjs` must not be
+/// cached for a year, since other sites and the browser load them by a fixed name.
+pub const HASHED_PATTERNS: [&str; 2] = ["/thu-tuc-xa-*", "/boot-*"];
+
+/// Whether a `_headers` pattern of [`HASHED_PATTERNS`] matches `path`.
+pub fn matches_hashed_pattern(path: &str) -> bool {
+    HASHED_PATTERNS.iter().any(|p| {
+        let prefix = p.trim_end_matches('*');
+        path.starts_with(prefix) && !path[prefix.len()..].contains('/')
+    })
+}
 
 /// The headers for a response to `url_path` (already percent-decoded, no query):
 /// the security headers (with `csp`) plus the right `Cache-Control`.
@@ -159,10 +247,9 @@ pub fn static_host_headers_file(csp: &str) -> String {
     for (name, value) in security_headers(csp) {
         out.push_str(&format!("  {name}: {value}\n"));
     }
-    for ext in HASHED_EXTENSIONS {
-        out.push_str(&format!(
-            "\n# Every .{ext} file we ship has a content hash in its name.\n/*.{ext}\n  Cache-Control: {IMMUTABLE}\n"
-        ));
+    out.push_str("\n# Files with a content hash in their name never change.\n");
+    for pattern in HASHED_PATTERNS {
+        out.push_str(&format!("{pattern}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     out
 }
@@ -229,19 +316,30 @@ mod tests {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The CSP of README.md's examples.
+    fn example_csp() -> String {
+        csp(&example_inline(), DEFAULT_FRAME_ANCESTORS)
+    }
+
     #[test]
     fn csp_is_strict() {
-        let h = "'sha256-abc='";
+        let inline = Inline {
+            styles: "'sha256-abc='".into(),
+            scripts: "'sha256-def='".into(),
+        };
         #[allow(non_snake_case)]
-        let CSP = &csp(h);
+        let CSP = &csp(&inline, DEFAULT_FRAME_ANCESTORS);
         assert!(CSP.contains("style-src 'self' 'sha256-abc='; "));
-        assert!(csp("").contains("style-src 'self'; "));
+        assert!(CSP.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-def='; "));
+        let none = csp(&Inline::default(), DEFAULT_FRAME_ANCESTORS);
+        assert!(none.contains("style-src 'self'; "));
+        assert!(none.contains("script-src 'self' 'wasm-unsafe-eval'; "));
         assert!(!CSP.contains("unsafe-inline"));
         assert!(!CSP.contains("'unsafe-eval'"));
         assert!(CSP.contains("'wasm-unsafe-eval'"));
         assert!(!CSP.contains("http"), "no third-party origin");
         assert!(CSP.contains("object-src 'none'"));
-        assert!(CSP.contains("frame-ancestors 'self'"));
+        assert!(CSP.ends_with("; frame-ancestors 'self'"));
         assert!(
             !CSP.contains("  "),
             "no stray double spaces from line breaks"
@@ -249,16 +347,50 @@ mod tests {
     }
 
     #[test]
-    fn style_hashes_are_those_of_the_inline_styles() {
-        // echo -n 'a{}' | openssl dgst -sha256 -binary | base64
-        let html = "<head><style>a{}</style><style type=\"text/css\">b{}</style></head>";
-        let hashes = style_hashes(html);
-        assert_eq!(hashes.matches("'sha256-").count(), 2);
-        assert!(
-            hashes.starts_with("'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='"),
-            "{hashes}"
+    fn frame_ancestors_takes_origins_only() {
+        assert_eq!(frame_ancestors(None).unwrap(), "'self'");
+        assert_eq!(frame_ancestors(Some("  ")).unwrap(), "'self'");
+        assert_eq!(
+            frame_ancestors(Some("https://dichvucong.gov.vn  http://localhost:* https://*.hanoi.gov.vn:8443"))
+                .unwrap(),
+            "'self' https://dichvucong.gov.vn http://localhost:* https://*.hanoi.gov.vn:8443"
         );
-        assert_eq!(style_hashes("<p>no style</p>"), "");
+        for bad in [
+            "*",
+            "dichvucong.gov.vn",
+            "https://a.gov.vn;script-src *",
+            "https://a.gov.vn/path",
+            "'unsafe-inline'",
+            "https://",
+            "https://a.gov.vn:80:80",
+            "https://a.gov.vn:abc",
+            "javascript:alert(1)",
+        ] {
+            let err = frame_ancestors(Some(bad)).unwrap_err();
+            assert!(err.starts_with("FRAME_ANCESTORS: `"), "{bad}: {err}");
+        }
+        let csp = csp(&Inline::default(), &frame_ancestors(Some("https://a.gov.vn")).unwrap());
+        assert!(csp.ends_with("; frame-ancestors 'self' https://a.gov.vn"));
+    }
+
+    #[test]
+    fn inline_hashes_are_those_of_the_inline_styles_and_scripts() {
+        // echo -n 'a{}' | openssl dgst -sha256 -binary | base64
+        let html = "<head><style>a{}</style><style type=\"text/css\">b{}</style>\
+<script>a{}</script><script type=\"module\" src=\"/boot.js\"></script></head>";
+        let inline = inline_hashes(html);
+        assert_eq!(inline.styles.matches("'sha256-").count(), 2);
+        assert!(
+            inline
+                .styles
+                .starts_with("'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='"),
+            "{inline:?}"
+        );
+        assert_eq!(
+            inline.scripts, "'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='",
+            "the inline script only, not the one with src"
+        );
+        assert_eq!(inline_hashes("<p>nothing inline</p>"), Inline::default());
     }
 
     #[test]
@@ -284,13 +416,17 @@ mod tests {
 
     #[test]
     fn headers_for_sets_cache_control() {
-        let csp = csp(EXAMPLE_STYLE_HASH);
+        let csp = example_csp();
         let html = headers_for("/index.html", &csp);
         assert_eq!(get(&html, "Cache-Control"), Some(NO_CACHE));
         assert_eq!(
             get(&headers_for("/thu-tuc/", &csp), "Cache-Control"),
             Some(NO_CACHE)
         );
+        for fixed_name in ["/embed.js", "/sw.mjs"] {
+            let h = headers_for(fixed_name, &csp);
+            assert_eq!(get(&h, "Cache-Control"), Some(NO_CACHE), "{fixed_name}");
+        }
         let wasm = headers_for("/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm", &csp);
         assert_eq!(get(&wasm, "Cache-Control"), Some(IMMUTABLE));
         for headers in [html, wasm] {
@@ -329,20 +465,25 @@ mod tests {
 
     #[test]
     fn headers_file_has_all_rules() {
-        let csp = csp(EXAMPLE_STYLE_HASH);
+        let csp = example_csp();
         let file = static_host_headers_file(&csp);
         assert!(file.contains("\n/*\n"));
         for (name, value) in security_headers(&csp) {
             assert!(file.contains(&format!("\n  {name}: {value}\n")), "{name}");
         }
-        for ext in HASHED_EXTENSIONS {
-            assert!(file.contains(&format!("\n/*.{ext}\n  Cache-Control: {IMMUTABLE}\n")));
+        for pattern in HASHED_PATTERNS {
+            assert!(file.contains(&format!("\n{pattern}\n  Cache-Control: {IMMUTABLE}\n")));
         }
         // One Cache-Control per matching path (see the function's docs).
         assert_eq!(
             file.matches("  Cache-Control:").count(),
-            HASHED_EXTENSIONS.len()
+            HASHED_PATTERNS.len()
         );
+        assert!(matches_hashed_pattern("/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(matches_hashed_pattern("/boot-0123456789abcdef.js"));
+        assert!(!matches_hashed_pattern("/embed.js"), "other sites load it by name");
+        assert!(!matches_hashed_pattern("/sw.mjs"));
+        assert!(!matches_hashed_pattern("/thu-tuc/index.html"));
         for line in file.lines() {
             assert!(line.len() < 2000, "Cloudflare's line limit");
             assert!(
@@ -354,7 +495,7 @@ mod tests {
 
     #[test]
     fn nginx_conf_has_everything() {
-        let csp = csp(EXAMPLE_STYLE_HASH);
+        let csp = example_csp();
         let conf = nginx_conf("/srv/thu-tuc-xa/dist", &csp);
         assert!(conf.contains("root /srv/thu-tuc-xa/dist;"));
         assert!(conf.contains("brotli_static on;"));
@@ -377,7 +518,7 @@ mod tests {
     fn readme_shows_the_current_hosting_config() {
         let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
             .expect("README.md exists");
-        let csp = csp(EXAMPLE_STYLE_HASH);
+        let csp = example_csp();
         let conf = nginx_conf("/var/www/thu-tuc-xa/dist", &csp);
         let file = static_host_headers_file(&csp);
         if !readme.contains(&conf) || !readme.contains(&file) {

@@ -81,7 +81,11 @@ fn serve(args: &[String]) -> Result<()> {
         _ => return Err(USAGE.into()),
     };
     let dist = dist::build()?;
-    let server = server::start(dist, &format!("127.0.0.1:{port}"))?;
+    let server = server::start(
+        dist,
+        &format!("127.0.0.1:{port}"),
+        &headers::frame_ancestors_from_env()?,
+    )?;
     println!("Thủ tục xã is served at {}/ (Ctrl+C to stop)", server.url());
     server.join();
     Ok(())
@@ -114,7 +118,8 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
     tools::ensure_chromium()?;
-    let server = server::start(dist, "127.0.0.1:0")?;
+    // The embedding test frames the site from a page of its own on `localhost`.
+    let server = server::start(dist, "127.0.0.1:0", "'self' http://localhost:*")?;
     let mut node = Command::new("node");
     node.args(["--test", "--test-concurrency=1", "tests/browser/"])
         .current_dir(root())

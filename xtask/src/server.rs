@@ -50,7 +50,8 @@ impl Server {
 
 /// Binds `addr` (such as `127.0.0.1:8080`, or `127.0.0.1:0` for any free port)
 /// and serves the directory `root` from background threads.
-pub fn start(root: PathBuf, addr: &str) -> io::Result<Server> {
+/// `frame_ancestors` is the CSP's list of sites that may embed the guide.
+pub fn start(root: PathBuf, addr: &str, frame_ancestors: &str) -> io::Result<Server> {
     if !root.is_dir() {
         let msg = format!("{} is not a directory", root.display());
         return Err(io::Error::new(io::ErrorKind::NotFound, msg));
@@ -58,9 +59,12 @@ pub fn start(root: PathBuf, addr: &str) -> io::Result<Server> {
     let http = tiny_http::Server::http(addr).map_err(io::Error::other)?;
     let addr = (http.server_addr().to_ip()).ok_or_else(|| io::Error::other("not an IP address"))?;
     let http = Arc::new(http);
-    // The CSP allows the built pages' inline style by its hash.
+    // The CSP allows the built pages' inline style and script by their hashes.
     let shell = std::fs::read_to_string(root.join("index.html")).unwrap_or_default();
-    let csp = Arc::new(headers::csp(&headers::style_hashes(&shell)));
+    let csp = Arc::new(headers::csp(
+        &headers::inline_hashes(&shell),
+        frame_ancestors,
+    ));
     let root = Arc::new(root);
     let mut workers = Vec::new();
     for i in 0..WORKERS {

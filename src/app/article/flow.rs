@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::procedure::channel_label;
 use super::WhereToFile;
+use crate::app::handoff::{QrButton, QrPanel};
 use super::{Breadcrumbs, KindBadge};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
@@ -178,9 +179,11 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 .collect_view()}
             <div class="outcome-actions" data-show="outcome" hidden>
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
+                <QrButton lang/>
                 <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
                 <p class="status" role="status" data-share-status data-copied=t.flow_copied></p>
             </div>
+            <QrPanel lang/>
             <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">
                 <h2 id="answers-title">{t.flow_answers}</h2>
                 <dl class="summary-list">

@@ -6,6 +6,7 @@
 //! client-side navigation; so the full content never has to be in the wasm.
 
 mod document;
+mod embed;
 pub mod flow;
 mod index;
 mod listing;
@@ -18,6 +19,8 @@ use leptos::prelude::*;
 use crate::data::{self, Strings};
 use crate::model::{format_date, DocKind, Document, Lang, Place, Vocabulary};
 use crate::route::{Page, Route};
+
+pub use embed::SITE_URL;
 
 /// The HTML of a page that has a fragment (see [`Route::fragment_href`]).
 pub fn render(route: &Route) -> Option<String> {
@@ -48,6 +51,7 @@ pub fn render(route: &Route) -> Option<String> {
             .map(|commune| view! { <places::CommunePage lang commune/> }.to_html()),
         Page::OldAddress => Some(view! { <places::OldAddressPage lang/> }.to_html()),
         Page::Search => Some(view! { <search::SearchArticle lang/> }.to_html()),
+        Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
         Page::OldProvince(province) => {
             Some(view! { <places::OldProvincePage lang province/> }.to_html())
         }

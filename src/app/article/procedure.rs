@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::Breadcrumbs;
 use super::{KindBadge, Sources, WhereToFile};
+use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
 use crate::model::{Channel, Document, Lang, Place, Procedure};
 use crate::route::{Page, Route};
@@ -68,6 +69,11 @@ fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
             {(!sometimes.is_empty())
                 .then(|| view! { <h3>{t.doc_sometimes}</h3> {list(sometimes)} })}
             <p class="hint">{t.proc_documents_hint}</p>
+            <div class="handoff no-print">
+                <button type="button" class="button js-only" data-action="print">{t.flow_print}</button>
+                <QrButton lang/>
+            </div>
+            <QrPanel lang/>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! a temporary site and talks HTTP/1.1 to it through a raw `TcpStream`.
 
 use super::*;
-use crate::headers::{csp, style_hashes, IMMUTABLE, NO_CACHE};
+use crate::headers::{csp, inline_hashes, DEFAULT_FRAME_ANCESTORS, IMMUTABLE, NO_CACHE};
 use std::io::Write;
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,7 +33,7 @@ fn site() -> (PathBuf, Server) {
     )
     .unwrap();
     crate::compress::precompress(&root).unwrap();
-    let server = start(root.clone(), "127.0.0.1:0").unwrap();
+    let server = start(root.clone(), "127.0.0.1:0", DEFAULT_FRAME_ANCESTORS).unwrap();
     (root, server)
 }
 
@@ -98,7 +98,7 @@ fn request(server: &Server, method: &str, path: &str, extra: &[(&str, &str)]) ->
     if method != "HEAD" && res.status != 304 {
         assert_eq!(len, res.body.len());
     }
-    let policy = csp(&style_hashes(STYLE));
+    let policy = csp(&inline_hashes(STYLE), DEFAULT_FRAME_ANCESTORS);
     assert!(policy.contains("'sha256-"));
     assert_eq!(
         res.header("Content-Security-Policy"),

@@ -1,0 +1,93 @@
+/*
+ * Thủ tục xã, embedded in another site (a provincial portal, say):
+ *   <script src="https://<site>/embed.js" data-province="79" data-lang="vi"
+ *     data-start="/su-kien/sinh-con/" data-accent="#0b4f8a" async></script>
+ * puts the guide in an iframe after the script. Attributes are optional; an
+ * invalid one is ignored. Nothing stored, no request but the frame's.
+ *
+ * Messages ("thu-tuc-xa:…"): the frame says "ready"; we answer "hello" to the
+ * site's origin; it then sends "height:<px>", and "top" when it moves on.
+ */
+(function () {
+  'use strict';
+
+  // Async classic scripts have it too.
+  const script = document.currentScript;
+  if (!script || !script.src || !script.parentNode) return;
+  const origin = new URL(script.src).origin;
+  if (origin === 'null') return;
+  const data = script.dataset;
+  const PREFIX = 'thu-tuc-xa:';
+
+  const en = data.lang === 'en';
+  let start = data.start || '';
+  // A path on the site: no other host ("//x"), no "..", no query.
+  if (!/^\/[a-z0-9/-]*$/.test(start) || start.includes('//')) start = '/';
+  if (!start.endsWith('/')) start += '/';
+  let src = origin + (en ? '/en' : '') + start + '?nhung=1';
+  if (/^\d\d$/.test(data.province || '')) src += '&tinh=' + data.province;
+  // Only its form: the site itself rejects a colour too light to read.
+  if (/^#[0-9a-f]{6}$/i.test(data.accent || '')) src += '&mau=' + data.accent.slice(1).toLowerCase();
+
+  const iframe = document.createElement('iframe');
+  iframe.title = en
+    ? 'Thủ tục xã: a guide to commune-level procedures'
+    : 'Thủ tục xã: hướng dẫn thủ tục hành chính cấp xã';
+  // The guide's "use my location" button.
+  iframe.setAttribute('allow', 'geolocation');
+  iframe.setAttribute('referrerpolicy', 'no-referrer');
+  // CSSOM, not a style attribute: fine under a host CSP without inline styles.
+  const style = iframe.style;
+  style.width = '100%';
+  style.border = '0';
+  style.display = 'block';
+  style.height = '640px';
+  iframe.src = src;
+
+  // The guide talks only once greeted, and only to who greeted it.
+  const hello = () => {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage(PREFIX + 'hello', origin);
+  };
+
+  // More than 40 height changes in 2 s: the frame and its content are feeding
+  // each other, so pause. The last height asked for meanwhile comes after.
+  const changes = [];
+  let wanted = 0;
+  let timer = 0;
+  const resize = (h) => {
+    const now = performance.now();
+    while (changes.length && now - changes[0] >= 2000) changes.shift();
+    if (changes.length >= 40) {
+      wanted = h;
+      if (!timer) timer = setTimeout(() => { timer = 0; resize(wanted); }, 2000);
+    } else if (style.height !== h + 'px') {
+      changes.push(now);
+      style.height = h + 'px';
+    }
+  };
+
+  const onMessage = (e) => {
+    // Gone from the page: stop listening.
+    if (!iframe.isConnected) {
+      window.removeEventListener('message', onMessage);
+      return;
+    }
+    // Only our own frame, showing our own site.
+    if (e.origin !== origin || e.source !== iframe.contentWindow) return;
+    if (typeof e.data !== 'string' || !e.data.startsWith(PREFIX)) return;
+    const msg = e.data.slice(PREFIX.length);
+    const height = /^height:([1-9]\d{0,4})$/.exec(msg);
+    if (msg === 'ready') {
+      hello();
+    } else if (msg === 'top') {
+      if (iframe.getBoundingClientRect().top < 0) iframe.scrollIntoView();
+    } else if (height && +height[1] <= 60000) {
+      resize(+height[1]);
+    }
+  };
+
+  window.addEventListener('message', onMessage);
+  // Also on each load of the frame: a second chance, should "ready" go astray.
+  iframe.addEventListener('load', hello);
+  script.parentNode.insertBefore(iframe, script.nextSibling);
+})();

@@ -1,0 +1,382 @@
+// Embedding: a provincial portal on another origin puts the guide on its page with
+// public/embed.js. A flow runs inside the frame and the frame's height follows its
+// content; nothing is stored and no worker is registered; messages from anything
+// but our own frame are ignored; the accent colour and the language come through;
+// and the script stays small. The host pages are served here, on
+// http://localhost:<port> (a second origin), with a strict CSP of their own, so an
+// inline style or any extra request from embed.js is a violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
+import { BASE_URL, launch, waitForHydration } from './browser.mjs';
+
+const SITE = new URL(BASE_URL).origin;
+const EMBED_JS = new URL('../../public/embed.js', import.meta.url);
+/// The iframe embed.js puts right after its script element.
+const EMBED = 'script[src$="/embed.js"] + iframe[src*="nhung=1"]';
+
+let browser;
+let server;
+let HOST;
+/// Host pages by id, registered by `hostPage`.
+const pages = new Map();
+
+before(async () => {
+  browser = await launch();
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const page = pages.get(url.pathname);
+    if (page) {
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': `default-src 'none'; script-src ${SITE} 'self'; frame-src ${page.frameSrc}; style-src 'none'`,
+      });
+      res.end(page.html);
+    } else if (url.pathname === '/host.js') {
+      // A script of the host page posting height messages to its own window, from
+      // `delay` ms on, `times` times, 200 ms apart; the count goes on <html>.
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`'use strict';
+(() => {
+  const q = new URL(document.currentScript.src).searchParams;
+  let n = 0;
+  const post = () => {
+    window.postMessage('thu-tuc-xa:height:99999', '*');
+    window.postMessage('thu-tuc-xa:height:5', '*');
+    n += 1;
+    document.documentElement.dataset.posted = String(n);
+    if (n < Number(q.get('times'))) setTimeout(post, 200);
+  };
+  setTimeout(post, Number(q.get('delay')));
+})();
+`);
+    } else if (url.pathname === '/frame.html') {
+      // A frame of the host's own origin (not the guide).
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" });
+      res.end('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Khung khác</title><p>Khung khác</p></html>');
+    } else {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  HOST = `http://localhost:${server.address().port}`;
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+/// The host page's markup around `body` (the embed's script and whatever else).
+const hostHtml = (body) => `<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cổng thông tin tỉnh</title></head>
+<body><h1>Cổng thông tin tỉnh</h1>${body}<p id="after">after</p></body>
+</html>`;
+
+/// The embed's script element with `attrs`.
+const embed = (attrs = '') => `<script src="${SITE}/embed.js" ${attrs} async></script>`;
+
+/// A phone-sized context of our own, recording console errors and warnings, page
+/// errors and CSP violations (of the host page and of the frames) and any request
+/// to neither the site nor the host.
+async function hostContext({ blockStorage = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  if (blockStorage) {
+    // What browsers do in a third-party frame when the visitor blocks its storage.
+    await context.addInitScript(() => {
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get() { throw new DOMException('blocked', 'SecurityError'); },
+        });
+      }
+    });
+  }
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(`${SITE}/`) && !url.startsWith(`${HOST}/`) && !url.startsWith('data:')) {
+      problems.push(`third-party request: ${url}`);
+    }
+  });
+  // Runs in every frame, the guide's too.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} (${location.href})`);
+    });
+  });
+  return { context, page, problems };
+}
+
+let pageCount = 0;
+/// Serves a host page with `body` and opens it in `page`.
+async function openHost(page, body, { frameSrc = SITE } = {}) {
+  pageCount += 1;
+  const path = `/portal-${pageCount}.html`;
+  pages.set(path, { html: hostHtml(body), frameSrc });
+  await page.goto(`${HOST}${path}`);
+}
+
+/// The guide's frame inside the `nth` embed, once hydrated.
+async function guideFrame(page, nth = 0) {
+  const iframe = page.locator(EMBED).nth(nth);
+  await iframe.waitFor({ state: 'attached' });
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await waitForHydration(frame);
+  return { iframe, frame };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/// Waits (up to 5 s) until the iframe is as tall as the guide's `.page`, within
+/// 2 px; returns the iframe's height.
+async function heightFollows(iframe, frame, where) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => document.querySelector('.page').getBoundingClientRect().height);
+    if (Math.abs(outer - inner) <= 2) return outer;
+    if (Date.now() > deadline) assert.fail(`${where}: the iframe is ${outer}px tall, the guide's .page ${inner}px`);
+    await sleep(100);
+  }
+}
+
+/// The birth answers of flows.test.mjs; a question not listed takes its first option.
+const BIRTH = {
+  'noi-sinh': 'viet-nam',
+  'chung-sinh': 'co',
+  'cha-me': 'khong',
+  'ket-hon': 'roi',
+  'thoi-gian': 'trong-60-ngay',
+  'cach-nop': 'truc-tiep',
+  'nguoi-nop': 'cha-me',
+};
+
+/// From the flow's intro, through its questions and the check page, to the
+/// outcome. `beforeOutcome` runs on the check page, just before going on.
+async function toOutcome(frame, answers, beforeOutcome = async () => {}) {
+  await frame.getByRole('link', { name: 'Bắt đầu' }).click();
+  await frame.waitForSelector('form.question:not([hidden])', { timeout: 5000 });
+  for (let i = 0; i < 20; i += 1) {
+    const form = await frame.$('form.question:not([hidden])');
+    if (!form) break;
+    const id = await form.getAttribute('data-q');
+    const chosen = answers[id] ? await form.$(`label[for="${id}-${answers[id]}"]`) : null;
+    await (chosen ?? await form.$('.radio-label')).click();
+    await (await form.$('button[type=submit]')).click();
+    await frame.waitForFunction((f) => f.hidden, form, { timeout: 5000 });
+  }
+  await frame.waitForSelector('section.check:not([hidden]), section.outcome:not([hidden])', { timeout: 5000 });
+  if (await frame.$('section.check:not([hidden])')) {
+    await beforeOutcome();
+    await frame.click('section.check:not([hidden]) a[data-go=outcome]');
+  }
+  await frame.waitForSelector('section.outcome:not([hidden])', { timeout: 5000 });
+}
+
+test('a flow runs inside the frame and the frame\'s height follows it', async () => {
+  const { context, page, problems } = await hostContext();
+  await openHost(page, embed('data-province="79" data-lang="vi" data-start="/su-kien/sinh-con/"'));
+  const { iframe, frame } = await guideFrame(page);
+
+  // The frame: where the script was, with the attributes of the contract.
+  assert.equal(await iframe.getAttribute('src'), `${SITE}/su-kien/sinh-con/?nhung=1&tinh=79`);
+  assert.equal(await iframe.getAttribute('title'), 'Thủ tục xã: hướng dẫn thủ tục hành chính cấp xã');
+  assert.equal(await iframe.getAttribute('allow'), 'geolocation');
+  assert.equal(await iframe.getAttribute('referrerpolicy'), 'no-referrer');
+  assert.equal(await iframe.getAttribute('loading'), null);
+  assert.equal(await page.$eval('#after', (p) => p.previousElementSibling.tagName), 'IFRAME');
+  const box = await iframe.evaluate((f) => ({
+    display: getComputedStyle(f).display,
+    border: getComputedStyle(f).borderTopWidth,
+    width: f.getBoundingClientRect().width,
+    body: document.body.clientWidth,
+  }));
+  assert.equal(box.display, 'block');
+  assert.equal(box.border, '0px');
+  assert.equal(box.width, box.body);
+
+  // Inside: the embedded layout, for the province asked for, without the site's
+  // own header and footer.
+  assert.equal(await frame.getAttribute('html', 'data-embed'), '');
+  assert.equal(await frame.getAttribute('html', 'data-province'), '79');
+  assert.equal(await frame.locator('.site-header').isVisible(), false);
+  assert.equal(await frame.locator('.site-footer').isVisible(), false);
+  assert.deepEqual(await frame.$$eval('.site-header, .site-footer', (els) => els.map((e) => getComputedStyle(e).display))
+    .then((d) => d.filter((v) => v !== 'none')), []);
+
+  const intro = await heightFollows(iframe, frame, 'the intro');
+
+  // Scrolled down past the frame's top on the check page, going on to the
+  // outcome brings the frame's top back into view ("top").
+  let scrolledPast = false;
+  await toOutcome(frame, BIRTH, async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    scrolledPast = await iframe.evaluate((f) => f.getBoundingClientRect().top < 0);
+  });
+  const outcome = await heightFollows(iframe, frame, 'the outcome');
+  assert.ok(Math.abs(outcome - intro) > 2, `the outcome (${outcome}px) and the intro (${intro}px) are as tall`);
+  const inner = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+  assert.ok(inner <= 2, `the frame scrolls by ${inner}px`);
+  if (scrolledPast) {
+    await page.waitForFunction((sel) => document.querySelector(sel).getBoundingClientRect().top >= -1, EMBED, { timeout: 5000 });
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an embedded guide stores nothing and registers no worker, and works where storage is blocked', async () => {
+  {
+    const { context, page, problems } = await hostContext();
+    await openHost(page, embed('data-province="79" data-lang="vi" data-start="/su-kien/sinh-con/"'));
+    const { frame } = await guideFrame(page);
+    await toOutcome(frame, { 'noi-sinh': 'nuoc-ngoai' });
+    const tick = frame.locator('section.outcome:not([hidden]) input.tick').first();
+    await tick.check();
+    assert.ok(await tick.isChecked());
+    assert.deepEqual(await context.cookies(), []);
+    const workers = () => (navigator.serviceWorker
+      ? navigator.serviceWorker.getRegistrations().then((r) => r.length) : 0);
+    assert.equal(await frame.evaluate(workers), 0, 'workers of the guide');
+    assert.equal(await page.evaluate(workers), 0, 'workers of the host page');
+    assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, '']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { context, page, problems } = await hostContext({ blockStorage: true });
+    await openHost(page, embed('data-province="79" data-lang="vi" data-start="/su-kien/sinh-con/"'));
+    const { frame } = await guideFrame(page);
+    await assert.rejects(frame.evaluate(() => window.localStorage), /blocked/, 'storage is blocked in the frame');
+    await toOutcome(frame, { 'noi-sinh': 'nuoc-ngoai' });
+    const tick = frame.locator('section.outcome:not([hidden]) input.tick').first();
+    await tick.check();
+    assert.ok(await tick.isChecked());
+    await tick.uncheck();
+    assert.ok(!(await tick.isChecked()));
+    assert.deepEqual(await context.cookies(), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('only messages from its own frame move the embed', async () => {
+  const { context, page, problems } = await hostContext();
+  // Every height an iframe of the host page ever takes (the test's own script,
+  // which the host's CSP does not apply to).
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.seenHeights = [];
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target.tagName === 'IFRAME') window.seenHeights.push(r.target.style.height);
+    }).observe(document, { attributes: true, attributeFilter: ['style'], subtree: true });
+  });
+  // Two embeds, a frame of the host's own origin and a host script posting
+  // height messages to its own window.
+  await openHost(page, embed('data-start="/su-kien/sinh-con/"')
+    + embed('data-start="/su-kien/sinh-con/"')
+    + '<iframe id="other" src="/frame.html" title="Khung khác"></iframe>'
+    + '<script src="/host.js?delay=0&times=15"></script>', { frameSrc: `${SITE} 'self'` });
+  const a = await guideFrame(page, 0);
+  await heightFollows(a.iframe, a.frame, 'the first embed');
+  // Chrome pauses the rendering of cross-origin frames out of view: show the
+  // second one so that it runs and reports its height.
+  await page.locator(EMBED).nth(1).scrollIntoViewIfNeeded();
+  const b = await guideFrame(page, 1);
+  const heightB = await heightFollows(b.iframe, b.frame, 'the second embed');
+  const heightA = await heightFollows(a.iframe, a.frame, 'the first embed');
+  await page.waitForSelector('html[data-posted="15"]', { state: 'attached', timeout: 10000 });
+
+  // From the first embed's own frame, but not a valid height.
+  await a.frame.evaluate(() => {
+    for (const h of ['0', '60001', '99999', '12.5', '0012', ' 12', '12 ', '12px', '-5', '1e3', '', '0x10']) {
+      parent.postMessage(`thu-tuc-xa:height:${h}`, '*');
+    }
+    for (const m of ['height:1000', 'thu-tuc-xa:HEIGHT:1000', 'thu-tuc-xa: height:1000', 'xthu-tuc-xa:height:1000']) {
+      parent.postMessage(m, '*');
+    }
+    parent.postMessage({ data: 'thu-tuc-xa:height:1000' }, '*');
+    parent.postMessage(['thu-tuc-xa:height:1000'], '*');
+    parent.postMessage(1000, '*');
+  });
+  // From a frame of another origin.
+  const other = await (await page.$('#other')).contentFrame();
+  await other.evaluate(() => parent.postMessage('thu-tuc-xa:height:777', '*'));
+  await sleep(500);
+  const bad = ['99999px', '5px', '60001px', '12px', '1000px', '777px', '16px', '0px'];
+  assert.deepEqual((await page.evaluate(() => window.seenHeights)).filter((h) => bad.includes(h)), []);
+  assert.equal(await a.iframe.evaluate((f) => f.getBoundingClientRect().height), heightA);
+  assert.equal(await b.iframe.evaluate((f) => f.getBoundingClientRect().height), heightB);
+
+  // A valid height from the first embed's frame moves that one and not the other.
+  await a.frame.evaluate(() => parent.postMessage('thu-tuc-xa:height:1234', '*'));
+  await page.waitForFunction(() => window.seenHeights.includes('1234px'), null, { timeout: 5000 });
+  assert.equal(await b.iframe.evaluate((f) => f.getBoundingClientRect().height), heightB);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the accent colour and the language come through; invalid attributes are ignored', async () => {
+  const { context, page, problems } = await hostContext();
+  await openHost(page, embed('data-lang="en" data-accent="#7a1f5c"'));
+  let { iframe, frame } = await guideFrame(page);
+  const src = await iframe.getAttribute('src');
+  assert.ok(src.startsWith(`${SITE}/en/`), src);
+  assert.ok(src.endsWith('&mau=7a1f5c'), src);
+  assert.equal(await iframe.getAttribute('title'), 'Thủ tục xã: a guide to commune-level procedures');
+  assert.equal(await frame.getAttribute('html', 'lang'), 'en');
+  const brand = () => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim();
+  await frame.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim() === '#7a1f5c',
+    null, { timeout: 5000 },
+  ).catch(async () => assert.fail(`--brand is ${await frame.evaluate(brand)}`));
+
+  // Too light to read on white: the guide keeps its own colour.
+  await openHost(page, embed('data-accent="#ffee00"'));
+  ({ iframe, frame } = await guideFrame(page));
+  assert.equal(await iframe.getAttribute('src'), `${SITE}/?nhung=1&mau=ffee00`);
+  await sleep(300);
+  assert.equal(await frame.evaluate(brand), '#0b4f8a');
+
+  // Invalid attributes are dropped, one by one.
+  await openHost(page, embed('data-province="7x" data-start="//evil.example/" data-accent="red"'));
+  ({ iframe } = await guideFrame(page));
+  assert.equal(await iframe.getAttribute('src'), `${SITE}/?nhung=1`);
+  // Nothing left on the host's window.
+  const globals = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  await openHost(page, '');
+  const bare = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  assert.deepEqual(globals.filter((name) => !bare.includes(name) && !/^\d+$/.test(name)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('embed.js is small and touches nothing but its frame', () => {
+  const source = readFileSync(EMBED_JS);
+  const brotli = zlib.brotliCompressSync(source, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+  });
+  assert.ok(brotli.length <= 3072, `embed.js is ${brotli.length} bytes brotli`);
+  const text = source.toString('utf8');
+  for (const word of ['localStorage', 'sessionStorage', 'cookie', 'serviceWorker', 'console.', 'fetch(',
+    'XMLHttpRequest', 'sendBeacon', "setAttribute('style'", 'cssText', 'innerHTML', 'eval(']) {
+    assert.ok(!text.includes(word), `embed.js mentions ${word}`);
+  }
+});

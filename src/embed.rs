@@ -57,17 +57,18 @@ pub fn readable_on_white(hex: &str) -> bool {
     contrast_with_white(hex).is_some_and(|c| c >= 4.5)
 }
 
-/// The start path, if it is a plain site path (`/`, `/su-kien/sinh-con/`).
-fn clean_start(start: &str) -> &str {
+/// The start path if it is a plain site path (`/`, `/su-kien/sinh-con/`), with
+/// its final `/` (as `embed.js` adds it); `/` otherwise.
+fn clean_start(start: &str) -> String {
     let ok = start.starts_with('/')
         && !start.contains("//")
         && start
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/');
-    if ok {
-        start
-    } else {
-        "/"
+    match (ok, start.ends_with('/')) {
+        (true, true) => start.to_string(),
+        (true, false) => format!("{start}/"),
+        (false, _) => "/".to_string(),
     }
 }
 
@@ -153,7 +154,7 @@ mod tests {
         let c = Choice {
             province: Some("79"),
             lang: Lang::En,
-            start: "/su-kien/sinh-con/",
+            start: "/su-kien/sinh-con",
             accent: Some("#7A1F5C"),
         };
         assert_eq!(
@@ -168,7 +169,10 @@ data-start=\"/su-kien/sinh-con/\" data-accent=\"#7a1f5c\" async></script>"
             )
         );
         let frame = iframe_snippet(ORIGIN, &c, "Thủ tục xã \"guide\"");
-        assert!(frame.contains("?nhung=1&amp;tinh=79&amp;mau=7a1f5c\""), "{frame}");
+        assert!(
+            frame.contains("?nhung=1&amp;tinh=79&amp;mau=7a1f5c\""),
+            "{frame}"
+        );
         assert!(frame.contains("title=\"Thủ tục xã &quot;guide&quot;\""));
     }
 
@@ -185,7 +189,10 @@ data-start=\"/su-kien/sinh-con/\" data-accent=\"#7a1f5c\" async></script>"
             accent: Some(DEFAULT_ACCENT),
             ..Choice::default()
         };
-        assert_eq!(frame_url(ORIGIN, &same_as_site), format!("{ORIGIN}/?nhung=1"));
+        assert_eq!(
+            frame_url(ORIGIN, &same_as_site),
+            format!("{ORIGIN}/?nhung=1")
+        );
     }
 
     #[test]

@@ -71,7 +71,13 @@ mod tests {
             .and_then(|s| s.parse().ok())
             .expect("a viewBox");
         let mut dark = vec![vec![false; side]; side];
-        let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         for run in d.split('M').filter(|r| !r.is_empty()) {
             // "x yhNv1h-Nz"
             let (xy, rest) = run.split_once('h').unwrap();
@@ -83,14 +89,13 @@ mod tests {
             }
         }
         const PX: usize = 4;
-        let mut img =
-            rqrr::PreparedImage::prepare_from_greyscale(side * PX, side * PX, |x, y| {
-                if dark[y / PX][x / PX] {
-                    0
-                } else {
-                    255
-                }
-            });
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side * PX, side * PX, |x, y| {
+            if dark[y / PX][x / PX] {
+                0
+            } else {
+                255
+            }
+        });
         let grids = img.detect_grids();
         assert_eq!(grids.len(), 1, "one code");
         grids[0].decode().expect("decodes").1
@@ -116,7 +121,12 @@ mod tests {
         let small = modules("https://a.vn/").unwrap();
         assert_eq!(small.len(), 21, "version 1");
         assert!(small.iter().all(|r| r.len() == 21));
-        assert!(modules(&"x".repeat(5000)).is_none(), "too long for any version");
-        assert!(svg("a\"<b", "say \"hi\" <now>").unwrap().contains("aria-label=\"say &quot;hi&quot; &lt;now>\""));
+        assert!(
+            modules(&"x".repeat(5000)).is_none(),
+            "too long for any version"
+        );
+        assert!(svg("a\"<b", "say \"hi\" <now>")
+            .unwrap()
+            .contains("aria-label=\"say &quot;hi&quot; &lt;now>\""));
     }
 }

@@ -153,8 +153,8 @@ fn a_search_kept_to_one_province_reads_only_it() {
         lon: 10_585_220,
     };
     let hcm = data::PROVINCES.iter().position(|p| p.code == "79").unwrap();
-    let mut search = Nearest::new(hoan_kiem, data::PROVINCES.iter().map(|p| p.bbox), 5)
-        .only(|i| i == hcm);
+    let mut search =
+        Nearest::new(hoan_kiem, data::PROVINCES.iter().map(|p| p.bbox), 5).only(|i| i == hcm);
     let mut read = Vec::new();
     while let Some(i) = search.next_province() {
         read.push(i);
@@ -162,8 +162,14 @@ fn a_search_kept_to_one_province_reads_only_it() {
     }
     assert_eq!(read, vec![hcm]);
     let in_hcm = data::communes_in(&data::PROVINCES[hcm]).map(|c| (c.code, c.at));
-    let expected: Vec<&str> = nearest(hoan_kiem, in_hcm, 5).into_iter().map(|x| x.0).collect();
+    let expected: Vec<&str> = nearest(hoan_kiem, in_hcm, 5)
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
     let got: Vec<&str> = search.found.iter().map(|x| x.0).collect();
     assert_eq!(got, expected);
-    assert!(search.found[0].1 > 1000.0, "Hà Nội is far from Hồ Chí Minh City");
+    assert!(
+        search.found[0].1 > 1000.0,
+        "Hà Nội is far from Hồ Chí Minh City"
+    );
 }

@@ -25,7 +25,7 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
-    use crate::embed::{iframe_snippet, readable_on_white, script_snippet, Choice};
+    use crate::embed::{iframe_snippet, readable_on_white, script_snippet, Choice, DEFAULT_ACCENT};
     use crate::model::Lang;
 
     fn find(root: &Element, selector: &str) -> Option<Element> {
@@ -71,7 +71,8 @@ mod browser {
                 province: Some(self.province.as_str()).filter(|p| !p.is_empty()),
                 lang: self.lang,
                 start: &self.start,
-                accent: Some(self.accent.as_str()).filter(|a| readable_on_white(a)),
+                accent: Some(self.accent.as_str())
+                    .filter(|a| readable_on_white(a) && !a.eq_ignore_ascii_case(DEFAULT_ACCENT)),
             }
         }
     }
@@ -161,23 +162,25 @@ mod browser {
         let _ = builder.set_attribute("data-attached", "");
         update(&builder, true);
         let target = builder.clone();
-        let on_event = Closure::<dyn FnMut(Event)>::new(move |ev: Event| match ev.type_().as_str() {
-            "input" => update(&target, false),
-            "change" => update(&target, true),
-            "submit" => ev.prevent_default(),
-            "click" => {
-                let button = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("button[data-copy]").ok().flatten());
-                if let Some(button) = button {
-                    copy(&button);
+        let on_event =
+            Closure::<dyn FnMut(Event)>::new(move |ev: Event| match ev.type_().as_str() {
+                "input" => update(&target, false),
+                "change" => update(&target, true),
+                "submit" => ev.prevent_default(),
+                "click" => {
+                    let button = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .and_then(|e| e.closest("button[data-copy]").ok().flatten());
+                    if let Some(button) = button {
+                        copy(&button);
+                    }
                 }
-            }
-            _ => {}
-        });
+                _ => {}
+            });
         for kind in ["input", "change", "submit", "click"] {
-            let _ = builder.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
+            let _ =
+                builder.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
         }
         on_event.forget();
     }

@@ -77,6 +77,8 @@ mod browser {
         ) {
             code.set_inner_html(&svg);
             let _ = panel.set_attribute("data-filled", "");
+            // What the code says, for anyone checking it (and the browser tests).
+            let _ = panel.set_attribute("data-url", &url);
         }
     }
 
@@ -147,7 +149,8 @@ mod browser {
             }
         });
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            let _ =
+                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         }
         on_click.forget();
     }

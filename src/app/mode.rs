@@ -157,7 +157,8 @@ mod browser {
                 send_height();
             }
         });
-        let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         on_message.forget();
         if let Some(page) = html().and_then(|h| h.query_selector(".page").ok().flatten()) {
             let on_resize = Closure::<dyn FnMut()>::new(send_height);

@@ -106,7 +106,11 @@ pub fn follow(path: RwSignal<String>) {
         let (pathname, query) = page.split_once('?').unwrap_or((page, ""));
         // The page's modes are in its `?` part, which a link without one keeps.
         let same_query = query.is_empty()
-            || location.search().unwrap_or_default().trim_start_matches('?') == query;
+            || location
+                .search()
+                .unwrap_or_default()
+                .trim_start_matches('?')
+                == query;
         let same_page = pathname == location.pathname().unwrap_or_default() && same_query;
         if same_page && !hash.is_empty() {
             return;

@@ -25,6 +25,13 @@ pub fn run() -> Result<()> {
     let html = compress::brotli_len(home.as_bytes());
     let css = brotli_of(&dist, &dist::assets(&home, &[".css"]))?;
     let code = brotli_of(&dist, &dist::assets(&home, &[".js", ".wasm"]))?;
+    // Embedded: the portal's embed.js, then the framed page (the home page, or a
+    // life event, the usual choices) with the same code.
+    let embed_js = brotli_of(&dist, &["embed.js".to_string()])?;
+    let mut embedded_page = html;
+    for page in ["su-kien/sinh-con/index.html", "noi-nop/index.html"] {
+        embedded_page = embedded_page.max(compress::brotli_len(&std::fs::read(dist.join(page))?));
+    }
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
@@ -53,6 +60,13 @@ pub fn run() -> Result<()> {
             "≤",
         ),
         ("first_paint_brotli_kb", kb(html + css), Some(30.0), "≤"),
+        ("embed_js_brotli_kb", kb(embed_js), Some(3.0), "≤"),
+        (
+            "critical_path_embedded_brotli_kb",
+            kb(embed_js + embedded_page + css + code),
+            Some(150.0),
+            "≤",
+        ),
         ("wasm_js_brotli_kb", kb(code), None, ""),
         ("critical_path_gzip_kb", kb(gzip), None, ""),
         ("procedures_detailed", procedures as f64, Some(60.0), "≥"),
@@ -306,7 +320,11 @@ fn flow_paths() -> Result<usize> {
 /// phone).
 fn flow_step_ms_p95(dist: &Path, throttle: u32) -> Result<f64> {
     tools::ensure_chromium()?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
+    let server = server::start(
+        dist.to_path_buf(),
+        "127.0.0.1:0",
+        headers::DEFAULT_FRAME_ANCESTORS,
+    )?;
     let out = Command::new("node")
         .arg("tests/browser/bench-flow.mjs")
         .current_dir(root())
@@ -357,7 +375,11 @@ fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     compress::precompress(&bundle)?;
     let queries = root().join("target/search-queries.json");
     std::fs::write(&queries, app_bin("search", &["--json"])?)?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
+    let server = server::start(
+        dist.to_path_buf(),
+        "127.0.0.1:0",
+        headers::DEFAULT_FRAME_ANCESTORS,
+    )?;
     let out = Command::new("node")
         .arg("tests/browser/bench-search.mjs")
         .current_dir(root())
@@ -390,7 +412,11 @@ fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
 /// (`tests/browser/bench-lighthouse.mjs`), against dist/ with production headers.
 fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     tools::ensure_chromium()?;
-    let server = server::start(dist.to_path_buf(), "127.0.0.1:0", headers::DEFAULT_FRAME_ANCESTORS)?;
+    let server = server::start(
+        dist.to_path_buf(),
+        "127.0.0.1:0",
+        headers::DEFAULT_FRAME_ANCESTORS,
+    )?;
     let out = Command::new("node")
         .arg("tests/browser/bench-lighthouse.mjs")
         .current_dir(root())

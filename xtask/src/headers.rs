@@ -351,8 +351,10 @@ mod tests {
         assert_eq!(frame_ancestors(None).unwrap(), "'self'");
         assert_eq!(frame_ancestors(Some("  ")).unwrap(), "'self'");
         assert_eq!(
-            frame_ancestors(Some("https://dichvucong.gov.vn  http://localhost:* https://*.hanoi.gov.vn:8443"))
-                .unwrap(),
+            frame_ancestors(Some(
+                "https://dichvucong.gov.vn  http://localhost:* https://*.hanoi.gov.vn:8443"
+            ))
+            .unwrap(),
             "'self' https://dichvucong.gov.vn http://localhost:* https://*.hanoi.gov.vn:8443"
         );
         for bad in [
@@ -369,7 +371,10 @@ mod tests {
             let err = frame_ancestors(Some(bad)).unwrap_err();
             assert!(err.starts_with("FRAME_ANCESTORS: `"), "{bad}: {err}");
         }
-        let csp = csp(&Inline::default(), &frame_ancestors(Some("https://a.gov.vn")).unwrap());
+        let csp = csp(
+            &Inline::default(),
+            &frame_ancestors(Some("https://a.gov.vn")).unwrap(),
+        );
         assert!(csp.ends_with("; frame-ancestors 'self' https://a.gov.vn"));
     }
 
@@ -479,9 +484,14 @@ mod tests {
             file.matches("  Cache-Control:").count(),
             HASHED_PATTERNS.len()
         );
-        assert!(matches_hashed_pattern("/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(matches_hashed_pattern(
+            "/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm"
+        ));
         assert!(matches_hashed_pattern("/boot-0123456789abcdef.js"));
-        assert!(!matches_hashed_pattern("/embed.js"), "other sites load it by name");
+        assert!(
+            !matches_hashed_pattern("/embed.js"),
+            "other sites load it by name"
+        );
         assert!(!matches_hashed_pattern("/sw.mjs"));
         assert!(!matches_hashed_pattern("/thu-tuc/index.html"));
         for line in file.lines() {

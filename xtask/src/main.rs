@@ -48,7 +48,7 @@ fn cargo() -> Command {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test | dist | bench | flows [--dot | --paths]>";
+    "usage: cargo xtask <serve [--port N] [--no-build] | test | dist | bench | flows [--dot | --paths]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,12 +75,22 @@ fn main() -> ExitCode {
 }
 
 fn serve(args: &[String]) -> Result<()> {
-    let port = match args {
-        [] => "8080".to_string(),
-        [flag, port] if flag == "--port" => port.clone(),
-        _ => return Err(USAGE.into()),
+    let mut port = "8080".to_string();
+    let mut build = true;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--port" => port = args.next().ok_or(USAGE)?.clone(),
+            // Serve dist/ as it is (after `cargo xtask dist`), for a quick look.
+            "--no-build" => build = false,
+            _ => return Err(USAGE.into()),
+        }
+    }
+    let dist = if build {
+        dist::build()?
+    } else {
+        root().join("dist")
     };
-    let dist = dist::build()?;
     let server = server::start(
         dist,
         &format!("127.0.0.1:{port}"),

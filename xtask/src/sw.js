@@ -89,7 +89,10 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname === '/sw.mjs') return;
-  event.respondWith(respond(request, url.pathname + url.search));
+  // A page is the same whatever its `?` part, which holds only the modes the page
+  // reads itself (counter mode, `?quay=1`): one saved copy serves them all.
+  const key = request.mode === 'navigate' ? url.pathname : url.pathname + url.search;
+  event.respondWith(respond(request, key));
 });
 
 /// The page a fragment comes from: `/fragments/en/thu-tuc/x.html` → `/en/thu-tuc/x/`.

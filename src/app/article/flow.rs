@@ -12,8 +12,8 @@ use leptos::prelude::*;
 
 use super::procedure::channel_label;
 use super::WhereToFile;
-use crate::app::handoff::{QrButton, QrPanel};
 use super::{Breadcrumbs, KindBadge};
+use crate::app::handoff::{QrButton, QrPanel};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
 use crate::model::{format_date, Document, Lang, NoteAbout, Procedure};

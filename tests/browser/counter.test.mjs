@@ -1,0 +1,164 @@
+// Counter mode, for volunteers at a help counter: larger text and targets, a
+// "next person" button that leaves nothing of the last person behind (no answers,
+// no ticks, no history, no storage), and a QR code that hands the outcome over to
+// the person's own phone, on screen and on the printout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`, { timeout: 5000 });
+
+async function answer(page, id, option) {
+  await visible(page, `form[data-q="${id}"]`);
+  await page.click(`label[for="${id}-${option}"]`);
+  await page.click(`form[data-q="${id}"] button[type=submit]`);
+}
+
+/// Having a baby, from the intro to the outcome at the centre.
+async function toOutcome(page) {
+  await page.getByRole('link', { name: 'Bắt đầu' }).click();
+  await answer(page, 'noi-sinh', 'viet-nam');
+  await answer(page, 'chung-sinh', 'co');
+  await answer(page, 'cha-me', 'khong');
+  await answer(page, 'ket-hon', 'roi');
+  await answer(page, 'thoi-gian', 'trong-60-ngay');
+  await answer(page, 'cach-nop', 'truc-tiep');
+  await answer(page, 'nguoi-nop', 'cha-me');
+  await visible(page, 'section.check');
+  await page.click('a[data-go=outcome]');
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+}
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], where);
+}
+
+const ticks = (page) => page.locator('section.outcome:not([hidden]) .checklist-group:not([hidden]) input.tick');
+
+test('the footer switch turns counter mode on; larger text and targets; exit turns it off', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/`);
+  await waitForHydration(page);
+  assert.equal(await page.locator('.counter-bar').isVisible(), false, 'no bar outside counter mode');
+  const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await page.getByRole('link', { name: 'Chế độ quầy hỗ trợ (cho cán bộ, tình nguyện viên)' }).click();
+  await page.waitForURL(`${BASE_URL}/thu-tuc/?quay=1`);
+  await waitForHydration(page);
+  assert.equal(await page.getAttribute('html', 'data-counter'), '');
+  assert.ok(await page.locator('.counter-bar').isVisible());
+  const larger = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(larger, normal * 1.25);
+  const next = await page.getByRole('link', { name: 'Người tiếp theo' }).boundingBox();
+  assert.ok(next.height >= 60, `next person is ${next.height} px high`);
+  assert.equal(await page.locator('.counter-switch').isVisible(), false);
+  // Client navigation keeps the mode in the address.
+  await page.locator('main .procedure-list a').first().click();
+  await page.waitForSelector('article.procedure');
+  assert.match(page.url(), /\/thu-tuc\/[a-z0-9-]+\/\?quay=1$/);
+  assert.equal(await page.getAttribute('html', 'data-counter'), '');
+  await axe(page, 'a procedure in counter mode');
+  // At 320 px wide nothing overflows sideways.
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no sideways scroll at 320 px');
+  await page.getByRole('link', { name: 'Thoát chế độ quầy' }).click();
+  await page.waitForURL(/\/thu-tuc\/[a-z0-9-]+\/$/);
+  await waitForHydration(page);
+  assert.equal(await page.getAttribute('html', 'data-counter'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('next person: no answers, no ticks, no history and no storage are left of the last person', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/?quay=1`);
+  await waitForHydration(page);
+  const entries = await page.evaluate(() => history.length);
+  await toOutcome(page);
+  const outcome = page.url();
+  assert.match(outcome, /\/su-kien\/sinh-con\/\?quay=1#.+/, 'answers after #, the mode kept');
+  assert.equal(await page.evaluate(() => history.length), entries, 'steps replace the history entry');
+  await ticks(page).nth(0).check();
+  assert.ok(await ticks(page).nth(0).isChecked());
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
+  await axe(page, 'outcome in counter mode');
+
+  await page.getByRole('link', { name: 'Người tiếp theo' }).click();
+  await page.waitForURL(`${BASE_URL}/?quay=1`);
+  await waitForHydration(page);
+  assert.equal(await page.evaluate(() => history.length), entries, 'the last person\'s page was replaced');
+  // The same answers again (a volunteer retyping them) find no tick.
+  await page.goto(outcome);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  assert.equal(await ticks(page).nth(0).isChecked(), false);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the outcome as a QR code, on screen and on the one-page printout', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/?quay=1`);
+  await waitForHydration(page);
+  await toOutcome(page);
+  const button = page.getByRole('button', { name: 'Mã QR để mở trên điện thoại' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  const panel = page.locator('#qr-panel');
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  // The code holds the page's address with the answers, without this device's mode.
+  const hash = new URL(page.url()).hash;
+  assert.ok(hash.length > 10);
+  assert.equal(await panel.getAttribute('data-url'), `${BASE_URL}/su-kien/sinh-con/${hash}`);
+  const svg = panel.locator('svg[role=img]');
+  assert.equal(await svg.getAttribute('aria-label'), 'Mã QR của trang này');
+  const box = await svg.boundingBox();
+  assert.ok(box.width >= 200 && Math.abs(box.width - box.height) < 1, `a square of ${box.width} px`);
+  await axe(page, 'outcome with its QR code');
+
+  // Another answer: the code is out of date, so it is put away.
+  const outcome = page.url();
+  await page.click('.summary-row[data-row="nguoi-nop"] a[data-change]');
+  await visible(page, 'form[data-q="nguoi-nop"]');
+  assert.equal(await panel.isVisible(), false);
+
+  // Printing draws the code top right of the one page.
+  await page.goto(outcome.replace('?quay=1', ''));
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByRole('button', { name: 'In danh sách' }).click();
+  assert.equal(await panel.getAttribute('data-filled'), '');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await panel.isVisible(), 'the code is on the printout');
+  assert.equal(await page.locator('.outcome-actions').isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, `the printout has ${pages} pages`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a procedure page hands over its checklist by QR code', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/en/thu-tuc/`);
+  await waitForHydration(page);
+  await page.locator('main .procedure-list a').first().click();
+  await page.waitForSelector('article.procedure');
+  await page.getByRole('button', { name: 'QR code to open on a phone' }).click();
+  const panel = page.locator('#qr-panel');
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await panel.getAttribute('data-url'), page.url());
+  assert.equal(await panel.locator('svg').getAttribute('aria-label'), 'QR code of this page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

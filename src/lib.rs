@@ -16,7 +16,6 @@ pub mod embed;
 pub mod flow;
 pub mod model;
 pub mod places;
-pub mod qr;
 pub mod route;
 pub mod search;
 #[cfg(feature = "ssr")]

@@ -72,6 +72,7 @@ mod browser {
             return;
         }
         let _ = root.set_attribute("data-attached", "");
+        crate::app::extras::need(&root);
         apply(route, flow, &current(flow), &root, false);
         // Back and forward, and a hash typed into the address bar.
         let target = root.clone();

@@ -8,6 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod article;
 mod embed;
+mod extras;
 mod flow;
 mod fragment;
 pub mod handoff;
@@ -99,7 +100,7 @@ fn Shell(route: Route) -> impl IntoView {
         Page::NotFound => view! { <NotFound/> }.into_any(),
         Page::Offline => view! { <Offline/> }.into_any(),
         Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
-        Page::Places | Page::Province(_) | Page::OldProvince(_) => {
+        Page::Places | Page::Province(_) | Page::OldAddress | Page::OldProvince(_) => {
             view! { <PlacesPage route/> }.into_any()
         }
         Page::Search => view! { <search::SearchPage route/> }.into_any(),

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use super::fragment::enhanced;
 use crate::route::Route;
 
-/// A place page: the finder, a province, an old province (a commune's page has
+/// A place page: the finder, a province, the old provinces, an old province (a commune's page has
 /// nothing to enhance and is a plain fragment).
 #[component]
 pub fn PlacesPage(route: Route) -> impl IntoView {

@@ -46,6 +46,17 @@ struct Template {
     tail: String,
     /// The `<script>` tag that loads the app, placed at the end of the body.
     loader: String,
+    /// Where the app finds the extras module's boot file, if `cargo xtask dist`
+    /// built it (`<meta name="thu-tuc-xa:extras">`).
+    extras: String,
+}
+
+/// The extras module's boot file in `dist/` (`extras-boot-<hash>.js`), if any.
+fn extras_boot(dist: &Path) -> Option<String> {
+    let entries = std::fs::read_dir(dist).ok()?;
+    entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("extras-boot-") && n.ends_with(".js"))
 }
 
 fn template(dist: &Path) -> Result<Template, String> {
@@ -75,6 +86,9 @@ fn template(dist: &Path) -> Result<Template, String> {
             &html[body_end..]
         ),
         loader: format!("<script type=\"module\" src=\"/{name}\"></script>"),
+        extras: extras_boot(dist)
+            .map(|n| format!("<meta name=\"thu-tuc-xa:extras\" content=\"/{n}\">"))
+            .unwrap_or_default(),
     })
 }
 
@@ -95,7 +109,8 @@ fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> Stri
     } else {
         body.to_string()
     };
-    format!("{top}{head}{}", t.tail.replace("{BODY}", &body))
+    let extras = if scripts { t.extras.as_str() } else { "" };
+    format!("{top}{head}{extras}{}", t.tail.replace("{BODY}", &body))
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {

@@ -135,8 +135,13 @@ test('the outcome as a QR code, on screen and on the one-page printout', async (
   await page.goto(outcome.replace('?quay=1', ''));
   await waitForHydration(page);
   await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
-  await page.evaluate(() => { window.print = () => {}; });
+  // What a browser does on print, without the dialog: `beforeprint`, then paper.
+  await page.waitForSelector('html[data-extras]');
+  await page.evaluate(() => {
+    window.print = () => { window.printed = true; window.dispatchEvent(new Event('beforeprint')); };
+  });
   await page.getByRole('button', { name: 'In danh sách' }).click();
+  assert.equal(await page.evaluate(() => window.printed), true);
   assert.equal(await panel.getAttribute('data-filled'), '');
   await page.emulateMedia({ media: 'print' });
   assert.ok(await panel.isVisible(), 'the code is on the printout');

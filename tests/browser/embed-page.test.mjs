@@ -53,7 +53,7 @@ test('the builder makes the snippet and previews it live', async () => {
   await axe(page, 'the embed page with its preview');
 
   await page.selectOption('#embed-province', '79');
-  await page.check('#embed-lang-en');
+  await page.click('label[for="embed-lang-en"]');
   await page.selectOption('#embed-start', '/su-kien/sinh-con/');
   assert.equal(await script.textContent(),
     `<script src="${BASE_URL}/embed.js" data-province="79" data-lang="en" data-start="/su-kien/sinh-con/" async></script>`);

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, compress, headers, root, run, sw, tools, Result};
+use crate::{cargo, compress, extras, headers, root, run, sw, tools, Result};
 
 /// Where the site will be published, for canonical links. Override with `SITE_URL`.
 pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
@@ -27,6 +27,8 @@ pub fn build() -> Result<PathBuf> {
         .env("NO_COLOR", "true");
     run(&mut trunk)?;
     copy_dir(&root().join("public"), &dist)?;
+    // Before the prerenderer, which names the extras' boot file in every page.
+    let extras = extras::build(&dist)?;
     let site_url = std::env::var("SITE_URL").unwrap_or_else(|_| DEFAULT_SITE_URL.into());
     run(cargo()
         .args([
@@ -53,7 +55,9 @@ pub fn build() -> Result<PathBuf> {
         headers::static_host_headers_file(&headers::csp(&inline, &frame_ancestors)),
     )?;
     check_hashed_names(&dist)?;
-    let saved = sw::write(&dist, &assets(&shell, &[".css", ".js", ".wasm"]))?;
+    let mut shell_assets = assets(&shell, &[".css", ".js", ".wasm"]);
+    shell_assets.extend(extras);
+    let saved = sw::write(&dist, &shell_assets)?;
     println!("dist/sw.mjs saves {saved} files for offline use");
     let n = compress::precompress(&dist)?;
     println!("dist/ ready ({n} files precompressed), canonical base {site_url}");

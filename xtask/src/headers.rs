@@ -158,11 +158,12 @@ pub fn security_headers(csp: &str) -> [(&'static str, String); 5] {
 }
 
 /// The `_headers` patterns of the content-hashed assets: trunk's wasm and its
-/// loader (`thu-tuc-xa-<hash>.js`, `thu-tuc-xa-<hash>_bg.wasm`) and the boot script
-/// the prerenderer writes (`boot-<hash>.js`). `cargo xtask dist` checks that they
+/// loader (`thu-tuc-xa-<hash>.js`, `thu-tuc-xa-<hash>_bg.wasm`), the boot script
+/// the prerenderer writes (`boot-<hash>.js`) and the extras module's three files
+/// (`extras-<hash>.js`, `_bg.wasm`, `extras-boot-<hash>.js`). `cargo xtask dist` checks that they
 /// match exactly the hashed files of `dist/`: `/embed.js` and `/sw.mjs` must not be
 /// cached for a year, since other sites and the browser load them by a fixed name.
-pub const HASHED_PATTERNS: [&str; 2] = ["/thu-tuc-xa-*", "/boot-*"];
+pub const HASHED_PATTERNS: [&str; 3] = ["/thu-tuc-xa-*", "/boot-*", "/extras-*"];
 
 /// Whether a `_headers` pattern of [`HASHED_PATTERNS`] matches `path`.
 pub fn matches_hashed_pattern(path: &str) -> bool {
@@ -488,6 +489,8 @@ mod tests {
             "/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm"
         ));
         assert!(matches_hashed_pattern("/boot-0123456789abcdef.js"));
+        assert!(matches_hashed_pattern("/extras-boot-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/extras-boot-0123456789abcdef.js"));
         assert!(
             !matches_hashed_pattern("/embed.js"),
             "other sites load it by name"

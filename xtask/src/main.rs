@@ -12,6 +12,7 @@
 mod bench;
 mod compress;
 mod dist;
+mod extras;
 mod headers;
 mod server;
 mod sw;
@@ -115,6 +116,7 @@ fn test() -> Result<()> {
     ]))?;
     run(cargo().args(["test", "-p", "thu-tuc-xa", "--features", "ssr"]))?;
     run(cargo().args(["test", "-p", "xtask"]))?;
+    run(cargo().args(["test", "-p", "thu-tuc-xa-extras"]))?;
     let dist = dist::build()?;
     run(cargo().args([
         "clippy",
@@ -123,6 +125,16 @@ fn test() -> Result<()> {
         "wasm32-unknown-unknown",
         "--features",
         "hydrate",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "thu-tuc-xa-extras",
+        "--target",
+        "wasm32-unknown-unknown",
         "--",
         "-D",
         "warnings",

@@ -52,10 +52,8 @@ pub fn EmbedArticle(lang: Lang) -> impl IntoView {
     };
     let mut provinces: Vec<&'static Province> = data::PROVINCES.iter().collect();
     provinces.sort_by_key(|p| data::sort_key(data::province_details(p).short_name));
-    let host_example = format!(
-        "FRAME_ANCESTORS=\"https://dichvucong.example.gov.vn\" cargo xtask dist\n\n\
-Content-Security-Policy: … frame-ancestors 'self' https://dichvucong.example.gov.vn"
-    );
+    let host_example = "FRAME_ANCESTORS=\"https://dichvucong.example.gov.vn\" cargo xtask dist\n\n\
+Content-Security-Policy: … frame-ancestors 'self' https://dichvucong.example.gov.vn";
     view! {
         <Breadcrumbs lang trail=vec![]/>
         <article class="embed" data-embed-builder data-origin=site_url()>

@@ -1,0 +1,89 @@
+//! The page's QR code ([`crate::qr`]) in its `[data-qr]` panel: shown or hidden by
+//! `button[data-action=qr]`, and drawn into every panel before printing (the print
+//! stylesheet puts a drawn panel top right of the sheet). The app's wasm puts the
+//! panels away when the address changes (`src/app/handoff.rs`).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, MouseEvent};
+
+/// The page's address for another phone: without the `?` part (the modes are this
+/// device's), with the `#` part (a flow's answers).
+fn address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.hash().ok()?
+    ))
+}
+
+/// Draws the code of the current address into a panel.
+fn draw(panel: &Element) {
+    let Some(url) = address() else {
+        return;
+    };
+    let label = panel.get_attribute("data-label").unwrap_or_default();
+    if let (Ok(Some(code)), Some(svg)) = (
+        panel.query_selector("[data-qr-code]"),
+        crate::qr::svg(&url, &label),
+    ) {
+        code.set_inner_html(&svg);
+        let _ = panel.set_attribute("data-filled", "");
+        // What the code says, for anyone checking it (and the browser tests).
+        let _ = panel.set_attribute("data-url", &url);
+    }
+}
+
+fn panels(doc: &Document) -> Vec<Element> {
+    let Ok(list) = doc.query_selector_all("[data-qr]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn toggle(button: &Element) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    let panel = button
+        .get_attribute("aria-controls")
+        .and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id));
+    if let Some(panel) = panel {
+        if open {
+            draw(&panel);
+            let _ = panel.remove_attribute("hidden");
+        } else {
+            let _ = panel.set_attribute("hidden", "");
+        }
+        let _ = button.set_attribute("aria-expanded", &open.to_string());
+    }
+}
+
+pub fn listen(doc: &Document) {
+    let on_click = Closure::<dyn FnMut(MouseEvent)>::new(|ev: MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("button[data-action=qr]").ok().flatten());
+        if let Some(button) = button {
+            toggle(&button);
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+    // The print button and the browser's own print command alike.
+    let on_print = Closure::<dyn FnMut()>::new(|| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            for panel in panels(&doc) {
+                draw(&panel);
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+    }
+    on_print.forget();
+}

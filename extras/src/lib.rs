@@ -1,0 +1,54 @@
+//! Extras: what a page needs only once someone uses it, kept out of the app's wasm
+//! so that a first visit downloads less (the critical path of ARCHITECTURE.md).
+//!
+//! - [`qr`]: QR codes of a page's address, for handing it over to a phone
+//!   ([`handoff`] draws them in the page's `[data-qr]` panels, on request and
+//!   before printing).
+//! - the "embed in your site" page's snippet builder ([`builder`]).
+//!
+//! `cargo xtask dist` builds this crate into its own wasm (`extras-<hash>.js`,
+//! `_bg.wasm`, and a boot file the page names in `<meta name="thu-tuc-xa:extras">`).
+//! The app's wasm loads it (`src/app/extras.rs`) the first time a page holds a QR
+//! panel or the builder; from then on an `thu-tuc-xa:attach` event on the document
+//! tells it that a new page is in place. It marks `<html data-extras>` once
+//! running, which shows the buttons that need it.
+//!
+//! The pure parts are shared with the app by path: `src/embed.rs` (the snippets) and
+//! `src/model.rs` (the languages).
+
+#[allow(dead_code)] // the app's whole model; the snippets need only `Lang`
+#[path = "../../src/model.rs"]
+mod model;
+
+#[path = "../../src/embed.rs"]
+pub mod embed;
+pub mod qr;
+
+#[cfg(target_arch = "wasm32")]
+mod builder;
+#[cfg(target_arch = "wasm32")]
+mod handoff;
+
+/// Runs when the module is loaded.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    handoff::listen(&doc);
+    builder::attach(&doc);
+    let on_attach = Closure::<dyn FnMut()>::new(|| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            builder::attach(&doc);
+        }
+    });
+    let _ = doc
+        .add_event_listener_with_callback("thu-tuc-xa:attach", on_attach.as_ref().unchecked_ref());
+    on_attach.forget();
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("data-extras", "");
+    }
+}

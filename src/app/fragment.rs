@@ -109,15 +109,37 @@ pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl In
     let page = content(route);
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let ready = matches!(page.get(), Content::Ready(_));
-        if let (true, Some(root)) = (ready, node.get()) {
-            attach(root.into());
-        }
-    });
+    {
+        let attach = std::rc::Rc::new(attach);
+        Effect::new(move |_| {
+            let ready = matches!(page.get(), Content::Ready(_));
+            if let (true, Some(root)) = (ready, node.get()) {
+                when_filled(root.into(), std::rc::Rc::clone(&attach), 0);
+            }
+        });
+    }
     #[cfg(not(feature = "hydrate"))]
     let _ = attach;
     view! { <FragmentView route state=page node_ref=node/> }
+}
+
+/// Calls `attach` once the fragment's HTML is in the element. A fetched fragment
+/// is set by a render effect that may run after the effect that saw it arrive, so
+/// an empty element is looked at again on the next frames (a few at most).
+#[cfg(feature = "hydrate")]
+fn when_filled(root: web_sys::Element, attach: std::rc::Rc<impl Fn(Root) + 'static>, tries: u8) {
+    use wasm_bindgen::JsCast;
+    if root.first_element_child().is_some() || tries >= 10 {
+        attach(root);
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+        when_filled(root, attach, tries + 1);
+    });
+    let _ = window.request_animation_frame(next.unchecked_ref());
 }
 
 /// The fragment's HTML in a `div`, with a message while it loads or if it failed.

@@ -131,6 +131,21 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
   await context.close();
 });
 
+test('after a client navigation the type-ahead works too', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/noi-nop/`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('a[href="/noi-nop/ho-chi-minh/"]').click();
+  await page.getByLabel('Tìm xã, phường, đặc khu').fill('ben thanh');
+  const visible = page.locator('.commune-list li:visible');
+  await page.waitForFunction(() => document.querySelectorAll('.commune-list li:not([hidden])').length === 1);
+  assert.equal(await visible.locator('a').textContent(), 'Phường Bến Thành');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a client navigation');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('after a client navigation a commune page has its own title, and an old ward link opens its old district', async () => {
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);

@@ -11,6 +11,8 @@
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;
 pub mod data;
 pub mod embed;
 pub mod flow;

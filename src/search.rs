@@ -24,7 +24,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::route::PLACES_SEGMENT;
 use crate::text::{fold, words};
 
 /// What a result is; results are grouped by kind, in this order.
@@ -219,9 +218,10 @@ impl Index {
         }
     }
 
-    /// Adds the places of a [`places_corpus`] text, their links under `prefix`
-    /// (`/en` for the English site). Records that do not read are skipped.
-    pub fn add_places(&mut self, text: &str, prefix: &str) {
+    /// Adds the places of a places file (`crate::corpus::places_corpus`), their
+    /// links under `places` (the place finder's path without its final `/`:
+    /// `/noi-nop`, `/en/noi-nop`). Records that do not read are skipped.
+    pub fn add_places(&mut self, text: &str, places: &str) {
         let mut lines = String::new();
         // (href, name) of each commune, by number.
         let mut communes: Vec<(String, String)> = Vec::new();
@@ -234,7 +234,7 @@ impl Index {
                 Some("P") => (province, province_name) = (a, b.unwrap_or_default()),
                 Some("c") if !a.is_empty() && !province.is_empty() => {
                     let slug = b.map_or_else(|| crate::text::slug(a), str::to_string);
-                    let href = format!("{prefix}/{PLACES_SEGMENT}/{province}/{slug}/");
+                    let href = format!("{places}/{province}/{slug}/");
                     lines += &format!("c\t{href}\t{a}\t{province_name}\n");
                     communes.push((href, a.to_string()));
                 }
@@ -428,167 +428,6 @@ pub fn index_anchor(code: &str) -> String {
 /// both languages, its links without the `/en` prefix).
 pub const PAGES_FILE: [&str; 2] = ["/search/vi.txt", "/search/en.txt"];
 pub const PLACES_FILE: &str = "/search/places.txt";
-
-/// One index line (tabs and line breaks inside a text become spaces).
-#[cfg(not(target_arch = "wasm32"))]
-fn line(kind: Kind, href: &str, title: &str, note: &str, aliases: &[&str], body: &str) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\n",
-        kind.letter(),
-        clean(href),
-        clean(title),
-        clean(note),
-        clean(&aliases.join(" | ")),
-        clean(body)
-    )
-}
-
-/// The pages' index for one language (native builds: the prerenderer writes it).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn pages_corpus(lang: crate::model::Lang) -> String {
-    use crate::data;
-    use crate::route::{Page, Route};
-    let t = data::strings(lang);
-    let mut out = String::new();
-    for flow in &data::FLOWS {
-        let text = data::flow_text(flow);
-        out += &line(
-            Kind::Event,
-            &Route::new(lang, Page::Flow(flow)).href(),
-            flow.name.get(lang),
-            "",
-            text.aliases.get(lang),
-            text.summary.get(lang),
-        );
-    }
-    for p in &data::PROCEDURES {
-        let d = data::details(p);
-        let field = data::field(p.field).map_or("", |f| f.name.get(lang));
-        out += &line(
-            Kind::Procedure,
-            &Route::new(lang, Page::Procedure(p)).href(),
-            p.name.get(lang),
-            &format!("{} {} · {field}", t.proc_code, p.code),
-            d.aliases.get(lang),
-            d.summary.get(lang),
-        );
-    }
-    for doc in &data::DOCUMENTS {
-        let g = data::glossary_entry(doc);
-        out += &line(
-            Kind::Document,
-            &Route::new(lang, Page::Document(doc)).href(),
-            doc.name.get(lang),
-            g.form.unwrap_or_default(),
-            g.aliases.get(lang),
-            g.summary.get(lang),
-        );
-    }
-    for e in data::INDEX.iter() {
-        // A procedure with a guide is found as that guide.
-        if data::procedure_by_code(e.code).is_some() {
-            continue;
-        }
-        let href = format!(
-            "{}#{}",
-            Route::new(lang, Page::IndexField(e.field)).href(),
-            index_anchor(e.code)
-        );
-        out += &line(
-            Kind::Index,
-            &href,
-            e.name,
-            &format!("{} {} · {}", t.proc_code, e.code, e.field.name.get(lang)),
-            &[],
-            e.agency.get(lang),
-        );
-    }
-    out
-}
-
-/// The places' index: every commune, and every old ward with where it went, in
-/// a compact form that [`Index::add_places`] expands (the places are most of the
-/// index, and names repeat): one record per line, fields separated by tabs.
-///
-/// ```text
-/// P  slug  name      a province; the communes that follow are in it
-/// c  name  [slug]    a commune (the slug only when it is not the name's)
-/// O  name            an old province
-/// D  name            an old district of it
-/// w  name  n         an old ward of it, now in the n-th commune (from 0); a whole
-///                    district (no wards) has an empty name
-/// ```
-#[cfg(not(target_arch = "wasm32"))]
-pub fn places_corpus() -> String {
-    use crate::data;
-    use crate::text::slug;
-    let mut out = String::new();
-    let mut number: HashMap<&str, usize> = HashMap::new();
-    for p in &data::PROVINCES {
-        out += &format!("P\t{}\t{}\n", p.slug, p.name);
-        for c in data::communes_in(p) {
-            number.insert(c.code, number.len());
-            if slug(c.name) == c.slug {
-                out += &format!("c\t{}\n", c.name);
-            } else {
-                out += &format!("c\t{}\t{}\n", c.name, c.slug);
-            }
-        }
-    }
-    let mut district = None;
-    let mut province = None;
-    for w in &data::OLD_WARDS {
-        if province != Some(w.district.province.slug) {
-            province = Some(w.district.province.slug);
-            out += &format!("O\t{}\n", w.district.province.name);
-        }
-        if district != Some(w.district.code) {
-            district = Some(w.district.code);
-            out += &format!("D\t{}\n", w.district.name);
-        }
-        out += &format!("w\t{}\t{}\n", w.name, number[w.to[0].code]);
-    }
-    out
-}
-
-/// The site's whole index for one language, as the browser assembles it
-/// (native builds: tests and the benchmark).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn site_index(lang: crate::model::Lang) -> Index {
-    let mut index = Index::default();
-    index.add(&pages_corpus(lang), "");
-    index.add_places(&places_corpus(), lang.prefix());
-    index
-}
-
-/// One query of the query set (`tests/search-queries.toml`).
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Query {
-    pub q: String,
-    /// The page wanted: its Vietnamese path, or `ma:<code>` for a procedure of
-    /// the national index.
-    pub expect: String,
-    #[serde(default)]
-    pub lang: Option<String>,
-    #[serde(default)]
-    pub why: Option<String>,
-}
-
-/// Reads the query set.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn read_queries(text: &str) -> Result<Vec<Query>, String> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct File {
-        query: Vec<Query>,
-    }
-    toml::from_str::<File>(text)
-        .map(|f| f.query)
-        .map_err(|e| e.to_string())
-}
 
 /// What a result's link is, in the query set's terms: the Vietnamese path, or
 /// `ma:<code>` for a national-index entry.
@@ -848,7 +687,7 @@ mod tests {
         let text = "P\tha-noi\tThành phố Hà Nội\nc\tPhường Hoàn Kiếm\nc\tXã Sơn Hà\txa-son-ha-9\n\
                     O\tTỉnh Hà Tây\nD\tHuyện Đảo\nw\tXã Một\t1\nw\t\t0\nw\tXã Hỏng\t7\nbroken\n";
         let mut idx = Index::default();
-        idx.add_places(text, "/en");
+        idx.add_places(text, "/en/noi-nop");
         let got: Vec<(Kind, &str, &str, &str)> = idx
             .entries
             .iter()

@@ -2,8 +2,9 @@
 //! `tests/search-queries.toml`: real queries (with and without tone marks, with a
 //! typo, in people's own words, place names, English) and the page each wants.
 
+use thu_tuc_xa::corpus::{read_queries, site_index, Query};
 use thu_tuc_xa::model::Lang;
-use thu_tuc_xa::search::{read_queries, site_index, target_of, Index, Query};
+use thu_tuc_xa::search::{target_of, Index};
 
 fn queries() -> Vec<Query> {
     let text = include_str!("search-queries.toml");

@@ -4,16 +4,19 @@
 //! - [`qr`]: QR codes of a page's address, for handing it over to a phone
 //!   ([`handoff`] draws them in the page's `[data-qr]` panels, on request and
 //!   before printing).
-//! - the "embed in your site" page's snippet builder ([`builder`]).
+//! - the "embed in your site" page's snippet builder ([`builder`]);
+//! - search as you type ([`combobox`] over [`search`], the app's engine), loaded
+//!   when a search box is first focused or with the search page.
 //!
 //! `cargo xtask dist` builds this crate into its own wasm (`extras-<hash>.js`,
 //! `_bg.wasm`, and a boot file the page names in `<meta name="thu-tuc-xa:extras">`).
 //! The app's wasm loads it (`src/app/extras.rs`) the first time a page holds a QR
-//! panel or the builder; from then on an `thu-tuc-xa:attach` event on the document
+//! panel, the builder or the search page, or a search box is focused; from then on an `thu-tuc-xa:attach` event on the document
 //! tells it that a new page is in place. It marks `<html data-extras>` once
 //! running, which shows the buttons that need it.
 //!
-//! The pure parts are shared with the app by path: `src/embed.rs` (the snippets) and
+//! The pure parts are shared with the app by path: `src/search.rs` and `src/text.rs`
+//! (the search engine and its folding), `src/embed.rs` (the snippets) and
 //! `src/model.rs` (the languages).
 
 #[allow(dead_code)] // the app's whole model; the snippets need only `Lang`
@@ -23,9 +26,16 @@ mod model;
 #[path = "../../src/embed.rs"]
 pub mod embed;
 pub mod qr;
+#[path = "../../src/search.rs"]
+pub mod search;
+#[allow(dead_code)] // the app's folding; the search needs most of it
+#[path = "../../src/text.rs"]
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod builder;
+#[cfg(target_arch = "wasm32")]
+mod combobox;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
 
@@ -40,9 +50,11 @@ pub fn start() {
     };
     handoff::listen(&doc);
     builder::attach(&doc);
+    combobox::start(&doc);
     let on_attach = Closure::<dyn FnMut()>::new(|| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             builder::attach(&doc);
+            combobox::attach(&doc);
         }
     });
     let _ = doc

@@ -1,11 +1,11 @@
-//! Loads the extras module (`extras/`: QR codes, the embed page's builder) the
-//! first time a page needs it, so that its code is not on a first visit's critical
+//! Loads the extras module (`extras/`: search as you type, QR codes, the embed
+//! page's builder) the first time a page needs it or a search box is focused, so that its code is not on a first visit's critical
 //! path. The prerenderer names its boot file in `<meta name="thu-tuc-xa:extras">`;
 //! this adds a `<script type="module">` for it once. Later pages that need it are
 //! announced with a `thu-tuc-xa:attach` event on the document.
 
 #[cfg(feature = "hydrate")]
-pub use browser::need;
+pub use browser::{load, need};
 
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -18,16 +18,21 @@ mod browser {
     /// Loads the extras if `root` (a page's content) has a part that needs them.
     pub fn need(root: &web_sys::Element) {
         let wanted = root
-            .query_selector("[data-qr], [data-embed-builder]")
+            .query_selector("[data-qr], [data-embed-builder], [data-search-page]")
             .ok()
             .flatten()
             .is_some();
+        if wanted {
+            load();
+        }
+    }
+
+    /// Loads the extras (once); if they are there already, tells them a new page is
+    /// in place.
+    pub fn load() {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if !wanted {
-            return;
-        }
         if ADDED.get() {
             if let Ok(ev) = web_sys::Event::new("thu-tuc-xa:attach") {
                 let _ = doc.dispatch_event(&ev);

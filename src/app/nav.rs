@@ -21,38 +21,9 @@
 #[cfg(feature = "hydrate")]
 use leptos::prelude::*;
 
-#[cfg(feature = "hydrate")]
-thread_local! {
-    /// The path signal, for [`go`].
-    static PATH: std::cell::Cell<Option<RwSignal<String>>> = const { std::cell::Cell::new(None) };
-}
-
-/// Goes to another page of this site (`to` is a path, maybe with `#…`), as a
-/// link click would.
-#[cfg(feature = "hydrate")]
-pub fn go(to: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    super::mode::record(to);
-    let page = to.split(['#', '?']).next().unwrap_or(to);
-    if let Some(path) = PATH.get() {
-        if path.get_untracked() != page {
-            path.set(page.to_string());
-        } else {
-            // The same page with another `#`: tell it (the search page reads `#q=`).
-            if let Ok(ev) = web_sys::Event::new("hashchange") {
-                let _ = window.dispatch_event(&ev);
-            }
-        }
-    }
-    super::mode::to_top();
-}
-
 /// Starts following the address: link clicks and history moves set `path`.
 #[cfg(feature = "hydrate")]
 pub fn follow(path: RwSignal<String>) {
-    PATH.set(Some(path));
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, MouseEvent};

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use thu_tuc_xa::app::article;
+use thu_tuc_xa::corpus;
 use thu_tuc_xa::model::Lang;
 use thu_tuc_xa::route::{Page, Route};
 use thu_tuc_xa::search;
@@ -161,12 +162,12 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     for (lang, file) in Lang::ALL.iter().zip(search::PAGES_FILE) {
         write(
             &dist.join(file.trim_start_matches('/')),
-            &search::pages_corpus(*lang),
+            &corpus::pages_corpus(*lang),
         )?;
     }
     write(
         &dist.join(search::PLACES_FILE.trim_start_matches('/')),
-        &search::places_corpus(),
+        &corpus::places_corpus(),
     )?;
     let not_found = Route::parse("/404.html");
     let html = page(

@@ -7,8 +7,9 @@
 
 use std::time::Instant;
 
+use thu_tuc_xa::corpus::{read_queries, site_index};
 use thu_tuc_xa::model::Lang;
-use thu_tuc_xa::search::{read_queries, site_index, target_of};
+use thu_tuc_xa::search::target_of;
 
 fn main() {
     let text = std::fs::read_to_string(concat!(

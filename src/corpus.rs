@@ -1,0 +1,172 @@
+//! What the search indexes, written at build time (native only): the pages of
+//! each language and the places, as the lines [`crate::search::Index`] reads; and
+//! the query set of `tests/search-queries.toml` that measures it.
+
+use std::collections::HashMap;
+
+use crate::model::Lang;
+use crate::route::{Page, Route};
+use crate::search::{index_anchor, Index, Kind};
+
+/// One index line (tabs and line breaks inside a text become spaces).
+fn line(kind: Kind, href: &str, title: &str, note: &str, aliases: &[&str], body: &str) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\n",
+        kind.letter(),
+        clean(href),
+        clean(title),
+        clean(note),
+        clean(&aliases.join(" | ")),
+        clean(body)
+    )
+}
+
+/// The pages' index for one language (native builds: the prerenderer writes it).
+pub fn pages_corpus(lang: Lang) -> String {
+    use crate::data;
+    let t = data::strings(lang);
+    let mut out = String::new();
+    for flow in &data::FLOWS {
+        let text = data::flow_text(flow);
+        out += &line(
+            Kind::Event,
+            &Route::new(lang, Page::Flow(flow)).href(),
+            flow.name.get(lang),
+            "",
+            text.aliases.get(lang),
+            text.summary.get(lang),
+        );
+    }
+    for p in &data::PROCEDURES {
+        let d = data::details(p);
+        let field = data::field(p.field).map_or("", |f| f.name.get(lang));
+        out += &line(
+            Kind::Procedure,
+            &Route::new(lang, Page::Procedure(p)).href(),
+            p.name.get(lang),
+            &format!("{} {} · {field}", t.proc_code, p.code),
+            d.aliases.get(lang),
+            d.summary.get(lang),
+        );
+    }
+    for doc in &data::DOCUMENTS {
+        let g = data::glossary_entry(doc);
+        out += &line(
+            Kind::Document,
+            &Route::new(lang, Page::Document(doc)).href(),
+            doc.name.get(lang),
+            g.form.unwrap_or_default(),
+            g.aliases.get(lang),
+            g.summary.get(lang),
+        );
+    }
+    for e in data::INDEX.iter() {
+        // A procedure with a guide is found as that guide.
+        if data::procedure_by_code(e.code).is_some() {
+            continue;
+        }
+        let href = format!(
+            "{}#{}",
+            Route::new(lang, Page::IndexField(e.field)).href(),
+            index_anchor(e.code)
+        );
+        out += &line(
+            Kind::Index,
+            &href,
+            e.name,
+            &format!("{} {} · {}", t.proc_code, e.code, e.field.name.get(lang)),
+            &[],
+            e.agency.get(lang),
+        );
+    }
+    out
+}
+
+/// The places' index: every commune, and every old ward with where it went, in
+/// a compact form that [`Index::add_places`] expands (the places are most of the
+/// index, and names repeat): one record per line, fields separated by tabs.
+///
+/// ```text
+/// P  slug  name      a province; the communes that follow are in it
+/// c  name  [slug]    a commune (the slug only when it is not the name's)
+/// O  name            an old province
+/// D  name            an old district of it
+/// w  name  n         an old ward of it, now in the n-th commune (from 0); a whole
+///                    district (no wards) has an empty name
+/// ```
+pub fn places_corpus() -> String {
+    use crate::data;
+    use crate::text::slug;
+    let mut out = String::new();
+    let mut number: HashMap<&str, usize> = HashMap::new();
+    for p in &data::PROVINCES {
+        out += &format!("P\t{}\t{}\n", p.slug, p.name);
+        for c in data::communes_in(p) {
+            number.insert(c.code, number.len());
+            if slug(c.name) == c.slug {
+                out += &format!("c\t{}\n", c.name);
+            } else {
+                out += &format!("c\t{}\t{}\n", c.name, c.slug);
+            }
+        }
+    }
+    let mut district = None;
+    let mut province = None;
+    for w in &data::OLD_WARDS {
+        if province != Some(w.district.province.slug) {
+            province = Some(w.district.province.slug);
+            out += &format!("O\t{}\n", w.district.province.name);
+        }
+        if district != Some(w.district.code) {
+            district = Some(w.district.code);
+            out += &format!("D\t{}\n", w.district.name);
+        }
+        out += &format!("w\t{}\t{}\n", w.name, number[w.to[0].code]);
+    }
+    out
+}
+
+/// Where a language's place links start (`/noi-nop`, `/en/noi-nop`), as the search
+/// boxes tell the browser (`data-places`).
+pub fn places_base(lang: Lang) -> String {
+    Route::new(lang, Page::Places)
+        .href()
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// The site's whole index for one language, as the browser assembles it
+/// (native builds: tests and the benchmark).
+pub fn site_index(lang: Lang) -> Index {
+    let mut index = Index::default();
+    index.add(&pages_corpus(lang), "");
+    index.add_places(&places_corpus(), places_base(lang).as_str());
+    index
+}
+
+/// One query of the query set (`tests/search-queries.toml`).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    pub q: String,
+    /// The page wanted: its Vietnamese path, or `ma:<code>` for a procedure of
+    /// the national index.
+    pub expect: String,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+/// Reads the query set.
+pub fn read_queries(text: &str) -> Result<Vec<Query>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        query: Vec<Query>,
+    }
+    toml::from_str::<File>(text)
+        .map(|f| f.query)
+        .map_err(|e| e.to_string())
+}

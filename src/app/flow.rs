@@ -65,13 +65,16 @@ mod browser {
         apply(route, flow, state, root, true);
     }
 
+    /// Whether the fragment's element still shows this flow (Leptos may keep the
+    /// element for the next page, which then marks it as its own).
+    fn still_shown(root: &Element, route: Route) -> bool {
+        root.is_connected()
+            && root.get_attribute("data-attached").as_deref() == Some(route.href().as_str())
+    }
+
     /// Shows the state of the hash now, then follows the person's actions until the
     /// page is left.
     pub fn attach(route: Route, flow: &'static Flow, root: Element) {
-        if root.has_attribute("data-attached") {
-            return;
-        }
-        let _ = root.set_attribute("data-attached", "");
         crate::app::extras::need(&root);
         apply(route, flow, &current(flow), &root, false);
         // Back and forward, and a hash typed into the address bar.
@@ -79,7 +82,7 @@ mod browser {
         let on_history = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
             let hash = window().location().hash().unwrap_or_default();
             // `#main` (the skip link) and other plain anchors are not flow states.
-            if target.is_connected() && (hash.is_empty() || hash.contains('=')) {
+            if still_shown(&target, route) && (hash.is_empty() || hash.contains('=')) {
                 apply(route, flow, &current(flow), &target, true);
             }
         });
@@ -92,7 +95,9 @@ mod browser {
 
         let target = root.clone();
         let on_action = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            act(route, flow, &target, &ev);
+            if still_shown(&target, route) {
+                act(route, flow, &target, &ev);
+            }
         });
         for kind in ["submit", "change", "click"] {
             let _ = root.add_event_listener_with_callback(kind, on_action.as_ref().unchecked_ref());

@@ -114,7 +114,7 @@ pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl In
         Effect::new(move |_| {
             let ready = matches!(page.get(), Content::Ready(_));
             if let (true, Some(root)) = (ready, node.get()) {
-                when_filled(root.into(), std::rc::Rc::clone(&attach), 0);
+                when_filled(root.into(), route.href(), std::rc::Rc::clone(&attach), 0);
             }
         });
     }
@@ -123,13 +123,25 @@ pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl In
     view! { <FragmentView route state=page node_ref=node/> }
 }
 
-/// Calls `attach` once the fragment's HTML is in the element. A fetched fragment
-/// is set by a render effect that may run after the effect that saw it arrive, so
-/// an empty element is looked at again on the next frames (a few at most).
+/// Calls `attach` once the fragment's HTML is in the element, once per page. A
+/// fetched fragment is set by a render effect that may run after the effect that
+/// saw it arrive, so an empty element is looked at again on the next frames (a few
+/// at most). The element itself may be the previous page's: Leptos keeps the DOM of
+/// a view of the same shape (a province after the finder), so the page it was
+/// attached for is marked on it (`data-attached`), and its scripts check it.
 #[cfg(feature = "hydrate")]
-fn when_filled(root: web_sys::Element, attach: std::rc::Rc<impl Fn(Root) + 'static>, tries: u8) {
+fn when_filled(
+    root: web_sys::Element,
+    page: String,
+    attach: std::rc::Rc<impl Fn(Root) + 'static>,
+    tries: u8,
+) {
     use wasm_bindgen::JsCast;
+    if root.get_attribute("data-attached").as_deref() == Some(page.as_str()) {
+        return;
+    }
     if root.first_element_child().is_some() || tries >= 10 {
+        let _ = root.set_attribute("data-attached", &page);
         attach(root);
         return;
     }
@@ -137,7 +149,7 @@ fn when_filled(root: web_sys::Element, attach: std::rc::Rc<impl Fn(Root) + 'stat
         return;
     };
     let next = wasm_bindgen::closure::Closure::once_into_js(move || {
-        when_filled(root, attach, tries + 1);
+        when_filled(root, page, attach, tries + 1);
     });
     let _ = window.request_animation_frame(next.unchecked_ref());
 }

@@ -66,10 +66,6 @@ mod browser {
     }
 
     pub fn attach(root: Element) {
-        if root.has_attribute("data-attached") {
-            return;
-        }
-        let _ = root.set_attribute("data-attached", "");
         if let Ok(Some(filter)) = root.query_selector("[data-filter]") {
             attach_filter(&root, filter);
         }

@@ -122,6 +122,7 @@ fn Shell(route: Route) -> impl IntoView {
                     </a>
                     <a class="counter-exit" href=here rel="external">
                         {t.counter_exit}
+                        <span class="visually-hidden">{t.counter_exit_rest}</span>
                     </a>
                 </div>
             </div>

@@ -1,6 +1,7 @@
 //! The page's QR code ([`crate::qr`]) in its `[data-qr]` panel: shown or hidden by
 //! `button[data-action=qr]`, and drawn into every panel before printing (the print
-//! stylesheet puts a drawn panel top right of the sheet). The app's wasm puts the
+//! stylesheet puts a drawn panel top right of the sheet). The first such click
+//! loads this module; it then finishes that click (`data-pending`). The app's wasm puts the
 //! panels away when the address changes (`src/app/handoff.rs`).
 
 use wasm_bindgen::closure::Closure;
@@ -61,6 +62,26 @@ fn toggle(button: &Element) {
     }
 }
 
+/// Finishes what a button asked for before this module arrived (`data-pending`).
+fn catch_up(doc: &Document) {
+    let Ok(list) = doc.query_selector_all("button[data-pending]") else {
+        return;
+    };
+    for button in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()) {
+        let _ = button.remove_attribute("data-pending");
+        match button.get_attribute("data-action").as_deref() {
+            Some("qr") => toggle(&button),
+            Some("print") => {
+                if let Some(window) = web_sys::window() {
+                    // `beforeprint` draws the codes.
+                    let _ = window.print();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 pub fn listen(doc: &Document) {
     let on_click = Closure::<dyn FnMut(MouseEvent)>::new(|ev: MouseEvent| {
         let button = ev
@@ -86,4 +107,5 @@ pub fn listen(doc: &Document) {
             .add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
     }
     on_print.forget();
+    catch_up(doc);
 }

@@ -10,8 +10,9 @@
 //!
 //! `cargo xtask dist` builds this crate into its own wasm (`extras-<hash>.js`,
 //! `_bg.wasm`, and a boot file the page names in `<meta name="thu-tuc-xa:extras">`).
-//! The app's wasm loads it (`src/app/extras.rs`) the first time a page holds a QR
-//! panel, the builder or the search page, or a search box is focused; from then on an `thu-tuc-xa:attach` event on the document
+//! The app's wasm loads it (`src/app/extras.rs`) the first time a page holds the
+//! builder or the search page, a search box is focused, or a QR or print button is
+//! pressed; from then on an `thu-tuc-xa:attach` event on the document
 //! tells it that a new page is in place. It marks `<html data-extras>` once
 //! running, which shows the buttons that need it.
 //!

@@ -1,5 +1,6 @@
 //! Loads the extras module (`extras/`: search as you type, QR codes, the embed
-//! page's builder) the first time a page needs it or a search box is focused, so that its code is not on a first visit's critical
+//! page's builder) the first time a page needs it (the search and embed pages), a
+//! search box is focused, or a QR or print button is pressed, so that its code is not on a first visit's critical
 //! path. The prerenderer names its boot file in `<meta name="thu-tuc-xa:extras">`;
 //! this adds a `<script type="module">` for it once. Later pages that need it are
 //! announced with a `thu-tuc-xa:attach` event on the document.
@@ -18,7 +19,7 @@ mod browser {
     /// Loads the extras if `root` (a page's content) has a part that needs them.
     pub fn need(root: &web_sys::Element) {
         let wanted = root
-            .query_selector("[data-qr], [data-embed-builder], [data-search-page]")
+            .query_selector("[data-embed-builder], [data-search-page]")
             .ok()
             .flatten()
             .is_some();

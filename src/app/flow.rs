@@ -75,7 +75,6 @@ mod browser {
     /// Shows the state of the hash now, then follows the person's actions until the
     /// page is left.
     pub fn attach(route: Route, flow: &'static Flow, root: Element) {
-        crate::app::extras::need(&root);
         apply(route, flow, &current(flow), &root, false);
         // Back and forward, and a hash typed into the address bar.
         let target = root.clone();

@@ -86,14 +86,11 @@ fn heading_in(html: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// A page made of a build-time fragment (the extras module is loaded if it has a
-/// part that needs it: a procedure's QR code).
+/// A page made of a build-time fragment.
 #[component]
 pub fn FragmentPage(route: Route) -> impl IntoView {
-    enhanced(route, |_root| {
-        #[cfg(feature = "hydrate")]
-        super::extras::need(&_root);
-    })
+    let state = content(route);
+    view! { <FragmentView route state node_ref=NodeRef::new()/> }
 }
 
 /// The element an enhanced fragment's script works on (nothing outside the wasm).

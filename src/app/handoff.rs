@@ -5,8 +5,9 @@
 //!
 //! The buttons and the panel are build-time HTML ([`QrButton`], [`QrPanel`], in a
 //! flow's outcome and on a procedure's page). The code is drawn by the extras module
-//! (`extras/src/handoff.rs`, loaded when such a page is shown); the app's wasm only
-//! prints and puts the codes away when the address changes.
+//! (`extras/src/handoff.rs`), which the first click on one of these buttons loads:
+//! most people never ask for a code, so their phones never download it. The app's
+//! wasm prints, and puts the codes away when the address changes.
 
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;
@@ -76,15 +77,33 @@ mod browser {
         }
     }
 
-    /// The print buttons (the extras module draws the code on `beforeprint`).
+    /// The QR and print buttons before the extras module runs: the click loads it,
+    /// and it finishes what was asked (`data-pending`). Once it runs it handles the
+    /// QR buttons itself, and the code on every printout (`beforeprint`).
     pub fn listen() {
         let on_click = Closure::<dyn FnMut(MouseEvent)>::new(|ev: MouseEvent| {
-            let print = ev
+            let Some(button) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest("button[data-action=print]").ok().flatten());
-            if let (Some(_), Some(window)) = (print, web_sys::window()) {
-                let _ = window.print();
+                .and_then(|e| e.closest("button[data-action]").ok().flatten())
+            else {
+                return;
+            };
+            let ready = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .is_some_and(|h| h.has_attribute("data-extras"));
+            match (button.get_attribute("data-action").as_deref(), ready) {
+                (Some("print"), true) => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                }
+                (Some("print" | "qr"), false) => {
+                    let _ = button.set_attribute("data-pending", "");
+                    crate::app::extras::load();
+                }
+                _ => {}
             }
         });
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

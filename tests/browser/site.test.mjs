@@ -123,7 +123,9 @@ test('unknown paths get a real 404 page with a way back', async () => {
 });
 
 test('the page fits a 320 px screen without horizontal scrolling', async () => {
-  const { context, page } = await phonePage(browser);
+  // Layout only: without the service worker, whose saving in the background is
+  // not what this looks at (offline.test.mjs covers it).
+  const { context, page } = await phonePage(browser, { serviceWorkers: 'block' });
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/', '/thu-tuc/chung-thuc-giao-dich-tai-san/', '/en/thu-tuc/ket-hon-yeu-to-nuoc-ngoai/', '/noi-nop/',
     '/noi-nop/dia-chi-cu/thanh-hoa/', '/noi-nop/ho-chi-minh/phuong-ben-thanh/']) {

@@ -1,5 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core,
 // against dist/ served with production headers by `cargo xtask test` (BASE_URL).
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -59,4 +61,13 @@ export async function sitemapPaths() {
 
 export async function waitForHydration(page) {
   await page.waitForSelector('html[data-hydrated]', { timeout: 30000 });
+}
+
+/// Fails with every WCAG 2.2 A and AA violation axe finds on the page, `where` saying
+/// which state of it that was.
+export async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], where);
 }

@@ -4,8 +4,7 @@
 // the person's own phone, on screen and on the printout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -34,12 +33,6 @@ async function toOutcome(page) {
   await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
 }
 
-async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], where);
-}
 
 const ticks = (page) => page.locator('section.outcome:not([hidden]) .checklist-group:not([hidden]) input.tick');
 

@@ -3,8 +3,7 @@
 // checklist and printing it on one A4 page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -20,12 +19,6 @@ async function answer(page, id, option) {
   await page.click(`form[data-q="${id}"] button[type=submit]`);
 }
 
-async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], where);
-}
 
 /// The codes of the steps shown on the outcome.
 const stepCodes = (page) => page.$$eval('section.outcome:not([hidden]) li.step:not([hidden]) .step-code',

@@ -3,18 +3,11 @@
 // province page and an old province's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
 
 /// A province page's fragment: the piece the nearest search fetches.
 const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
 
-async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], where);
-}
 
 /// Presses "use my location" and waits for the message `msg`.
 async function locate(page, msg) {

@@ -2,19 +2,12 @@
 // the form without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], where);
-}
 
 /// Every request the page makes, to check that what is typed never leaves it.
 function requests(page) {

@@ -24,9 +24,9 @@ use crate::route::Route;
 /// nothing to enhance and is a plain fragment).
 #[component]
 pub fn PlacesPage(route: Route) -> impl IntoView {
-    enhanced(route, |_root| {
+    enhanced(route, move |_root| {
         #[cfg(feature = "hydrate")]
-        browser::attach(_root);
+        browser::attach(route.lang, _root);
     })
 }
 
@@ -65,7 +65,7 @@ mod browser {
         }
     }
 
-    pub fn attach(root: Element) {
+    pub fn attach(lang: Lang, root: Element) {
         if let Ok(Some(filter)) = root.query_selector("[data-filter]") {
             attach_filter(&root, filter);
         }
@@ -73,24 +73,13 @@ mod browser {
             attach_near(near);
         }
         if let Some(province) = crate::app::mode::province() {
-            keep_to(&root, province);
+            keep_to(&root, province, lang);
         }
     }
 
     /// Embedded in a province's portal: the lists of provinces and old provinces
     /// show only that province and the old ones it was made of.
-    fn keep_to(root: &Element, province: &'static crate::places::Province) {
-        let lang = if root
-            .owner_document()
-            .and_then(|d| d.document_element())
-            .and_then(|h| h.get_attribute("lang"))
-            .as_deref()
-            == Some("en")
-        {
-            Lang::En
-        } else {
-            Lang::Vi
-        };
+    fn keep_to(root: &Element, province: &'static crate::places::Province, lang: Lang) {
         let mut kept = vec![Route::new(lang, Page::Province(province)).href()];
         kept.extend(
             data::OLD_PROVINCES

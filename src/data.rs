@@ -11,6 +11,10 @@ use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 use crate::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::content::facts::FactCounts;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Status};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 use crate::places::{Bbox, OldProvince, Province};
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,6 +32,12 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 pub fn procedure(slug: &str) -> Option<&'static ProcedureInfo> {
     PROCEDURES.iter().find(|p| p.slug == slug)
+}
+
+/// A legal text of the register (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn legal_doc(id: &str) -> Option<&'static LegalDoc> {
+    LEGAL_DOCS.iter().find(|d| d.id == id)
 }
 
 /// The full page of a procedure (native builds only: the wasm fetches it as HTML).

@@ -192,6 +192,102 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How sure a hard fact is.
+    Status {
+        /// The law settles it: written plainly, without a hedge.
+        Settled = "settled",
+        /// Each province decides (its People's Council or People's Committee).
+        Varies = "varies",
+        /// Not settled: two sources disagree, or the law changed and no guidance exists yet.
+        Unsettled = "unsettled",
+    }
+}
+
+vocabulary! {
+    /// The hard facts of a procedure that a `[[change]]` can announce a new rule for.
+    FactKind {
+        Who = "who",
+        Time = "time",
+        Fee = "fee",
+        Deadline = "deadline",
+        Place = "place",
+        Channels = "channels",
+    }
+}
+
+vocabulary! {
+    /// The kind of a legal text of the register.
+    LegalKind {
+        Constitution = "hien-phap",
+        Law = "luat",
+        Ordinance = "phap-lenh",
+        AssemblyResolution = "nghi-quyet-qh",
+        StandingCommitteeResolution = "nghi-quyet-ubtvqh",
+        Decree = "nghi-dinh",
+        GovernmentResolution = "nghi-quyet-cp",
+        PrimeMinisterDecision = "quyet-dinh-ttg",
+        Circular = "thong-tu",
+        JointCircular = "thong-tu-lien-tich",
+        Decision = "quyet-dinh",
+        Consolidated = "van-ban-hop-nhat",
+    }
+}
+
+/// A legal text of the register (`content/van-ban/<id>.toml`), native builds only.
+#[derive(Debug)]
+pub struct LegalDoc {
+    /// The number, folded: `75-2022-tt-btc`.
+    pub id: &'static str,
+    /// As printed: `75/2022/TT-BTC`.
+    pub number: &'static str,
+    pub kind: LegalKind,
+    pub name: Text,
+    /// How the pages name it: the short name people know, or kind and number.
+    pub short: Text,
+    pub issuer: Text,
+    pub signed: &'static str,
+    pub in_force: &'static str,
+    /// The last day in force, when a text says it lapses.
+    pub until: Option<&'static str>,
+    pub replaced_by: Option<&'static str>,
+    pub amended_by: &'static [&'static str],
+    pub link: Option<&'static str>,
+    pub read: &'static [&'static str],
+    pub note: Option<Text>,
+}
+
+identified_by!(LegalDoc, id);
+
+/// Where a hard fact comes from: an article of a legal text, or the procedure's
+/// record on the national portal (`doc: None`), with a short quote in Vietnamese.
+#[derive(Debug)]
+pub struct Cite {
+    pub doc: Option<&'static LegalDoc>,
+    pub art: Option<&'static str>,
+    pub quote: &'static str,
+}
+
+/// A hard fact: who may apply, the time, the fee, an exemption, the deadline…
+#[derive(Debug)]
+pub struct Fact {
+    pub text: Text,
+    pub cite: &'static [Cite],
+    pub status: Status,
+    /// Why it varies or is unsettled.
+    pub reason: Option<Text>,
+    /// ISO dates between which it applies (both days included).
+    pub from: Option<&'static str>,
+    pub until: Option<&'static str>,
+}
+
+/// A rule announced for a later date: from `fact.from`, `kind` reads `fact`.
+#[derive(Debug)]
+pub struct Change {
+    pub kind: FactKind,
+    pub fact: Fact,
+}
+
 /// A field of procedures (lĩnh vực), such as civil status.
 #[derive(Debug)]
 pub struct Field {
@@ -241,6 +337,12 @@ pub struct Document {
     pub when: Option<Text>,
     /// What to do without it.
     pub lacking: Option<Text>,
+    pub cite: &'static [Cite],
+    pub status: Status,
+    pub reason: Option<Text>,
+    /// ISO dates between which it is asked for.
+    pub from: Option<&'static str>,
+    pub until: Option<&'static str>,
 }
 
 /// What every build knows of a procedure with a full page: enough to recognise its
@@ -272,21 +374,32 @@ pub struct Procedure {
     /// ISO date the facts were last checked against the sources.
     pub checked: &'static str,
     pub sources: &'static [&'static str],
-    pub legal_basis: &'static [&'static str],
+    /// The legal texts it rests on, each with the reason when it is no longer in force.
+    pub legal_basis: &'static [(&'static LegalDoc, Option<Text>)],
     pub channels: &'static [Channel],
+    pub channels_cite: &'static [Cite],
     pub place: Place,
-    pub who: Text,
+    pub place_cite: &'static [Cite],
+    pub who: Fact,
+    pub deadline: Option<Fact>,
     pub result: Text,
-    pub time: Text,
-    pub fee: Text,
+    pub time: Fact,
+    pub fee: Fact,
     pub place_note: Option<Text>,
-    pub exemptions: &'static [Text],
+    pub exemptions: &'static [Fact],
     pub documents: &'static [Document],
+    /// Rules announced for later dates.
+    pub changes: &'static [Change],
     /// The body (steps, notes) rendered to HTML at build time.
     pub body_html: Text,
 }
 
 impl Procedure {
+    /// The announced changes of one fact, in date order.
+    pub fn changes_of(&self, kind: FactKind) -> impl Iterator<Item = &'static Change> {
+        self.changes.iter().filter(move |c| c.kind == kind)
+    }
+
     pub fn is_online(&self) -> bool {
         self.channels
             .iter()

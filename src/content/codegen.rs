@@ -4,10 +4,11 @@
 
 use std::fmt::Write;
 
-use super::front_matter::TextFm;
+use super::front_matter::{CiteFm, FactFm, TextFm};
+use super::register::{Register, PORTAL};
 use super::Site;
 use crate::flow::{Flow, FlowText, Node};
-use crate::model::{Channel, DocKind, Place, Text, Vocabulary};
+use crate::model::{Channel, DocKind, FactKind, LegalKind, Place, Status, Text, Vocabulary};
 
 fn text(t: &TextFm) -> String {
     format!(
@@ -20,6 +21,51 @@ fn text(t: &TextFm) -> String {
 fn opt_text(t: &Option<TextFm>) -> String {
     t.as_ref()
         .map_or("None".into(), |t| format!("Some({})", text(t)))
+}
+
+fn opt_span(s: Option<&toml::Spanned<String>>) -> String {
+    s.map_or("None".into(), |s| format!("Some({:?})", s.get_ref()))
+}
+
+fn cites(register: &Register, cite: &[CiteFm]) -> String {
+    let items: Vec<String> = cite
+        .iter()
+        .map(|c| {
+            let doc = match c.doc.get_ref().as_str() {
+                PORTAL => "None".to_string(),
+                id => format!(
+                    "Some(&LEGAL_DOCS[{}])",
+                    register.position(id).expect("validated")
+                ),
+            };
+            format!(
+                "Cite {{ doc: {doc}, art: {}, quote: {:?} }}",
+                opt_span(c.art.as_ref()),
+                c.quote.get_ref().trim()
+            )
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn status(s: Option<&toml::Spanned<String>>) -> String {
+    let status = s
+        .and_then(|s| Status::from_id(s.get_ref()))
+        .unwrap_or(Status::Settled);
+    format!("Status::{status:?}")
+}
+
+fn fact(register: &Register, f: &FactFm) -> String {
+    format!(
+        "Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, cite: {}, status: {}, reason: {}, from: {}, until: {} }}",
+        f.vi.get_ref(),
+        f.en.get_ref(),
+        cites(register, &f.cite),
+        status(f.status.as_ref()),
+        opt_text(&f.reason),
+        opt_span(f.from.as_ref()),
+        opt_span(f.until.as_ref())
+    )
 }
 
 fn strs<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
@@ -83,6 +129,55 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             .expect("validated")
     };
 
+    let register = &site.register;
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(
+        out,
+        "pub static LEGAL_DOCS: [LegalDoc; {}] = [",
+        register.docs.len()
+    );
+    for d in &register.docs {
+        let fm = &d.fm;
+        let kind = LegalKind::from_id(fm.kind.get_ref()).expect("validated");
+        let short = fm.short.as_ref().map_or_else(
+            || {
+                let (vi, en) = kind_names(kind);
+                format!(
+                    "Text {{ vi: {:?}, en: {:?} }}",
+                    format!("{vi} {}", fm.number.get_ref()),
+                    format!("{en} {}", fm.number.get_ref())
+                )
+            },
+            text,
+        );
+        let _ = writeln!(
+            out,
+            "    LegalDoc {{ id: {:?}, number: {:?}, kind: LegalKind::{kind:?}, name: {}, short: {short}, issuer: {}, signed: {:?}, in_force: {:?}, until: {}, replaced_by: {}, amended_by: {}, link: {}, read: {}, note: {} }},",
+            d.id,
+            fm.number.get_ref(),
+            text(&fm.name),
+            text(&fm.issuer),
+            fm.signed.get_ref(),
+            fm.in_force.get_ref(),
+            opt_span(fm.until.as_ref()),
+            opt_span(fm.replaced_by.as_ref()),
+            strs(fm.amended_by.iter().map(|a| a.get_ref())),
+            opt_span(fm.link.as_ref()),
+            strs(fm.read.get_ref().iter().map(|r| r.get_ref())),
+            opt_text(&fm.note),
+        );
+    }
+    out.push_str("];\n\n");
+    let c = &site.facts;
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(
+        out,
+        "pub static FACT_COUNTS: FactCounts = FactCounts {{ hard: {}, sourced: {}, unsettled: {}, varies: {}, changing_within_90_days: {}, pages_relying_on_replaced_law: {} }};",
+        c.hard, c.sourced, c.unsettled, c.varies, c.changing_within_90_days, c.pages_relying_on_replaced_law
+    );
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(out, "pub static CONTENT_DAY: &str = {:?};\n", site.today.to_string());
+
     let n = site.procedures.len();
     let _ = writeln!(out, "pub static PROCEDURES: [ProcedureInfo; {n}] = [");
     for p in &site.procedures {
@@ -110,7 +205,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             .map(|c| format!("Channel::{c:?}"))
             .collect();
         let place = Place::from_id(fm.place.get_ref()).expect("validated");
-        let exemptions: Vec<String> = fm.exemptions.iter().map(text).collect();
+        let exemptions: Vec<String> = fm.exemptions.iter().map(|e| fact(register, e)).collect();
         let _ = writeln!(out, "    Procedure {{");
         let _ = writeln!(out, "        info: &PROCEDURES[{i}],");
         let _ = writeln!(out, "        aliases: {},", aliases(&fm.aliases));
@@ -126,21 +221,57 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             "        sources: {},",
             strs(fm.sources.get_ref().iter().map(|s| s.get_ref()))
         );
+        let basis: Vec<String> = fm
+            .legal_basis
+            .get_ref()
+            .iter()
+            .map(|b| {
+                let i = register.position(b.get_ref()).expect("validated");
+                let why = fm
+                    .legal_basis_why
+                    .iter()
+                    .find(|(k, _)| k.get_ref() == b.get_ref())
+                    .map_or("None".into(), |(_, why)| format!("Some({})", text(why)));
+                format!("(&LEGAL_DOCS[{i}], {why})")
+            })
+            .collect();
+        let _ = writeln!(out, "        legal_basis: &[{}],", basis.join(", "));
+        let _ = writeln!(out, "        channels: &[{}],", channels.join(", "));
         let _ = writeln!(
             out,
-            "        legal_basis: {},",
-            strs(fm.legal_basis.get_ref().iter().map(|s| s.get_ref()))
+            "        channels_cite: {},",
+            cites(register, &fm.channels_cite)
         );
-        let _ = writeln!(out, "        channels: &[{}],", channels.join(", "));
         let _ = writeln!(out, "        place: Place::{place:?},");
-        for (name, t) in [
-            ("who", &fm.who),
-            ("result", &fm.result),
-            ("time", &fm.time),
-            ("fee", &fm.fee),
-        ] {
-            let _ = writeln!(out, "        {name}: {},", text(t));
+        let _ = writeln!(out, "        place_cite: {},", cites(register, &fm.place_cite));
+        let _ = writeln!(out, "        result: {},", text(&fm.result));
+        for (name, f) in [("who", &fm.who), ("time", &fm.time), ("fee", &fm.fee)] {
+            let _ = writeln!(out, "        {name}: {},", fact(register, f));
         }
+        let _ = writeln!(
+            out,
+            "        deadline: {},",
+            fm.deadline
+                .as_ref()
+                .map_or("None".into(), |d| format!("Some({})", fact(register, d)))
+        );
+        let changes: Vec<String> = fm
+            .change
+            .iter()
+            .map(|c| {
+                let kind = FactKind::from_id(c.fact.get_ref()).expect("validated");
+                format!(
+                    "Change {{ kind: FactKind::{kind:?}, fact: Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, cite: {}, status: {}, reason: {}, from: Some({:?}), until: None }} }}",
+                    c.vi.get_ref(),
+                    c.en.get_ref(),
+                    cites(register, &c.cite),
+                    status(c.status.as_ref()),
+                    opt_text(&c.reason),
+                    c.from.get_ref()
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "        changes: &[{}],", changes.join(", "));
         let _ = writeln!(out, "        place_note: {},", opt_text(&fm.place_note));
         let _ = writeln!(out, "        exemptions: &[{}],", exemptions.join(", "));
         let _ = writeln!(out, "        documents: &[");
@@ -148,12 +279,17 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             let kind = DocKind::from_id(d.kind.get_ref()).expect("validated");
             let _ = writeln!(
                 out,
-                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {} }},",
+                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {}, cite: {}, status: {}, reason: {}, from: {}, until: {} }},",
                 doc_index(d.doc.get_ref()),
                 d.count.get_ref(),
                 opt_text(&d.note),
                 opt_text(&d.when),
-                opt_text(&d.lacking)
+                opt_text(&d.lacking),
+                cites(register, &d.cite),
+                status(d.status.as_ref()),
+                opt_text(&d.reason),
+                opt_span(d.from.as_ref()),
+                opt_span(d.until.as_ref())
             );
         }
         let _ = writeln!(out, "        ],");
@@ -539,4 +675,23 @@ fn places(out: &mut String, places: &super::places::Places) {
         );
     }
     out.push_str("];\n\n");
+}
+
+/// How the pages name a legal text of a kind, before its number, when it has no
+/// short name of its own.
+fn kind_names(kind: LegalKind) -> (&'static str, &'static str) {
+    match kind {
+        LegalKind::Constitution => ("Hiến pháp", "Constitution"),
+        LegalKind::Law => ("Luật", "Law"),
+        LegalKind::Ordinance => ("Pháp lệnh", "Ordinance"),
+        LegalKind::AssemblyResolution => ("Nghị quyết", "National Assembly Resolution"),
+        LegalKind::StandingCommitteeResolution => ("Nghị quyết", "Standing Committee Resolution"),
+        LegalKind::Decree => ("Nghị định", "Decree"),
+        LegalKind::GovernmentResolution => ("Nghị quyết", "Government Resolution"),
+        LegalKind::PrimeMinisterDecision => ("Quyết định", "Prime Minister's Decision"),
+        LegalKind::Circular => ("Thông tư", "Circular"),
+        LegalKind::JointCircular => ("Thông tư liên tịch", "Joint Circular"),
+        LegalKind::Decision => ("Quyết định", "Decision"),
+        LegalKind::Consolidated => ("Văn bản hợp nhất", "Consolidated text"),
+    }
 }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 /// A text in both languages: `name = { vi = "…", en = "…" }` or `name.vi = "…"`.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct TextFm {
     pub vi: Spanned<String>,
@@ -38,24 +38,131 @@ pub struct ProcedureFm {
     /// `YYYY-MM-DD`: when the facts were last checked against the sources.
     pub checked: Spanned<String>,
     pub sources: Spanned<Vec<Spanned<String>>>,
+    /// Ids of the register (`content/van-ban/<id>.toml`).
     pub legal_basis: Spanned<Vec<Spanned<String>>>,
+    /// For a text of `legal_basis` no longer in force that the page still relies
+    /// on: why (`legal_basis_why.<id>.vi = "…"`).
+    #[serde(default)]
+    pub legal_basis_why: std::collections::BTreeMap<Spanned<String>, TextFm>,
     /// Ids of [`crate::model::Channel`].
     pub channels: Spanned<Vec<Spanned<String>>>,
+    /// The sources of `channels`.
+    #[serde(default)]
+    pub channels_cite: Vec<CiteFm>,
     /// An id of [`crate::model::Place`].
     pub place: Spanned<String>,
+    /// The sources of `place` (and `place_note`).
+    #[serde(default)]
+    pub place_cite: Vec<CiteFm>,
     pub name: TextFm,
     #[serde(default)]
     pub aliases: AliasesFm,
     pub summary: TextFm,
-    pub who: TextFm,
+    pub who: FactFm,
+    /// The deadline the person must meet (within 60 days of the birth…).
+    #[serde(default)]
+    pub deadline: Option<FactFm>,
     pub result: TextFm,
-    pub time: TextFm,
-    pub fee: TextFm,
+    pub time: FactFm,
+    pub fee: FactFm,
     #[serde(default)]
     pub place_note: Option<TextFm>,
     #[serde(default)]
-    pub exemptions: Vec<TextFm>,
+    pub exemptions: Vec<FactFm>,
     pub documents: Spanned<Vec<DocumentFm>>,
+    /// Rules already announced for a later date.
+    #[serde(default)]
+    pub change: Vec<ChangeFm>,
+}
+
+/// A citation: `{ doc = "75-2022-tt-btc", art = "Điều 3", quote = "…" }`, or
+/// `{ doc = "cong-dvc", quote = "…" }` for the procedure's portal record.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CiteFm {
+    pub doc: Spanned<String>,
+    #[serde(default)]
+    pub art: Option<Spanned<String>>,
+    pub quote: Spanned<String>,
+}
+
+/// A hard fact: its text in both languages, its sources, whether it is settled,
+/// and the dates it applies.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct FactFm {
+    pub vi: Spanned<String>,
+    pub en: Spanned<String>,
+    #[serde(default)]
+    pub cite: Vec<CiteFm>,
+    /// An id of [`crate::model::Status`]; `settled` when left out.
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    /// Why it varies or is unsettled.
+    #[serde(default)]
+    pub reason: Option<TextFm>,
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+}
+
+impl FactFm {
+    pub fn text(&self) -> TextFm {
+        TextFm {
+            vi: self.vi.clone(),
+            en: self.en.clone(),
+        }
+    }
+}
+
+/// One `[[change]]`: the rule for a fact from a later date.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeFm {
+    /// `who`, `time`, `fee`, `deadline`, `place` or `channels`.
+    pub fact: Spanned<String>,
+    pub from: Spanned<String>,
+    pub vi: Spanned<String>,
+    pub en: Spanned<String>,
+    #[serde(default)]
+    pub cite: Vec<CiteFm>,
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reason: Option<TextFm>,
+}
+
+/// A legal text of the register, `content/van-ban/<id>.toml`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LegalDocFm {
+    /// As printed: `75/2022/TT-BTC`. The file name is this, folded.
+    pub number: Spanned<String>,
+    /// An id of [`crate::model::LegalKind`].
+    pub kind: Spanned<String>,
+    /// The title, without the number.
+    pub name: TextFm,
+    /// The name people know a law by (`Luật Cư trú 2020`).
+    #[serde(default)]
+    pub short: Option<TextFm>,
+    pub issuer: TextFm,
+    pub signed: Spanned<String>,
+    pub in_force: Spanned<String>,
+    /// The last day in force, when a text says it lapses.
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+    #[serde(default)]
+    pub replaced_by: Option<Spanned<String>>,
+    #[serde(default)]
+    pub amended_by: Vec<Spanned<String>>,
+    /// An official address of the text.
+    #[serde(default)]
+    pub link: Option<Spanned<String>>,
+    /// Where the text was read.
+    pub read: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub note: Option<TextFm>,
 }
 
 /// One `[[documents]]` entry.
@@ -73,6 +180,16 @@ pub struct DocumentFm {
     pub when: Option<TextFm>,
     #[serde(default)]
     pub lacking: Option<TextFm>,
+    #[serde(default)]
+    pub cite: Vec<CiteFm>,
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reason: Option<TextFm>,
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
 }
 
 /// `content/linh-vuc.toml`.

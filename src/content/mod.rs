@@ -12,11 +12,13 @@
 mod body;
 pub mod codegen;
 pub mod diag;
+pub mod facts;
 pub mod flow;
 pub mod front_matter;
 pub mod index;
 pub mod markdown;
 pub mod places;
+pub mod register;
 pub mod scenario;
 mod validate;
 
@@ -33,6 +35,8 @@ pub struct ParsedProcedure {
     pub fm: ProcedureFm,
     pub body_vi: String,
     pub body_en: String,
+    /// Its hard facts, counted.
+    pub counts: facts::FactCounts,
 }
 
 /// UI strings: the keys, in file order of `vi`, with both translations.
@@ -60,6 +64,12 @@ pub struct Site {
     pub flows: Vec<flow::ParsedFlow>,
     /// Provinces, communes, old wards and centres.
     pub places: places::Places,
+    /// The legal texts, in file-name order.
+    pub register: register::Register,
+    /// Every procedure's hard facts, counted.
+    pub facts: facts::FactCounts,
+    /// The day the content was checked for.
+    pub today: jiff::civil::Date,
 }
 
 /// The files the pipeline reads, by role.
@@ -77,6 +87,26 @@ pub struct Inputs {
     pub scenarios: Vec<Source>,
     /// `dia-phuong/*.csv`, in the order of [`places::FILES`].
     pub places: [Source; 5],
+    /// `van-ban/*.toml`: the register of legal texts.
+    pub register: Vec<Source>,
+    /// The day to check dated rules against: `THU_TUC_XA_TODAY` (`YYYY-MM-DD`)
+    /// if set, else today in Việt Nam.
+    pub today: jiff::civil::Date,
+}
+
+/// Today in Việt Nam (UTC+7), or the date in `THU_TUC_XA_TODAY`.
+pub fn today() -> Result<jiff::civil::Date, Diagnostic> {
+    match std::env::var("THU_TUC_XA_TODAY") {
+        Ok(s) => register::date(&s).ok_or_else(|| Diagnostic {
+            path: "THU_TUC_XA_TODAY".into(),
+            line: 1,
+            column: 1,
+            message: format!("`{s}` must be a date written YYYY-MM-DD"),
+        }),
+        Err(_) => Ok(jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)))
+            .date()),
+    }
 }
 
 fn cannot(path: String, e: std::io::Error) -> Diagnostic {
@@ -124,6 +154,7 @@ fn read_folder(
 /// holds `content/`, e.g. `content/thu-tuc/dang-ky-khai-sinh.md`.
 pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    let today = today().map_err(|d| problems.push(d)).ok();
     let mut one = |r: Result<Source, Diagnostic>| r.map_err(|d| problems.push(d)).ok();
     let fields = one(read(content_dir, "linh-vuc.toml"));
     let strings_vi = one(read(content_dir, "i18n/vi.toml"));
@@ -137,6 +168,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let procedures = many(read_folder(content_dir, "thu-tuc", ".md"));
     let glossary = many(read_folder(content_dir, "giay-to", ".toml"));
     let flows = many(read_folder(content_dir, "su-kien", ".toml"));
+    let register = many(read_folder(content_dir, "van-ban", ".toml"));
     let scenarios = many(read_folder(content_dir, "su-kien/kich-ban", ".toml"));
     let place_files: Vec<Source> = places::FILES
         .iter()
@@ -158,6 +190,8 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             Some(index_fields),
             Some(agencies),
         ) if problems.is_empty() => Ok(Inputs {
+            register,
+            today: today.expect("no problem means today was read"),
             places: place_files.try_into().expect("every place file was read"),
             fields,
             procedures,
@@ -195,10 +229,13 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
         .iter()
         .filter_map(|source| validate::glossary_entry(source, &mut diags))
         .collect();
+    let register = register::register(&inputs.register, &mut diags);
     let known = validate::Known {
         fields: &fields,
         glossary: &inputs.glossary,
         pages: &pages,
+        register: &register,
+        today: inputs.today,
     };
     let mut procedures = Vec::new();
     for source in &inputs.procedures {
@@ -212,8 +249,15 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let index = index::index(csv, index_fields, agencies, &mut diags);
     let flows = flows(inputs, &procedures, &mut diags);
     let places = places::places(&inputs.places, &mut diags);
+    let mut facts = facts::FactCounts::default();
+    for (_, p) in &procedures {
+        facts.add(p.counts);
+    }
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
+            register,
+            facts,
+            today: inputs.today,
             fields,
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
             glossary,

@@ -7,7 +7,10 @@ use toml::Spanned;
 
 use super::body::{body, split_front_matter, SitePages};
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
+use super::front_matter::{
+    AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm,
+};
+use super::register::{Ended, Register};
 use super::{ParsedDocument, ParsedProcedure, Strings};
 use crate::model::{Channel, DocKind, Place, Vocabulary};
 
@@ -292,6 +295,9 @@ pub struct Known<'a> {
     /// The glossary files; their names are the document ids.
     pub glossary: &'a [Source],
     pub pages: &'a SitePages,
+    pub register: &'a Register,
+    /// The day the content is built for: rules that ended before it fail.
+    pub today: jiff::civil::Date,
 }
 
 pub fn procedure(
@@ -367,6 +373,48 @@ pub fn procedure(
             "legal_basis must list at least one legal text",
         ));
     }
+    let mut listed = HashSet::new();
+    for id in fm.legal_basis.get_ref() {
+        if known.register.get(id.get_ref()).is_none() {
+            diags.push(source.at(
+                at(id),
+                format!(
+                    "unknown legal text `{}`: there is no content/van-ban/{}.toml",
+                    id.get_ref(),
+                    id.get_ref()
+                ),
+            ));
+            continue;
+        }
+        if !listed.insert(id.get_ref()) {
+            diags.push(source.at(at(id), format!("`{}` is listed twice", id.get_ref())));
+        }
+        let ended = known.register.ended(id.get_ref(), known.today);
+        let why = fm.legal_basis_why.keys().any(|k| k.get_ref() == id.get_ref());
+        if let (Some(ended), false) = (ended, why) {
+            let how = match ended {
+                Ended::Replaced(by, from) => format!("was replaced by `{by}` on {from}"),
+                Ended::Lapsed(d) => format!("lapsed after {d}"),
+            };
+            diags.push(source.at(
+                at(id),
+                format!(
+                    "`{}` {how}: rely on the text in force, or say why in legal_basis_why.{}.vi and .en",
+                    id.get_ref(),
+                    id.get_ref()
+                ),
+            ));
+        }
+    }
+    for (id, why) in &fm.legal_basis_why {
+        text(source, fm_offset, why, diags);
+        if !listed.contains(id.get_ref()) {
+            diags.push(source.at(
+                at(id),
+                format!("`{}` is not listed in legal_basis", id.get_ref()),
+            ));
+        }
+    }
     if fm.channels.get_ref().is_empty() {
         diags.push(source.at(
             fm_offset + fm.channels.span().start,
@@ -382,19 +430,20 @@ pub fn procedure(
         }
     }
     id_of::<Place>(source, fm_offset, "place", &fm.place, diags);
-    for t in [
-        &fm.name,
-        &fm.summary,
-        &fm.who,
-        &fm.result,
-        &fm.time,
-        &fm.fee,
-    ] {
+    let facts: Vec<TextFm> = [&fm.who, &fm.time, &fm.fee]
+        .into_iter()
+        .chain(&fm.deadline)
+        .chain(&fm.exemptions)
+        .map(|f| f.text())
+        .collect();
+    for t in [&fm.name, &fm.summary, &fm.result]
+        .into_iter()
+        .chain(&facts)
+        .chain(&fm.place_note)
+    {
         text(source, fm_offset, t, diags);
     }
-    for t in fm.place_note.iter().chain(&fm.exemptions) {
-        text(source, fm_offset, t, diags);
-    }
+    let counts = super::facts::check(source, fm_offset, &fm, known.register, known.today, diags);
     aliases(source, fm_offset, &fm.name, &fm.aliases, diags);
     if fm.documents.get_ref().is_empty() {
         diags.push(source.at(
@@ -434,6 +483,7 @@ pub fn procedure(
         fm,
         body_vi,
         body_en,
+        counts,
     })
 }
 

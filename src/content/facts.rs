@@ -1,0 +1,559 @@
+//! The hard facts of a procedure (who may apply, each document, the fee and each
+//! exemption, the time, the deadline, where to file, the channels) and their
+//! sources: every one cites a legal text of the register with its article, or the
+//! portal's record, with a short quote; says whether it is settled, varies by
+//! province or is unsettled; and may carry the dates it applies.
+
+use jiff::civil::Date;
+use toml::Spanned;
+
+use super::diag::{Diagnostics, Source};
+use super::front_matter::{CiteFm, FactFm, ProcedureFm, TextFm};
+use super::register::{date, Ended, Register, PORTAL};
+use super::validate::{id_of, text};
+use crate::model::{FactKind, Status, Vocabulary};
+
+/// The longest quote a citation may carry, in characters.
+pub const MAX_QUOTE: usize = 400;
+
+/// Counts over the hard facts, for `cargo xtask bench`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FactCounts {
+    pub hard: usize,
+    pub sourced: usize,
+    pub unsettled: usize,
+    pub varies: usize,
+    /// Facts whose rule ends, or is replaced by an announced change, within 90 days.
+    pub changing_within_90_days: usize,
+    /// Procedures with a fact in force today that cites a text no longer in force.
+    pub pages_relying_on_replaced_law: usize,
+}
+
+impl FactCounts {
+    pub fn add(&mut self, other: FactCounts) {
+        self.hard += other.hard;
+        self.sourced += other.sourced;
+        self.unsettled += other.unsettled;
+        self.varies += other.varies;
+        self.changing_within_90_days += other.changing_within_90_days;
+        self.pages_relying_on_replaced_law += other.pages_relying_on_replaced_law;
+    }
+}
+
+/// One fact, as the checks see it.
+struct Fact<'a> {
+    /// How messages name it: `fee`, `exemption 2`, `document giay-to-tuy-than`.
+    name: String,
+    /// Where messages about the fact as a whole point.
+    at: usize,
+    texts: Vec<&'a Spanned<String>>,
+    cite: &'a [CiteFm],
+    status: Option<&'a Spanned<String>>,
+    reason: Option<&'a TextFm>,
+    from: Option<&'a Spanned<String>>,
+    until: Option<&'a Spanned<String>>,
+    /// For the main text of who/time/fee/deadline/place/channels: its kind, whose
+    /// announced changes end it.
+    kind: Option<FactKind>,
+}
+
+impl<'a> Fact<'a> {
+    fn of(name: String, f: &'a FactFm, kind: Option<FactKind>) -> Self {
+        Fact {
+            name,
+            at: f.vi.span().start,
+            texts: vec![&f.vi, &f.en],
+            cite: &f.cite,
+            status: f.status.as_ref(),
+            reason: f.reason.as_ref(),
+            from: f.from.as_ref(),
+            until: f.until.as_ref(),
+            kind,
+        }
+    }
+}
+
+/// Checks every hard fact of a procedure and counts them.
+pub fn check(
+    source: &Source,
+    offset: usize,
+    fm: &ProcedureFm,
+    register: &Register,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> FactCounts {
+    let mut facts: Vec<Fact> = vec![
+        Fact::of("who".into(), &fm.who, Some(FactKind::Who)),
+        Fact::of("time".into(), &fm.time, Some(FactKind::Time)),
+        Fact::of("fee".into(), &fm.fee, Some(FactKind::Fee)),
+    ];
+    if let Some(d) = &fm.deadline {
+        facts.push(Fact::of("deadline".into(), d, Some(FactKind::Deadline)));
+    }
+    let place_texts: Vec<&Spanned<String>> = fm
+        .place_note
+        .iter()
+        .flat_map(|n| [&n.vi, &n.en])
+        .collect();
+    facts.push(Fact {
+        name: "place".into(),
+        at: fm.place.span().start,
+        texts: place_texts,
+        cite: &fm.place_cite,
+        status: None,
+        reason: None,
+        from: None,
+        until: None,
+        kind: Some(FactKind::Place),
+    });
+    facts.push(Fact {
+        name: "channels".into(),
+        at: fm.channels.span().start,
+        texts: Vec::new(),
+        cite: &fm.channels_cite,
+        status: None,
+        reason: None,
+        from: None,
+        until: None,
+        kind: Some(FactKind::Channels),
+    });
+    for (i, e) in fm.exemptions.iter().enumerate() {
+        facts.push(Fact::of(format!("exemption {}", i + 1), e, None));
+    }
+    for d in fm.documents.get_ref() {
+        let mut texts = Vec::new();
+        for t in [&d.note, &d.when, &d.lacking].into_iter().flatten() {
+            texts.extend([&t.vi, &t.en]);
+        }
+        facts.push(Fact {
+            name: format!("document {}", d.doc.get_ref()),
+            at: d.doc.span().start,
+            texts,
+            cite: &d.cite,
+            status: d.status.as_ref(),
+            reason: d.reason.as_ref(),
+            from: d.from.as_ref(),
+            until: d.until.as_ref(),
+            kind: None,
+        });
+    }
+    let changes: Vec<(FactKind, Date, Fact)> = fm
+        .change
+        .iter()
+        .filter_map(|c| {
+            let kind = id_of::<FactKind>(source, offset, "fact", &c.fact, diags)?;
+            let Some(from) = date(c.from.get_ref()) else {
+                diags.push(source.at(
+                    offset + c.from.span().start,
+                    format!("from `{}` must be a date written YYYY-MM-DD", c.from.get_ref()),
+                ));
+                return None;
+            };
+            if from <= today {
+                diags.push(source.at(
+                    offset + c.from.span().start,
+                    format!(
+                        "this change to `{}` is in force since {}: make it the text of `{}` and remove the [[change]]",
+                        c.fact.get_ref(),
+                        c.from.get_ref(),
+                        c.fact.get_ref()
+                    ),
+                ));
+            }
+            text(
+                source,
+                offset,
+                &TextFm {
+                    vi: c.vi.clone(),
+                    en: c.en.clone(),
+                },
+                diags,
+            );
+            let fact = Fact {
+                name: format!("the change of {} to {}", c.from.get_ref(), c.fact.get_ref()),
+                at: c.fact.span().start,
+                texts: vec![&c.vi, &c.en],
+                cite: &c.cite,
+                status: c.status.as_ref(),
+                reason: c.reason.as_ref(),
+                from: Some(&c.from),
+                until: None,
+                kind: None,
+            };
+            Some((kind, from, fact))
+        })
+        .collect();
+
+    let basis: Vec<&str> = fm
+        .legal_basis
+        .get_ref()
+        .iter()
+        .map(|b| b.get_ref().as_str())
+        .collect();
+    let excused = |id: &str| fm.legal_basis_why.keys().any(|k| k.get_ref() == id);
+    let ctx = Ctx {
+        source,
+        offset,
+        register,
+        today,
+        has_portal: fm.portal_url.is_some(),
+        basis: &basis,
+    };
+
+    let mut counts = FactCounts::default();
+    let mut relies_on_ended = false;
+    let horizon = today.checked_add(jiff::Span::new().days(90)).unwrap_or(today);
+    let all = facts
+        .iter()
+        .map(|f| (f, None))
+        .chain(changes.iter().map(|(k, d, f)| (f, Some((*k, *d)))));
+    for (fact, change) in all {
+        counts.hard += 1;
+        // The last day the fact applies: its own `until`, or the day before the
+        // first announced change of its kind.
+        let own_until = fact.until.and_then(|u| ctx.day(u, "until", diags));
+        let from = fact.from.and_then(|f| ctx.day(f, "from", diags));
+        let next_change = fact.kind.and_then(|k| {
+            changes
+                .iter()
+                .filter(|(ck, _, _)| *ck == k)
+                .map(|(_, d, _)| *d)
+                .min()
+        });
+        if let (Some(u), Some(kind)) = (own_until, fact.kind) {
+            let follows = next_change.is_some_and(|c| c.yesterday().ok() == Some(u));
+            if !follows {
+                let next = u.tomorrow().map(|d| d.to_string()).unwrap_or_default();
+                diags.push(source.at(
+                    offset + fact.until.map_or(fact.at, |u| u.span().start),
+                    format!(
+                        "`{}` ends on {u}: add a [[change]] with fact = \"{}\" and from = \"{next}\" saying what applies next",
+                        fact.name,
+                        kind.id()
+                    ),
+                ));
+            }
+        }
+        let last = match (own_until, next_change.and_then(|c| c.yesterday().ok())) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let (Some(f), Some(u)) = (from, own_until) {
+            if u < f {
+                diags.push(source.at(
+                    offset + fact.until.map_or(fact.at, |u| u.span().start),
+                    "until comes before from",
+                ));
+            }
+        }
+        if let Some(u) = own_until.filter(|u| *u < today) {
+            diags.push(source.at(
+                offset + fact.until.map_or(fact.at, |u| u.span().start),
+                format!(
+                    "`{}` ended on {u}: remove it (and keep what replaced it)",
+                    fact.name
+                ),
+            ));
+        }
+        if last.is_some_and(|l| l >= today && l < horizon)
+            || change.is_some_and(|(_, d)| d > today && d <= horizon)
+            || from.is_some_and(|f| f > today && f <= horizon)
+        {
+            counts.changing_within_90_days += 1;
+        }
+        let status = ctx.status(fact, diags);
+        match status {
+            Status::Settled => ctx.no_hedge(fact, diags),
+            Status::Varies => counts.varies += 1,
+            Status::Unsettled => counts.unsettled += 1,
+        }
+        let in_force_today =
+            from.is_none_or(|f| f <= today) && last.is_none_or(|l| l >= today) && change.is_none();
+        let (sourced, ended) = ctx.cites(fact, last, change.map(|(_, d)| d), diags);
+        if sourced {
+            counts.sourced += 1;
+        }
+        for id in ended {
+            if in_force_today {
+                relies_on_ended = true;
+                if !excused(&id) {
+                    let why = match register.ended(&id, today) {
+                        Some(Ended::Replaced(by, from)) => {
+                            format!("was replaced by `{by}` on {from}")
+                        }
+                        Some(Ended::Lapsed(d)) => format!("lapsed after {d}"),
+                        None => "is not in force".into(),
+                    };
+                    diags.push(source.at(
+                        offset + fact.at,
+                        format!(
+                            "`{}` cites `{id}`, which {why}: cite the text in force, or say why in legal_basis_why.{id}.vi and .en",
+                            fact.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if relies_on_ended {
+        counts.pages_relying_on_replaced_law = 1;
+    }
+    counts
+}
+
+/// What the checks of one procedure share.
+struct Ctx<'a> {
+    source: &'a Source,
+    offset: usize,
+    register: &'a Register,
+    today: Date,
+    has_portal: bool,
+    basis: &'a [&'a str],
+}
+
+/// Words that hedge: allowed only in a fact marked `varies` or `unsettled`. Each
+/// is matched as whole words, case-insensitively, in the text as written.
+const HEDGES_VI: &[&str] = &[
+    "thường",
+    "thông thường",
+    "hãy hỏi",
+    "hỏi cán bộ",
+    "hỏi trước",
+    "tùy nơi",
+    "tuỳ nơi",
+    "tùy địa phương",
+    "tuỳ địa phương",
+    "khoảng",
+    "có lẽ",
+];
+/// The words `thường` begins without hedging: `thường trú`, `thường xuyên`…
+const NOT_HEDGES_VI: &[&str] = &[
+    "thường trú",
+    "thường xuyên",
+    "thường trực",
+    "thường vụ",
+    "thường niên",
+    "bình thường",
+    "bất thường",
+    "bồi thường",
+];
+const HEDGES_EN: &[&str] = &[
+    "usually",
+    "typically",
+    "generally",
+    "normally",
+    "in most cases",
+    "ask the staff",
+    "ask the commune",
+    "ask the police",
+    "ask at the",
+    "probably",
+    "approximately",
+];
+
+impl Ctx<'_> {
+    fn day(&self, value: &Spanned<String>, what: &str, diags: &mut Diagnostics) -> Option<Date> {
+        let d = date(value.get_ref());
+        if d.is_none() {
+            diags.push(self.source.at(
+                self.offset + value.span().start,
+                format!("{what} `{}` must be a date written YYYY-MM-DD", value.get_ref()),
+            ));
+        }
+        d
+    }
+
+    fn status(&self, fact: &Fact, diags: &mut Diagnostics) -> Status {
+        let status = fact.status.map_or(Some(Status::Settled), |s| {
+            id_of::<Status>(self.source, self.offset, "status", s, diags)
+        });
+        let status = status.unwrap_or(Status::Settled);
+        match (status, fact.reason) {
+            (Status::Settled, Some(r)) => diags.push(self.source.at(
+                self.offset + r.vi.span().start,
+                format!(
+                    "`{}` is settled, so it has no reason; mark it `varies` or `unsettled`, or remove the reason",
+                    fact.name
+                ),
+            )),
+            (Status::Varies | Status::Unsettled, None) => diags.push(self.source.at(
+                self.offset + fact.status.map_or(fact.at, |s| s.span().start),
+                format!(
+                    "`{}` is {}: say why in reason.vi and reason.en",
+                    fact.name,
+                    status.id()
+                ),
+            )),
+            (_, Some(r)) => text(self.source, self.offset, r, diags),
+            _ => {}
+        }
+        status
+    }
+
+    /// A settled fact is written plainly.
+    fn no_hedge(&self, fact: &Fact, diags: &mut Diagnostics) {
+        for t in &fact.texts {
+            let lower = t.get_ref().to_lowercase();
+            let found = hedge_in(&lower, HEDGES_VI, NOT_HEDGES_VI)
+                .or_else(|| hedge_in(&lower, HEDGES_EN, &[]));
+            if let Some(word) = found {
+                diags.push(self.source.at(
+                    self.offset + t.span().start,
+                    format!(
+                        "`{}` is settled but hedges (“{word}”): state the rule plainly, or mark it `varies` or `unsettled` with the reason",
+                        fact.name
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Checks the citations; returns whether the fact is sourced, and the texts it
+    /// cites that are no longer in force today.
+    fn cites(
+        &self,
+        fact: &Fact,
+        last: Option<Date>,
+        change_from: Option<Date>,
+        diags: &mut Diagnostics,
+    ) -> (bool, Vec<String>) {
+        let at = |s: &Spanned<String>| self.offset + s.span().start;
+        if fact.cite.is_empty() {
+            diags.push(self.source.at(
+                self.offset + fact.at,
+                format!(
+                    "`{}` has no source: cite the legal text and article it comes from (cite = [{{ doc = \"…\", art = \"Điều …\", quote = \"…\" }}])",
+                    fact.name
+                ),
+            ));
+            return (false, Vec::new());
+        }
+        let before = diags.0.len();
+        let mut ended = Vec::new();
+        // The last day any cited text is in force (None: one of them has no end).
+        let mut longest: Option<Option<Date>> = None;
+        for c in fact.cite {
+            let id = c.doc.get_ref().as_str();
+            let quote = c.quote.get_ref().trim();
+            if quote.is_empty() {
+                diags.push(self.source.at(at(&c.quote), "quote is empty"));
+            } else if quote.chars().count() > MAX_QUOTE {
+                diags.push(self.source.at(
+                    at(&c.quote),
+                    format!("quote is longer than {MAX_QUOTE} characters: cut it with …"),
+                ));
+            }
+            if quote.contains('<') {
+                diags.push(self.source.at(at(&c.quote), "quote may not contain `<`"));
+            }
+            if id == PORTAL {
+                if !self.has_portal {
+                    diags.push(self.source.at(
+                        at(&c.doc),
+                        "`cong-dvc` cites the procedure's portal record, but it has no portal_url",
+                    ));
+                }
+                longest = Some(None);
+                continue;
+            }
+            if self.register.get(id).is_none() {
+                diags.push(self.source.at(
+                    at(&c.doc),
+                    format!("unknown legal text `{id}`: there is no content/van-ban/{id}.toml"),
+                ));
+                continue;
+            }
+            if !self.basis.contains(&id) {
+                diags.push(self.source.at(
+                    at(&c.doc),
+                    format!("`{id}` is cited but not listed in legal_basis"),
+                ));
+            }
+            match &c.art {
+                Some(a) if a.get_ref().trim().is_empty() => {
+                    diags.push(self.source.at(at(a), "art is empty"));
+                }
+                None => diags.push(self.source.at(
+                    at(&c.doc),
+                    format!("a citation of `{id}` needs `art`: the article, e.g. art = \"Điều 3 khoản 2\""),
+                )),
+                _ => {}
+            }
+            let doc_last = self.register.last_day(id);
+            if let (Some(from), Some(l)) = (change_from, doc_last) {
+                if l < from {
+                    diags.push(self.source.at(
+                        at(&c.doc),
+                        format!("`{id}` is no longer in force on {from}, when {} starts", fact.name),
+                    ));
+                }
+            }
+            if self.register.ended(id, self.today).is_some() {
+                ended.push(id.to_string());
+            }
+            longest = Some(match (longest, doc_last) {
+                (Some(None), _) | (_, None) => None,
+                (Some(Some(a)), Some(b)) => Some(a.max(b)),
+                (None, Some(b)) => Some(b),
+            });
+        }
+        // A fact that applies beyond the end of every text it cites rests on nothing.
+        if let Some(Some(end)) = longest {
+            if change_from.is_none() && last.is_none_or(|l| l > end) {
+                let next = end.tomorrow().map(|d| d.to_string()).unwrap_or_default();
+                diags.push(self.source.at(
+                    self.offset + fact.at,
+                    format!(
+                        "`{}` rests only on texts in force until {end}: give it until = \"{end}\" and a [[change]] from = \"{next}\" (status `unsettled` if nothing is known yet), or cite a text that stays in force",
+                        fact.name
+                    ),
+                ));
+            }
+        }
+        (diags.0.len() == before, ended)
+    }
+}
+
+/// The first hedge of `words` in `lower` as whole words, unless it begins one of
+/// `except` there.
+fn hedge_in(lower: &str, words: &[&str], except: &[&str]) -> Option<String> {
+    let is_word = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    for w in words {
+        let mut start = 0;
+        while let Some(i) = lower[start..].find(w) {
+            let at = start + i;
+            let end = at + w.len();
+            let whole = is_word(lower[..at].chars().next_back()) && is_word(lower[end..].chars().next());
+            // An exception holds the hedge at some offset (`bình thường`, `thường trú`).
+            let excepted = except.iter().any(|e| {
+                e.find(w).is_some_and(|k| {
+                    at >= k && lower.is_char_boundary(at - k) && lower[at - k..].starts_with(e)
+                })
+            });
+            if whole && !excepted {
+                return Some((*w).to_string());
+            }
+            start = end;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedges_are_found_as_whole_words_only() {
+        let h = |s: &str| hedge_in(&s.to_lowercase(), HEDGES_VI, NOT_HEDGES_VI);
+        assert_eq!(h("Thường mất 3 ngày."), Some("thường".into()));
+        assert_eq!(h("Đăng ký thường trú tại xã."), None);
+        assert_eq!(h("Trong điều kiện bình thường."), None);
+        assert_eq!(h("Hãy hỏi cán bộ."), Some("hãy hỏi".into()));
+        assert_eq!(h("Bồi thường thiệt hại."), None);
+        let e = |s: &str| hedge_in(&s.to_lowercase(), HEDGES_EN, &[]);
+        assert_eq!(e("It usually takes 3 days."), Some("usually".into()));
+        assert_eq!(e("Whereabouts"), None);
+        assert_eq!(e("Information about you"), None);
+    }
+}

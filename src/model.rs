@@ -373,6 +373,8 @@ pub struct Procedure {
     pub portal_url: Option<&'static str>,
     /// ISO date the facts were last checked against the sources.
     pub checked: &'static str,
+    /// ISO date of the independent re-check by a second reader, if done.
+    pub reviewed: Option<&'static str>,
     pub sources: &'static [&'static str],
     /// The legal texts it rests on, each with the reason when it is no longer in force.
     pub legal_basis: &'static [(&'static LegalDoc, Option<Text>)],

@@ -218,6 +218,11 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
         let _ = writeln!(out, "        checked: {:?},", fm.checked.get_ref());
         let _ = writeln!(
             out,
+            "        reviewed: {},",
+            opt_span(fm.reviewed.as_ref().map(|r| &r.date))
+        );
+        let _ = writeln!(
+            out,
             "        sources: {},",
             strs(fm.sources.get_ref().iter().map(|s| s.get_ref()))
         );

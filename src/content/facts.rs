@@ -190,115 +190,156 @@ pub fn check(
         .iter()
         .map(|b| b.get_ref().as_str())
         .collect();
-    let excused = |id: &str| fm.legal_basis_why.keys().any(|k| k.get_ref() == id);
     let ctx = Ctx {
         source,
         offset,
         register,
         today,
         has_portal: fm.portal_url.is_some(),
-        basis: &basis,
+        basis: Some(&basis),
+        excused: fm.legal_basis_why.keys().map(|k| k.get_ref().as_str()).collect(),
     };
+    ctx.check_list(&facts, &changes, diags)
+}
 
-    let mut counts = FactCounts::default();
-    let mut relies_on_ended = false;
-    let horizon = today.checked_add(jiff::Span::new().days(90)).unwrap_or(today);
-    let all = facts
+/// Checks the facts of a page that is not a procedure (the rights page): every
+/// text of the register may be cited, none is excused.
+pub fn check_facts(
+    source: &Source,
+    facts: &[(String, &FactFm)],
+    register: &Register,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> FactCounts {
+    let list: Vec<Fact> = facts
         .iter()
-        .map(|f| (f, None))
-        .chain(changes.iter().map(|(k, d, f)| (f, Some((*k, *d)))));
-    for (fact, change) in all {
-        counts.hard += 1;
-        // The last day the fact applies: its own `until`, or the day before the
-        // first announced change of its kind.
-        let own_until = fact.until.and_then(|u| ctx.day(u, "until", diags));
-        let from = fact.from.and_then(|f| ctx.day(f, "from", diags));
-        let next_change = fact.kind.and_then(|k| {
-            changes
-                .iter()
-                .filter(|(ck, _, _)| *ck == k)
-                .map(|(_, d, _)| *d)
-                .min()
-        });
-        if let (Some(u), Some(kind)) = (own_until, fact.kind) {
-            let follows = next_change.is_some_and(|c| c.yesterday().ok() == Some(u));
-            if !follows {
-                let next = u.tomorrow().map(|d| d.to_string()).unwrap_or_default();
-                diags.push(source.at(
-                    offset + fact.until.map_or(fact.at, |u| u.span().start),
-                    format!(
-                        "`{}` ends on {u}: add a [[change]] with fact = \"{}\" and from = \"{next}\" saying what applies next",
-                        fact.name,
-                        kind.id()
-                    ),
-                ));
-            }
-        }
-        let last = match (own_until, next_change.and_then(|c| c.yesterday().ok())) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        if let (Some(f), Some(u)) = (from, own_until) {
-            if u < f {
-                diags.push(source.at(
-                    offset + fact.until.map_or(fact.at, |u| u.span().start),
-                    "until comes before from",
-                ));
-            }
-        }
-        if let Some(u) = own_until.filter(|u| *u < today) {
-            diags.push(source.at(
-                offset + fact.until.map_or(fact.at, |u| u.span().start),
-                format!(
-                    "`{}` ended on {u}: remove it (and keep what replaced it)",
-                    fact.name
-                ),
-            ));
-        }
-        if last.is_some_and(|l| l >= today && l < horizon)
-            || change.is_some_and(|(_, d)| d > today && d <= horizon)
-            || from.is_some_and(|f| f > today && f <= horizon)
-        {
-            counts.changing_within_90_days += 1;
-        }
-        let status = ctx.status(fact, diags);
-        match status {
-            Status::Settled => ctx.no_hedge(fact, diags),
-            Status::Varies => counts.varies += 1,
-            Status::Unsettled => counts.unsettled += 1,
-        }
-        let in_force_today =
-            from.is_none_or(|f| f <= today) && last.is_none_or(|l| l >= today) && change.is_none();
-        let (sourced, ended) = ctx.cites(fact, last, change.map(|(_, d)| d), diags);
-        if sourced {
-            counts.sourced += 1;
-        }
-        for id in ended {
-            if in_force_today {
-                relies_on_ended = true;
-                if !excused(&id) {
-                    let why = match register.ended(&id, today) {
-                        Some(Ended::Replaced(by, from)) => {
-                            format!("was replaced by `{by}` on {from}")
-                        }
-                        Some(Ended::Lapsed(d)) => format!("lapsed after {d}"),
-                        None => "is not in force".into(),
-                    };
+        .map(|(name, f)| Fact::of(name.clone(), f, None))
+        .collect();
+    for (_, f) in facts {
+        text(source, 0, &f.text(), diags);
+    }
+    let ctx = Ctx {
+        source,
+        offset: 0,
+        register,
+        today,
+        has_portal: false,
+        basis: None,
+        excused: Vec::new(),
+    };
+    ctx.check_list(&list, &[], diags)
+}
+
+impl Ctx<'_> {
+    fn check_list(
+        &self,
+        facts: &[Fact],
+        changes: &[(FactKind, Date, Fact)],
+        diags: &mut Diagnostics,
+    ) -> FactCounts {
+        let (source, offset, register, today) = (self.source, self.offset, self.register, self.today);
+        let ctx = self;
+        let excused = |id: &str| self.excused.contains(&id);
+        let mut counts = FactCounts::default();
+        let mut relies_on_ended = false;
+        let horizon = today.checked_add(jiff::Span::new().days(90)).unwrap_or(today);
+        let all = facts
+            .iter()
+            .map(|f| (f, None))
+            .chain(changes.iter().map(|(k, d, f)| (f, Some((*k, *d)))));
+        for (fact, change) in all {
+            counts.hard += 1;
+            // The last day the fact applies: its own `until`, or the day before the
+            // first announced change of its kind.
+            let own_until = fact.until.and_then(|u| ctx.day(u, "until", diags));
+            let from = fact.from.and_then(|f| ctx.day(f, "from", diags));
+            let next_change = fact.kind.and_then(|k| {
+                changes
+                    .iter()
+                    .filter(|(ck, _, _)| *ck == k)
+                    .map(|(_, d, _)| *d)
+                    .min()
+            });
+            if let (Some(u), Some(kind)) = (own_until, fact.kind) {
+                let follows = next_change.is_some_and(|c| c.yesterday().ok() == Some(u));
+                if !follows {
+                    let next = u.tomorrow().map(|d| d.to_string()).unwrap_or_default();
                     diags.push(source.at(
-                        offset + fact.at,
+                        offset + fact.until.map_or(fact.at, |u| u.span().start),
                         format!(
-                            "`{}` cites `{id}`, which {why}: cite the text in force, or say why in legal_basis_why.{id}.vi and .en",
-                            fact.name
+                            "`{}` ends on {u}: add a [[change]] with fact = \"{}\" and from = \"{next}\" saying what applies next",
+                            fact.name,
+                            kind.id()
                         ),
                     ));
                 }
             }
+            let last = match (own_until, next_change.and_then(|c| c.yesterday().ok())) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let (Some(f), Some(u)) = (from, own_until) {
+                if u < f {
+                    diags.push(source.at(
+                        offset + fact.until.map_or(fact.at, |u| u.span().start),
+                        "until comes before from",
+                    ));
+                }
+            }
+            if let Some(u) = own_until.filter(|u| *u < today) {
+                diags.push(source.at(
+                    offset + fact.until.map_or(fact.at, |u| u.span().start),
+                    format!(
+                        "`{}` ended on {u}: remove it (and keep what replaced it)",
+                        fact.name
+                    ),
+                ));
+            }
+            if last.is_some_and(|l| l >= today && l < horizon)
+                || change.is_some_and(|(_, d)| d > today && d <= horizon)
+                || from.is_some_and(|f| f > today && f <= horizon)
+            {
+                counts.changing_within_90_days += 1;
+            }
+            let status = ctx.status(fact, diags);
+            match status {
+                Status::Settled => ctx.no_hedge(fact, diags),
+                Status::Varies => counts.varies += 1,
+                Status::Unsettled => counts.unsettled += 1,
+            }
+            let in_force_today =
+                from.is_none_or(|f| f <= today) && last.is_none_or(|l| l >= today) && change.is_none();
+            let (sourced, ended) = ctx.cites(fact, last, change.map(|(_, d)| d), diags);
+            if sourced {
+                counts.sourced += 1;
+            }
+            for id in ended {
+                if in_force_today {
+                    relies_on_ended = true;
+                    if !excused(&id) {
+                        let why = match register.ended(&id, today) {
+                            Some(Ended::Replaced(by, from)) => {
+                                format!("was replaced by `{by}` on {from}")
+                            }
+                            Some(Ended::Lapsed(d)) => format!("lapsed after {d}"),
+                            None => "is not in force".into(),
+                        };
+                        diags.push(source.at(
+                            offset + fact.at,
+                            format!(
+                                "`{}` cites `{id}`, which {why}: cite the text in force, or say why in legal_basis_why.{id}.vi and .en",
+                                fact.name
+                            ),
+                        ));
+                    }
+                }
+            }
         }
+        if relies_on_ended {
+            counts.pages_relying_on_replaced_law = 1;
+        }
+        counts
     }
-    if relies_on_ended {
-        counts.pages_relying_on_replaced_law = 1;
-    }
-    counts
 }
 
 /// What the checks of one procedure share.
@@ -308,7 +349,10 @@ struct Ctx<'a> {
     register: &'a Register,
     today: Date,
     has_portal: bool,
-    basis: &'a [&'a str],
+    /// The procedure's legal_basis, which every cited text must be in.
+    basis: Option<&'a [&'a str]>,
+    /// Texts no longer in force that legal_basis_why explains.
+    excused: Vec<&'a str>,
 }
 
 /// Words that hedge: allowed only in a fact marked `varies` or `unsettled`. Each
@@ -463,7 +507,7 @@ impl Ctx<'_> {
                 ));
                 continue;
             }
-            if !self.basis.contains(&id) {
+            if self.basis.is_some_and(|b| !b.contains(&id)) {
                 diags.push(self.source.at(
                     at(&c.doc),
                     format!("`{id}` is cited but not listed in legal_basis"),

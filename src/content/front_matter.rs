@@ -37,6 +37,9 @@ pub struct ProcedureFm {
     pub portal_url: Option<Spanned<String>>,
     /// `YYYY-MM-DD`: when the facts were last checked against the sources.
     pub checked: Spanned<String>,
+    /// The independent re-check by a second reader: when, and against what.
+    #[serde(default)]
+    pub reviewed: Option<ReviewFm>,
     pub sources: Spanned<Vec<Spanned<String>>>,
     /// Ids of the register (`content/van-ban/<id>.toml`).
     pub legal_basis: Spanned<Vec<Spanned<String>>>,
@@ -73,6 +76,15 @@ pub struct ProcedureFm {
     /// Rules already announced for a later date.
     #[serde(default)]
     pub change: Vec<ChangeFm>,
+}
+
+/// `reviewed.date = "…"`, `reviewed.note = "…"`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFm {
+    pub date: Spanned<String>,
+    /// Which texts and articles the check used, and what it changed.
+    pub note: Spanned<String>,
 }
 
 /// A citation: `{ doc = "75-2022-tt-btc", art = "Điều 3", quote = "…" }`, or

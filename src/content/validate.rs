@@ -353,6 +353,20 @@ pub fn procedure(
             ),
         ));
     }
+    if let Some(r) = &fm.reviewed {
+        if !is_iso_date(r.date.get_ref()) {
+            diags.push(source.at(
+                at(&r.date),
+                format!("reviewed.date `{}` must be a date written YYYY-MM-DD", r.date.get_ref()),
+            ));
+        }
+        if r.note.get_ref().trim().is_empty() {
+            diags.push(source.at(
+                at(&r.note),
+                "reviewed.note must say which texts the check used and what it changed",
+            ));
+        }
+    }
     if fm.sources.get_ref().is_empty() {
         diags.push(source.at(
             fm_offset + fm.sources.span().start,

@@ -28,7 +28,17 @@ fn main() {
     println!("cargo::rerun-if-changed=src/app");
     println!("cargo::rerun-if-changed=src/route.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let site = content::load(&Path::new(&root).join("content")).and_then(|i| content::build(&i));
+    // THU_TUC_XA_CONTENT_DIR builds the site from another content folder (a copy
+    // being edited, say); the default is the repository's `content/`.
+    println!("cargo::rerun-if-env-changed=THU_TUC_XA_CONTENT_DIR");
+    println!("cargo::rerun-if-env-changed=THU_TUC_XA_TODAY");
+    let dir = std::env::var("THU_TUC_XA_CONTENT_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| Path::new(&root).join("content"));
+    if dir != Path::new(&root).join("content") {
+        println!("cargo::rerun-if-changed={}", dir.display());
+    }
+    let site = content::load(&dir).and_then(|i| content::build(&i));
     match site {
         Ok(site) => {
             let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

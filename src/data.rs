@@ -2,6 +2,8 @@
 //!
 //! Architecture invariant: pure data and lookups; no Leptos, no browser, no I/O.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::content::facts::FactCounts;
 use crate::flow::{Branch, Clause, Cond, Flow, Node, Outcome, Question};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::flow::{DocRule, Step};
@@ -10,11 +12,9 @@ use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
+use crate::model::{Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
-#[cfg(not(target_arch = "wasm32"))]
-pub use crate::content::facts::FactCounts;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Status};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 use crate::places::{Bbox, OldProvince, Province};
 #[cfg(not(target_arch = "wasm32"))]

@@ -288,6 +288,14 @@ pub struct Change {
     pub fact: Fact,
 }
 
+/// One right of the rights page: a heading and the rule with its sources.
+#[derive(Debug)]
+pub struct Right {
+    pub id: &'static str,
+    pub title: Text,
+    pub fact: Fact,
+}
+
 /// A field of procedures (lĩnh vực), such as civil status.
 #[derive(Debug)]
 pub struct Field {

@@ -77,6 +77,10 @@ pub enum Page {
     /// For web teams: how to embed the guide in a provincial portal, with a
     /// snippet builder and a live preview.
     Embed,
+    /// The register of legal texts the facts rest on.
+    Laws,
+    /// Your rights at the counter.
+    Rights,
     NotFound,
     /// What the service worker shows for a page not saved, when there is no
     /// network; served from `/offline.html`, in both languages at once.
@@ -98,6 +102,8 @@ pub const PLACES_SEGMENT: &str = "noi-nop";
 pub const OLD_ADDRESS_SEGMENT: &str = "dia-chi-cu";
 pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
+pub const LAWS_SEGMENT: &str = "van-ban";
+pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -130,6 +136,8 @@ impl Route {
             [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
             [SEARCH_SEGMENT] => Page::Search,
             [EMBED_SEGMENT] => Page::Embed,
+            [LAWS_SEGMENT] => Page::Laws,
+            [RIGHTS_SEGMENT] => Page::Rights,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
@@ -181,6 +189,8 @@ impl Route {
             }
             Page::Search => format!("{prefix}/{SEARCH_SEGMENT}/"),
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
+            Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
+            Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
             Page::Offline => "/offline.html".to_string(),
         }
@@ -205,7 +215,9 @@ impl Route {
             | Page::OldAddress
             | Page::OldProvince(_)
             | Page::Search
-            | Page::Embed => {
+            | Page::Embed
+            | Page::Laws
+            | Page::Rights => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -240,6 +252,8 @@ impl Route {
         );
         pages.push(Page::Search);
         pages.push(Page::Embed);
+        pages.push(Page::Laws);
+        pages.push(Page::Rights);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -267,6 +281,8 @@ impl Route {
             Page::OldAddress => t.old_address_title,
             Page::Search => t.search_title,
             Page::Embed => t.embed_title,
+            Page::Laws => t.laws_title,
+            Page::Rights => t.rights_title,
             Page::NotFound => t.not_found_title,
             Page::Offline => t.offline_title,
             #[cfg(not(target_arch = "wasm32"))]

@@ -107,6 +107,8 @@ pub fn description(route: &Route) -> String {
         Page::OldProvince(o) => data::fill(t.old_province_description, "province", o.name),
         Page::Search => t.search_description.to_string(),
         Page::Embed => t.embed_description.to_string(),
+        Page::Laws => t.laws_description.to_string(),
+        Page::Rights => t.rights_description.to_string(),
         Page::NotFound => t.not_found_body.to_string(),
         Page::Offline => t.offline_body.to_string(),
     }

@@ -7,8 +7,30 @@ fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A legal text of the register that only the tests cite.
+const TEST_LAW: &str = r#"number = "99/2099/TT-THU"
+kind = "thong-tu"
+name = { vi = "Thông tư thử nghiệm", en = "Test circular" }
+issuer = { vi = "Bộ Thử nghiệm", en = "Ministry of Tests" }
+signed = "2020-01-01"
+in_force = "2020-02-01"
+read = ["https://example.org/99-2099-tt-thu"]
+"#;
+
 fn real_inputs() -> Inputs {
-    content::load(&root().join("content")).expect("content/ is readable")
+    let mut inputs = content::load(&root().join("content")).expect("content/ is readable");
+    inputs
+        .register
+        .push(Source::new("content/van-ban/99-2099-tt-thu.toml", TEST_LAW));
+    inputs
+}
+
+/// The real content with a legal text added to the register.
+fn with_law(mut inputs: Inputs, id: &str, text: &str) -> Inputs {
+    let path = format!("content/van-ban/{id}.toml");
+    inputs.register.retain(|s| s.path != path);
+    inputs.register.push(Source::new(path, text));
+    inputs
 }
 
 /// The real content with one procedure file replaced (or added).
@@ -61,9 +83,9 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
             "content/thu-tuc/thu-nghiem.md:8:41: channel `post` is listed twice",
             "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, commune-police, any-commune-police, social-insurance-office, online-only",
             "content/thu-tuc/thu-nghiem.md:11:18: text is empty",
-            "content/thu-tuc/thu-nghiem.md:23:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
-            "content/thu-tuc/thu-nghiem.md:24:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
-            "content/thu-tuc/thu-nghiem.md:25:9: count must be between 1 and 100, not 0",
+            "content/thu-tuc/thu-nghiem.md:26:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
+            "content/thu-tuc/thu-nghiem.md:27:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
+            "content/thu-tuc/thu-nghiem.md:28:9: count must be between 1 and 100, not 0",
         ]
     );
 }
@@ -135,10 +157,10 @@ fn raw_html_and_bad_links_in_the_body_are_refused() {
     assert_eq!(
         errors(&inputs),
         vec![
-            "content/thu-tuc/thu-nghiem.md:34:1: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:36:5: link `javascript:alert(1)` must start with `https://` or `/`",
-            "content/thu-tuc/thu-nghiem.md:40:6: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:40:13: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:38:1: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:40:5: link `javascript:alert(1)` must start with `https://` or `/`",
+            "content/thu-tuc/thu-nghiem.md:44:6: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:44:13: raw HTML is not allowed in content; use markdown",
         ]
     );
 }
@@ -176,8 +198,8 @@ fn site_links_must_lead_to_a_page_and_get_the_language_prefix() {
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad)),
         vec![
-            "content/thu-tuc/thu-nghiem.md:36:8: link `/thu-tuc/khong-co/` leads to no page of the site",
-            "content/thu-tuc/thu-nghiem.md:36:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:40:8: link `/thu-tuc/khong-co/` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:40:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
         ]
     );
 }
@@ -187,7 +209,7 @@ fn a_body_without_language_sections_is_refused() {
     let text = fixture("valid.md").replace("# en\n", "");
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text)),
-        vec!["content/thu-tuc/thu-nghiem.md:32:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
+        vec!["content/thu-tuc/thu-nghiem.md:36:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
     );
 }
 
@@ -389,5 +411,238 @@ fn scenarios_that_do_not_hold_fail_the_build() {
             r#"content/su-kien/kich-ban/sinh-con.toml:23:11: `noi-sinh = "sao-hoa"` is not a question and option of sinh-con"#,
             "content/su-kien/sinh-con.toml:1:1: a flow needs at least 5 scenarios in content/su-kien/kich-ban/sinh-con.toml; it has 4",
         ]
+    );
+}
+
+// ---------------------------------------------------------------- facts and sources
+
+const PATH: &str = "content/thu-tuc/thu-nghiem.md";
+const CITE: &str =
+    r#"cite = [{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "Trích dẫn thử." }]"#;
+
+/// The valid fixture with a change applied; the errors it gives.
+fn fixture_errors(edit: impl Fn(String) -> String) -> Vec<String> {
+    errors(&with_procedure(PATH, &edit(fixture("valid.md"))))
+}
+
+#[test]
+fn a_hard_fact_without_a_source_fails_at_its_line() {
+    let errs = fixture_errors(|s| {
+        s.replace(
+            r#"fee = { vi = "Miễn phí.", en = "Free.", cite = [{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "Trích dẫn thử." }] }"#,
+            r#"fee = { vi = "Miễn phí.", en = "Free." }"#,
+        )
+        .replace(&format!("count = 1\n{CITE}\n"), "count = 1\n")
+    });
+    assert_eq!(
+        errs,
+        vec![
+            "content/thu-tuc/thu-nghiem.md:16:14: `fee` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+            "content/thu-tuc/thu-nghiem.md:21:7: `document van-ban-uy-quyen` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+            "content/thu-tuc/thu-nghiem.md:26:7: `document giay-to-tuy-than` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+        ]
+    );
+}
+
+#[test]
+fn a_citation_must_point_into_the_register_with_an_article_and_a_quote() {
+    let errs = fixture_errors(|s| {
+        s.replacen(
+            r#"channels_cite = [{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "Trích dẫn thử." }]"#,
+            r#"channels_cite = [{ doc = "khong-co", art = "Điều 1", quote = "x" }, { doc = "99-2099-tt-thu", quote = " " }]"#,
+            1,
+        )
+    });
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs[0].contains(":17:")
+            && errs[0].contains(
+                "unknown legal text `khong-co`: there is no content/van-ban/khong-co.toml"
+            ),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].contains("a citation of `99-2099-tt-thu` needs `art`"),
+        "{}",
+        errs[1]
+    );
+    assert!(errs[2].contains("quote is empty"), "{}", errs[2]);
+}
+
+#[test]
+fn a_cited_text_must_be_in_the_legal_basis() {
+    let law = TEST_LAW.replace("99/2099/TT-THU", "98/2099/TT-THU");
+    let inputs = with_law(
+        with_procedure(
+            PATH,
+            &fixture("valid.md").replacen(
+                "doc = \"99-2099-tt-thu\"",
+                "doc = \"98-2099-tt-thu\"",
+                1,
+            ),
+        ),
+        "98-2099-tt-thu",
+        &law,
+    );
+    assert_eq!(
+        errors(&inputs),
+        vec!["content/thu-tuc/thu-nghiem.md:13:63: `98-2099-tt-thu` is cited but not listed in legal_basis"]
+    );
+}
+
+#[test]
+fn a_portal_citation_needs_the_portal_record() {
+    let errs = fixture_errors(|s| {
+        s.replace(
+            "portal_url = \"https://dichvucong.gov.vn/thu-tuc-hanh-chinh/test\"\n",
+            "",
+        )
+        .replace(
+            r#"place_cite = [{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "Trích dẫn thử." }]"#,
+            r#"place_cite = [{ doc = "cong-dvc", quote = "Cấp xã" }]"#,
+        )
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0]
+            .contains("`cong-dvc` cites the procedure's portal record, but it has no portal_url"),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn a_settled_fact_may_not_hedge_and_an_unsettled_one_says_why() {
+    let errs = fixture_errors(|s| {
+        s.replace("vi = \"Trong ngày.\"", "vi = \"Thường trong ngày.\"")
+            .replace(
+                "fee = { vi = \"Miễn phí.\", en = \"Free.\",",
+                "fee = { vi = \"Miễn phí.\", en = \"Free.\", status = \"unsettled\",",
+            )
+    });
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs[0].contains(":15:15: `time` is settled but hedges (“thường”)"),
+        "{}",
+        errs[0]
+    );
+    assert!(
+        errs[1].contains(":16:")
+            && errs[1].contains("`fee` is unsettled: say why in reason.vi and reason.en"),
+        "{}",
+        errs[1]
+    );
+
+    let ok = fixture_errors(|s| {
+        s.replace("vi = \"Trong ngày.\"", "vi = \"Thường trong ngày.\"").replace(
+            "time = { vi",
+            "time = { status = \"varies\", reason = { vi = \"Tùy tỉnh.\", en = \"By province.\" }, vi",
+        )
+    });
+    assert_eq!(ok, Vec::<String>::new());
+    // `thường trú` is a word of its own, not a hedge.
+    let ok =
+        fixture_errors(|s| s.replace("vi = \"Trong ngày.\"", "vi = \"Nộp tại nơi thường trú.\""));
+    assert_eq!(ok, Vec::<String>::new());
+}
+
+/// The fixture's inputs on a given day.
+fn on_day(text: &str, day: &str) -> Vec<String> {
+    let mut inputs = with_procedure(PATH, text);
+    inputs.today = day.parse().expect("a date");
+    // Other pages' dated rules are not this test's business.
+    errors(&inputs)
+        .into_iter()
+        .filter(|e| e.starts_with(PATH))
+        .collect()
+}
+
+#[test]
+fn dated_rules_fail_once_their_day_has_passed() {
+    // The ID document is asked for until the end of 2026; the fee changes in 2027.
+    let (front, body) = fixture("valid.md")
+        .split_once("+++\n\n# vi")
+        .map(|(f, b)| (f.to_string(), b.to_string()))
+        .expect("the fixture has a body");
+    let text = format!(
+        "{front}until = \"2026-12-31\"\n\n[[change]]\nfact = \"fee\"\nfrom = \"2027-03-01\"\nvi = \"50.000 đồng.\"\nen = \"50,000 VND.\"\n{CITE}\n+++\n\n# vi{body}"
+    );
+    assert_eq!(on_day(&text, "2026-12-02"), Vec::<String>::new());
+    let later = on_day(&text, "2027-01-05");
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(
+        later[0].contains("`document giay-to-tuy-than` ended on 2026-12-31: remove it"),
+        "{}",
+        later[0]
+    );
+    let after = on_day(&text, "2027-03-02");
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(
+        after[1].contains(
+            "this change to `fee` is in force since 2027-03-01: make it the text of `fee`"
+        ),
+        "{}",
+        after[1]
+    );
+}
+
+#[test]
+fn a_fact_resting_only_on_a_lapsing_text_must_say_what_comes_next() {
+    let lapsing = format!("{TEST_LAW}until = \"2027-02-28\"\n");
+    let inputs = with_law(
+        with_procedure(PATH, &fixture("valid.md")),
+        "99-2099-tt-thu",
+        &lapsing,
+    );
+    let errs = errors(&inputs);
+    assert!(!errs.is_empty());
+    assert!(
+        errs.iter().all(|e| e.contains("rests only on texts in force until 2027-02-28: give it until = \"2027-02-28\" and a [[change]] from = \"2027-03-01\"")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn a_page_may_not_rely_on_a_replaced_text_without_saying_why() {
+    let old = TEST_LAW.replace("read = ", "replaced_by = \"97-2025-tt-thu\"\nread = ");
+    let new = TEST_LAW
+        .replace("99/2099/TT-THU", "97/2025/TT-THU")
+        .replace("in_force = \"2020-02-01\"", "in_force = \"2025-07-01\"");
+    let inputs = with_law(
+        with_law(
+            with_procedure(PATH, &fixture("valid.md")),
+            "99-2099-tt-thu",
+            &old,
+        ),
+        "97-2025-tt-thu",
+        &new,
+    );
+    let errs = errors(&inputs);
+    assert!(
+        errs[0].contains(":7:16: `99-2099-tt-thu` was replaced by `97-2025-tt-thu` on 2025-07-01: rely on the text in force, or say why in legal_basis_why.99-2099-tt-thu.vi and .en"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1..]
+            .iter()
+            .all(|e| e.contains("cites `99-2099-tt-thu`, which was replaced")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn a_register_file_is_named_after_its_number_and_its_links_exist() {
+    let bad = TEST_LAW
+        .replace("kind = \"thong-tu\"", "kind = \"cong-van\"")
+        .replace("read = ", "replaced_by = \"khong-co\"\nread = ");
+    let inputs = with_law(real_inputs(), "99-2099-tt-thuu", &bad);
+    let errs = errors(&inputs);
+    assert!(errs.iter().any(|e| e == "content/van-ban/99-2099-tt-thuu.toml:1:10: the file of number `99/2099/TT-THU` must be named content/van-ban/99-2099-tt-thu.toml"), "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.starts_with(
+            "content/van-ban/99-2099-tt-thuu.toml:2:8: unknown kind of legal text `cong-van`"
+        )),
+        "{errs:?}"
     );
 }

@@ -171,6 +171,12 @@ fn Shell(route: Route) -> impl IntoView {
                     <nav aria-label=t.footer_tools>
                         <ul class="footer-links">
                             <li>
+                                <a href=Route::new(lang, Page::Rights).href()>{t.rights_title}</a>
+                            </li>
+                            <li>
+                                <a href=Route::new(lang, Page::Laws).href()>{t.laws_title}</a>
+                            </li>
+                            <li>
                                 <a href=Route::new(lang, Page::Embed).href()>{t.footer_embed}</a>
                             </li>
                             <li class="counter-switch">

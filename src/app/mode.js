@@ -21,4 +21,19 @@
     }
   }
   if (q.get('quay') === '1') h.setAttribute('data-counter', '');
+  // Dated rules (src/app/article/facts.rs): a rule whose last day has passed on
+  // the device's date is marked data-ended (hidden by the stylesheet), in the
+  // prerendered page as it is parsed and in every fragment set later.
+  var n = new Date(), t = n.getFullYear() + '-' + ('0' + (n.getMonth() + 1)).slice(-2) +
+    '-' + ('0' + n.getDate()).slice(-2);
+  function end(e) { if (e.getAttribute('data-until') < t) e.setAttribute('data-ended', ''); }
+  new MutationObserver(function (rs) {
+    rs.forEach(function (r) {
+      for (var i = 0, a = r.addedNodes; i < a.length; i++) {
+        if (a[i].nodeType !== 1) continue;
+        if (a[i].hasAttribute('data-until')) end(a[i]);
+        a[i].querySelectorAll('[data-until]').forEach(end);
+      }
+    });
+  }).observe(h, { childList: true, subtree: true });
 })(document, window);

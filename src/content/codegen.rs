@@ -139,14 +139,22 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
     for d in &register.docs {
         let fm = &d.fm;
         let kind = LegalKind::from_id(fm.kind.get_ref()).expect("validated");
+        // A law is known by its name ("Luật Cư trú số 68/2020/QH14"); other texts
+        // by their kind and number ("Thông tư 75/2022/TT-BTC").
         let short = fm.short.as_ref().map_or_else(
             || {
-                let (vi, en) = kind_names(kind);
-                format!(
-                    "Text {{ vi: {:?}, en: {:?} }}",
-                    format!("{vi} {}", fm.number.get_ref()),
-                    format!("{en} {}", fm.number.get_ref())
-                )
+                let number = fm.number.get_ref();
+                let (vi, en) = match kind {
+                    LegalKind::Law | LegalKind::Ordinance | LegalKind::Constitution => (
+                        format!("{} số {number}", fm.name.vi.get_ref()),
+                        format!("{} No. {number}", fm.name.en.get_ref()),
+                    ),
+                    _ => {
+                        let (vi, en) = kind_names(kind);
+                        (format!("{vi} {number}"), format!("{en} {number}"))
+                    }
+                };
+                format!("Text {{ vi: {vi:?}, en: {en:?} }}")
             },
             text,
         );
@@ -176,7 +184,24 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
         c.hard, c.sourced, c.unsettled, c.varies, c.changing_within_90_days, c.pages_relying_on_replaced_law
     );
     out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
-    let _ = writeln!(out, "pub static CONTENT_DAY: &str = {:?};\n", site.today.to_string());
+    let _ = writeln!(
+        out,
+        "pub static CONTENT_DAY: &str = {:?};\n",
+        site.today.to_string()
+    );
+
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(out, "pub static RIGHTS: [Right; {}] = [", site.rights.len());
+    for r in &site.rights {
+        let _ = writeln!(
+            out,
+            "    Right {{ id: {:?}, title: {}, fact: {} }},",
+            r.id.get_ref(),
+            text(&r.title),
+            fact(register, &r.fact)
+        );
+    }
+    out.push_str("];\n\n");
 
     let n = site.procedures.len();
     let _ = writeln!(out, "pub static PROCEDURES: [ProcedureInfo; {n}] = [");
@@ -248,7 +273,11 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             cites(register, &fm.channels_cite)
         );
         let _ = writeln!(out, "        place: Place::{place:?},");
-        let _ = writeln!(out, "        place_cite: {},", cites(register, &fm.place_cite));
+        let _ = writeln!(
+            out,
+            "        place_cite: {},",
+            cites(register, &fm.place_cite)
+        );
         let _ = writeln!(out, "        result: {},", text(&fm.result));
         for (name, f) in [("who", &fm.who), ("time", &fm.time), ("fee", &fm.fee)] {
             let _ = writeln!(out, "        {name}: {},", fact(register, f));

@@ -90,11 +90,8 @@ pub fn check(
     if let Some(d) = &fm.deadline {
         facts.push(Fact::of("deadline".into(), d, Some(FactKind::Deadline)));
     }
-    let place_texts: Vec<&Spanned<String>> = fm
-        .place_note
-        .iter()
-        .flat_map(|n| [&n.vi, &n.en])
-        .collect();
+    let place_texts: Vec<&Spanned<String>> =
+        fm.place_note.iter().flat_map(|n| [&n.vi, &n.en]).collect();
     facts.push(Fact {
         name: "place".into(),
         at: fm.place.span().start,
@@ -197,7 +194,11 @@ pub fn check(
         today,
         has_portal: fm.portal_url.is_some(),
         basis: Some(&basis),
-        excused: fm.legal_basis_why.keys().map(|k| k.get_ref().as_str()).collect(),
+        excused: fm
+            .legal_basis_why
+            .keys()
+            .map(|k| k.get_ref().as_str())
+            .collect(),
     };
     ctx.check_list(&facts, &changes, diags)
 }
@@ -237,12 +238,15 @@ impl Ctx<'_> {
         changes: &[(FactKind, Date, Fact)],
         diags: &mut Diagnostics,
     ) -> FactCounts {
-        let (source, offset, register, today) = (self.source, self.offset, self.register, self.today);
+        let (source, offset, register, today) =
+            (self.source, self.offset, self.register, self.today);
         let ctx = self;
         let excused = |id: &str| self.excused.contains(&id);
         let mut counts = FactCounts::default();
         let mut relies_on_ended = false;
-        let horizon = today.checked_add(jiff::Span::new().days(90)).unwrap_or(today);
+        let horizon = today
+            .checked_add(jiff::Span::new().days(90))
+            .unwrap_or(today);
         let all = facts
             .iter()
             .map(|f| (f, None))
@@ -307,8 +311,9 @@ impl Ctx<'_> {
                 Status::Varies => counts.varies += 1,
                 Status::Unsettled => counts.unsettled += 1,
             }
-            let in_force_today =
-                from.is_none_or(|f| f <= today) && last.is_none_or(|l| l >= today) && change.is_none();
+            let in_force_today = from.is_none_or(|f| f <= today)
+                && last.is_none_or(|l| l >= today)
+                && change.is_none();
             let (sourced, ended) = ctx.cites(fact, last, change.map(|(_, d)| d), diags);
             if sourced {
                 counts.sourced += 1;
@@ -401,7 +406,10 @@ impl Ctx<'_> {
         if d.is_none() {
             diags.push(self.source.at(
                 self.offset + value.span().start,
-                format!("{what} `{}` must be a date written YYYY-MM-DD", value.get_ref()),
+                format!(
+                    "{what} `{}` must be a date written YYYY-MM-DD",
+                    value.get_ref()
+                ),
             ));
         }
         d
@@ -528,7 +536,10 @@ impl Ctx<'_> {
                 if l < from {
                     diags.push(self.source.at(
                         at(&c.doc),
-                        format!("`{id}` is no longer in force on {from}, when {} starts", fact.name),
+                        format!(
+                            "`{id}` is no longer in force on {from}, when {} starts",
+                            fact.name
+                        ),
                     ));
                 }
             }
@@ -542,7 +553,8 @@ impl Ctx<'_> {
             });
         }
         // A fact that applies beyond the end of every text it cites rests on nothing.
-        if let Some(Some(end)) = longest {
+        // (A text already ended is reported as such, above and by the caller.)
+        if let Some(Some(end)) = longest.filter(|l| l.is_none_or(|end| end >= self.today)) {
             if change_from.is_none() && last.is_none_or(|l| l > end) {
                 let next = end.tomorrow().map(|d| d.to_string()).unwrap_or_default();
                 diags.push(self.source.at(
@@ -567,7 +579,8 @@ fn hedge_in(lower: &str, words: &[&str], except: &[&str]) -> Option<String> {
         while let Some(i) = lower[start..].find(w) {
             let at = start + i;
             let end = at + w.len();
-            let whole = is_word(lower[..at].chars().next_back()) && is_word(lower[end..].chars().next());
+            let whole =
+                is_word(lower[..at].chars().next_back()) && is_word(lower[end..].chars().next());
             // An exception holds the hedge at some offset (`bình thường`, `thường trú`).
             let excepted = except.iter().any(|e| {
                 e.find(w).is_some_and(|k| {

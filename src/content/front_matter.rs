@@ -426,3 +426,20 @@ pub struct ScenarioFm {
     #[serde(default)]
     pub absent: Vec<Spanned<String>>,
 }
+
+/// `content/quyen-cua-ban.toml`: the rights page.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RightsFile {
+    pub right: Vec<RightFm>,
+}
+
+/// One `[[right]]`: a heading and the rule, a hard fact with its sources.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RightFm {
+    /// The anchor on the page (`#giay-to-cu`).
+    pub id: Spanned<String>,
+    pub title: TextFm,
+    pub fact: FactFm,
+}

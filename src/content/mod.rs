@@ -66,6 +66,8 @@ pub struct Site {
     pub places: places::Places,
     /// The legal texts, in file-name order.
     pub register: register::Register,
+    /// The rights page.
+    pub rights: Vec<front_matter::RightFm>,
     /// Every procedure's hard facts, counted.
     pub facts: facts::FactCounts,
     /// The day the content was checked for.
@@ -89,6 +91,8 @@ pub struct Inputs {
     pub places: [Source; 5],
     /// `van-ban/*.toml`: the register of legal texts.
     pub register: Vec<Source>,
+    /// `quyen-cua-ban.toml`: the rights page.
+    pub rights: Source,
     /// The day to check dated rules against: `THU_TUC_XA_TODAY` (`YYYY-MM-DD`)
     /// if set, else today in Việt Nam.
     pub today: jiff::civil::Date,
@@ -162,6 +166,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let index_csv = one(read(content_dir, "danh-muc/thu-tuc-cap-xa.csv"));
     let index_fields = one(read(content_dir, "danh-muc/linh-vuc.toml"));
     let agencies = one(read(content_dir, "danh-muc/co-quan.toml"));
+    let rights = one(read(content_dir, "quyen-cua-ban.toml"));
     let mut many = |r: Result<Vec<Source>, Vec<Diagnostic>>| {
         r.map_err(|d| problems.extend(d)).unwrap_or_default()
     };
@@ -180,7 +185,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
         strings_en,
         index_csv,
         index_fields,
-        agencies,
+        (agencies, rights),
     ) {
         (
             Some(fields),
@@ -188,8 +193,9 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             Some(strings_en),
             Some(csv),
             Some(index_fields),
-            Some(agencies),
+            (Some(agencies), Some(rights)),
         ) if problems.is_empty() => Ok(Inputs {
+            rights,
             register,
             today: today.expect("no problem means today was read"),
             places: place_files.try_into().expect("every place file was read"),
@@ -253,9 +259,17 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     for (_, p) in &procedures {
         facts.add(p.counts);
     }
+    let rights = rights(
+        &inputs.rights,
+        &register,
+        inputs.today,
+        &mut diags,
+        &mut facts,
+    );
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
             register,
+            rights,
             facts,
             today: inputs.today,
             fields,
@@ -268,6 +282,41 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
         }),
         _ => Err(diags.into_sorted()),
     }
+}
+
+/// The rights page: each right's id unique, its rule a sourced fact.
+fn rights(
+    source: &Source,
+    register: &register::Register,
+    today: jiff::civil::Date,
+    diags: &mut Diagnostics,
+    counts: &mut facts::FactCounts,
+) -> Vec<front_matter::RightFm> {
+    let Some(file) =
+        validate::parse_toml::<front_matter::RightsFile>(source, &source.text, 0, diags)
+    else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::HashSet::new();
+    for r in &file.right {
+        if !validate::is_slug(r.id.get_ref()) || !seen.insert(r.id.get_ref().clone()) {
+            diags.push(source.at(
+                r.id.span().start,
+                format!(
+                    "id `{}` must be lower-case letters, digits and `-`, used once",
+                    r.id.get_ref()
+                ),
+            ));
+        }
+        validate::text(source, 0, &r.title, diags);
+    }
+    let facts: Vec<(String, &front_matter::FactFm)> = file
+        .right
+        .iter()
+        .map(|r| (format!("right {}", r.id.get_ref()), &r.fact))
+        .collect();
+    counts.add(facts::check_facts(source, &facts, register, today, diags));
+    file.right
 }
 
 /// The flows, checked, with their scenarios run.

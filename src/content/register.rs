@@ -131,9 +131,14 @@ fn one(source: &Source, diags: &mut Diagnostics) -> Option<ParsedLegalDoc> {
         ));
     }
     id_of::<LegalKind>(source, 0, "kind of legal text", &fm.kind, diags);
-    for t in [Some(&fm.name), fm.short.as_ref(), Some(&fm.issuer), fm.note.as_ref()]
-        .into_iter()
-        .flatten()
+    for t in [
+        Some(&fm.name),
+        fm.short.as_ref(),
+        Some(&fm.issuer),
+        fm.note.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         text(source, 0, t, diags);
     }
@@ -142,7 +147,10 @@ fn one(source: &Source, diags: &mut Diagnostics) -> Option<ParsedLegalDoc> {
         if d.is_none() {
             diags.push(source.at(
                 value.span().start,
-                format!("{what} `{}` must be a date written YYYY-MM-DD", value.get_ref()),
+                format!(
+                    "{what} `{}` must be a date written YYYY-MM-DD",
+                    value.get_ref()
+                ),
             ));
         }
         d
@@ -163,7 +171,11 @@ fn one(source: &Source, diags: &mut Diagnostics) -> Option<ParsedLegalDoc> {
             diags.push(source.at(u.span().start, "until comes before in_force"));
         }
     }
-    if let Some(link) = fm.link.as_ref().filter(|l| !is_url(l.get_ref(), "https://")) {
+    if let Some(link) = fm
+        .link
+        .as_ref()
+        .filter(|l| !is_url(l.get_ref(), "https://"))
+    {
         diags.push(source.at(link.span().start, "link must be a https:// address"));
     }
     if fm.read.get_ref().is_empty() {

@@ -7,9 +7,7 @@ use toml::Spanned;
 
 use super::body::{body, split_front_matter, SitePages};
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{
-    AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm,
-};
+use super::front_matter::{AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
 use super::register::{Ended, Register};
 use super::{ParsedDocument, ParsedProcedure, Strings};
 use crate::model::{Channel, DocKind, Place, Vocabulary};
@@ -357,7 +355,10 @@ pub fn procedure(
         if !is_iso_date(r.date.get_ref()) {
             diags.push(source.at(
                 at(&r.date),
-                format!("reviewed.date `{}` must be a date written YYYY-MM-DD", r.date.get_ref()),
+                format!(
+                    "reviewed.date `{}` must be a date written YYYY-MM-DD",
+                    r.date.get_ref()
+                ),
             ));
         }
         if r.note.get_ref().trim().is_empty() {
@@ -404,7 +405,10 @@ pub fn procedure(
             diags.push(source.at(at(id), format!("`{}` is listed twice", id.get_ref())));
         }
         let ended = known.register.ended(id.get_ref(), known.today);
-        let why = fm.legal_basis_why.keys().any(|k| k.get_ref() == id.get_ref());
+        let why = fm
+            .legal_basis_why
+            .keys()
+            .any(|k| k.get_ref() == id.get_ref());
         if let (Some(ended), false) = (ended, why) {
             let how = match ended {
                 Ended::Replaced(by, from) => format!("was replaced by `{by}` on {from}"),

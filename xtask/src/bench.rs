@@ -43,6 +43,7 @@ pub fn run() -> Result<()> {
     let paths = flow_paths()?;
     let places = figures_of("places")?;
     let search = figures_of("search")?;
+    let facts = figures_of("facts")?;
     let search_index = brotli_of(
         &dist,
         &["search/vi.txt".to_string(), "search/places.txt".to_string()],
@@ -171,6 +172,39 @@ pub fn run() -> Result<()> {
             "repeat_visit_network_bytes",
             phone("repeat_visit_network_bytes")?,
             Some(0.0),
+            "=",
+        ),
+        ("facts_hard", facts("facts_hard")?, None, ""),
+        (
+            "facts_sourced",
+            facts("facts_sourced")?,
+            Some(facts("facts_hard")?),
+            "=",
+        ),
+        ("facts_unsettled", facts("facts_unsettled")?, None, ""),
+        (
+            "facts_varies_by_province",
+            facts("facts_varies_by_province")?,
+            None,
+            "",
+        ),
+        (
+            "facts_changing_within_90_days",
+            facts("facts_changing_within_90_days")?,
+            None,
+            "",
+        ),
+        ("legal_documents", facts("legal_documents")?, None, ""),
+        (
+            "pages_relying_on_replaced_law",
+            facts("pages_relying_on_replaced_law")?,
+            Some(0.0),
+            "=",
+        ),
+        (
+            "procedures_reviewed",
+            facts("procedures_reviewed")?,
+            Some(procedures as f64),
             "=",
         ),
         (

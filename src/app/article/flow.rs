@@ -10,13 +10,14 @@
 
 use leptos::prelude::*;
 
+use super::facts::{period, FactBlock};
 use super::procedure::channel_label;
 use super::WhereToFile;
 use super::{Breadcrumbs, KindBadge};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
-use crate::model::{format_date, Document, Lang, NoteAbout, Procedure};
+use crate::model::{format_date, Document, FactKind, Lang, NoteAbout, Procedure};
 use crate::route::{Page, Route};
 
 /// The list of life events.
@@ -245,7 +246,9 @@ fn CheckItem(
     let t = data::strings(lang);
     let entry = data::glossary_entry(document.doc);
     view! {
-        <li class="check-item" data-when=when_attr(when)>
+        <li class="check-item" data-when=when_attr(when) data-from=document.from data-until=document.until>
+            {period(lang, document.from, document.until)
+                .map(|p| view! { <p class="fact-period">{p}</p> })}
             <input class="tick" type="checkbox" id=id.clone() data-doc=document.doc.id/>
             <label class="tick-label" for=id>
                 <span class="document-name">{document.doc.name.get(lang)}</span>
@@ -383,10 +386,20 @@ fn OutcomeView(
                 {checklist}
             </section>
             <h2>{t.proc_fee}</h2>
-            <ol class=facts_class>{per_step(&|p| view! { {p.fee.get(lang)} }.into_any())}</ol>
+            <ol class=facts_class>
+                {per_step(&|p| {
+                    view! { <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/> }
+                        .into_any()
+                })}
+            </ol>
             {notes(lang, text, NoteAbout::Fee)}
             <h2>{t.proc_time}</h2>
-            <ol class=facts_class>{per_step(&|p| view! { {p.time.get(lang)} }.into_any())}</ol>
+            <ol class=facts_class>
+                {per_step(&|p| {
+                    view! { <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/> }
+                        .into_any()
+                })}
+            </ol>
             {notes(lang, text, NoteAbout::Time)}
             <h2>{t.proc_where}</h2>
             <ol class=facts_class>
@@ -409,6 +422,9 @@ fn OutcomeView(
                 })}
             </ol>
             {notes(lang, text, NoteAbout::Where)}
+            <p class="rights-link">
+                <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
+            </p>
             <div class="no-print">
                 <h2>{t.flow_next}</h2>
                 <ol class=facts_class>{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ol>

@@ -7,11 +7,14 @@
 
 mod document;
 mod embed;
+pub mod facts;
 pub mod flow;
 mod index;
+mod laws;
 mod listing;
 pub mod places;
 mod procedure;
+mod rights;
 mod search;
 
 use leptos::prelude::*;
@@ -52,6 +55,8 @@ pub fn render(route: &Route) -> Option<String> {
         Page::OldAddress => Some(view! { <places::OldAddressPage lang/> }.to_html()),
         Page::Search => Some(view! { <search::SearchArticle lang/> }.to_html()),
         Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
+        Page::Laws => Some(view! { <laws::LawsArticle lang/> }.to_html()),
+        Page::Rights => Some(view! { <rights::RightsArticle lang/> }.to_html()),
         Page::OldProvince(province) => {
             Some(view! { <places::OldProvincePage lang province/> }.to_html())
         }

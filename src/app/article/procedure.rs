@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::facts::{period, register_href, Cites, FactBlock};
 use super::Breadcrumbs;
 use super::{KindBadge, Sources, WhereToFile};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
-use crate::model::{Channel, Document, Lang, Place, Procedure};
+use crate::model::{Channel, Document, FactKind, Lang, Place, Procedure, Status};
 use crate::route::{Page, Route};
 
 /// The national portal's home page, for procedures without an entry of their own.
@@ -35,9 +36,21 @@ pub(super) fn place_label(t: &'static Strings, place: Place) -> &'static str {
 
 /// One document of the checklist.
 #[component]
-fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
+fn DocumentItem(
+    lang: Lang,
+    document: &'static Document,
+    portal_url: Option<&'static str>,
+) -> impl IntoView {
+    let t = data::strings(lang);
+    let status = match document.status {
+        Status::Settled => None,
+        Status::Varies => Some(t.fact_varies),
+        Status::Unsettled => Some(t.fact_unsettled),
+    };
     view! {
-        <li class="document">
+        <li class="document" data-from=document.from data-until=document.until>
+            {period(lang, document.from, document.until)
+                .map(|p| view! { <p class="fact-period">{p}</p> })}
             <a class="document-name" href=Route::new(lang, Page::Document(document.doc)).href()>
                 {document.doc.name.get(lang)}
             </a>
@@ -45,6 +58,16 @@ fn DocumentItem(lang: Lang, document: &'static Document) -> impl IntoView {
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
+            {status
+                .map(|s| {
+                    view! {
+                        <p class="fact-status">
+                            <strong>{s} ": "</strong>
+                            {document.reason.map(|r| r.get(lang))}
+                        </p>
+                    }
+                })}
+            <Cites lang cite=document.cite portal_url/>
         </li>
     }
 }
@@ -55,10 +78,14 @@ fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
     let t = data::strings(lang);
     let (always, sometimes): (Vec<&'static Document>, Vec<&'static Document>) =
         procedure.documents.iter().partition(|d| d.when.is_none());
+    let portal_url = procedure.portal_url;
     let list = move |docs: Vec<&'static Document>| {
         view! {
             <ul class="documents">
-                {docs.into_iter().map(|d| view! { <DocumentItem lang document=d/> }).collect_view()}
+                {docs
+                    .into_iter()
+                    .map(|d| view! { <DocumentItem lang document=d portal_url/> })
+                    .collect_view()}
             </ul>
         }
     };
@@ -68,7 +95,10 @@ fn Documents(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
             {list(always)}
             {(!sometimes.is_empty())
                 .then(|| view! { <h3>{t.doc_sometimes}</h3> {list(sometimes)} })}
-            <p class="hint">{t.proc_documents_hint}</p>
+            <p class="hint">
+                {t.proc_documents_hint} " "
+                <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
+            </p>
             <div class="handoff no-print">
                 <button type="button" class="button js-only" data-action="print">{t.flow_print}</button>
                 <QrButton lang/>
@@ -110,11 +140,11 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                 </div>
                 <div>
                     <dt>{t.proc_fee}</dt>
-                    <dd>{p.fee.get(lang)}</dd>
+                    <dd><a href="#fee">{p.fee.text.get(lang)}</a></dd>
                 </div>
                 <div>
                     <dt>{t.proc_time}</dt>
-                    <dd>{p.time.get(lang)}</dd>
+                    <dd><a href="#time">{p.time.text.get(lang)}</a></dd>
                 </div>
                 <div>
                     <dt>{t.proc_channels}</dt>
@@ -124,20 +154,33 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
 
             <section aria-labelledby="who">
                 <h2 id="who">{t.proc_who}</h2>
-                <p>{p.who.get(lang)}</p>
+                <FactBlock lang fact=&p.who changes=p.changes_of(FactKind::Who).collect() portal_url=p.portal_url/>
+                {p
+                    .deadline
+                    .as_ref()
+                    .map(|d| {
+                        view! {
+                            <h3>{t.proc_deadline}</h3>
+                            <FactBlock lang fact=d changes=p.changes_of(FactKind::Deadline).collect() portal_url=p.portal_url/>
+                        }
+                    })}
             </section>
 
             <Documents lang procedure=p/>
 
             <section aria-labelledby="fee">
                 <h2 id="fee">{t.proc_fee}</h2>
-                <p>{p.fee.get(lang)}</p>
+                <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/>
                 {(!p.exemptions.is_empty())
                     .then(|| {
                         view! {
                             <h3>{t.proc_exemptions}</h3>
-                            <ul>
-                                {p.exemptions.iter().map(|e| view! { <li>{e.get(lang)}</li> }).collect_view()}
+                            <ul class="exemptions">
+                                {p
+                                    .exemptions
+                                    .iter()
+                                    .map(|e| view! { <li><FactBlock lang fact=e portal_url=p.portal_url/></li> })
+                                    .collect_view()}
                             </ul>
                         }
                     })}
@@ -145,7 +188,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
 
             <section aria-labelledby="time">
                 <h2 id="time">{t.proc_time}</h2>
-                <p>{p.time.get(lang)}</p>
+                <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/>
             </section>
 
             <section aria-labelledby="where">
@@ -154,6 +197,11 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                     <WhereToFile lang place=p.place/>
                 </p>
                 {p.place_note.map(|n| view! { <p>{n.get(lang)}</p> })}
+                <Cites lang cite=p.place_cite portal_url=p.portal_url/>
+                {p
+                    .changes_of(FactKind::Place)
+                    .map(|c| view! { <FactBlock lang fact=&c.fact portal_url=p.portal_url/> })
+                    .collect_view()}
                 <h3>{t.proc_channels}</h3>
                 <ul class="channels">
                     {p
@@ -174,6 +222,11 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                         })
                         .collect_view()}
                 </ul>
+                <Cites lang cite=p.channels_cite portal_url=p.portal_url/>
+                {p
+                    .changes_of(FactKind::Channels)
+                    .map(|c| view! { <FactBlock lang fact=&c.fact portal_url=p.portal_url/> })
+                    .collect_view()}
             </section>
 
             <section aria-labelledby="result">
@@ -185,7 +238,25 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
 
             <section aria-labelledby="legal">
                 <h2 id="legal">{t.proc_legal_basis}</h2>
-                <ul>{p.legal_basis.iter().map(|l| view! { <li lang="vi">{*l}</li> }).collect_view()}</ul>
+                <ul class="legal-basis">
+                    {p
+                        .legal_basis
+                        .iter()
+                        .map(|(doc, why)| {
+                            view! {
+                                <li>
+                                    <a href=register_href(lang, doc.id)>{doc.short.get(lang)}</a>
+                                    " "
+                                    <span lang="vi">{doc.name.vi}</span>
+                                    {why.map(|w| view! { <p class="fact-status">{w.get(lang)}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p>
+                    <a href=Route::new(lang, Page::Laws).href()>{t.laws_link}</a>
+                </p>
             </section>
 
             <Sources lang sources=p.sources checked=Some(p.checked) portal_url=p.portal_url/>

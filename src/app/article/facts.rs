@@ -1,0 +1,150 @@
+//! A hard fact as the reader sees it: the rule, how sure it is, the dates it
+//! applies, and its sources ("Căn cứ"), shown without JavaScript and on paper.
+//!
+//! Dated rules carry `data-from` / `data-until`; `mode.js` hides, from the
+//! device's date, those whose period has ended, so a page built today stays right
+//! offline later. Without JavaScript every rule shows with its dates.
+
+use leptos::prelude::*;
+
+use crate::data;
+use crate::model::{format_date, Change, Cite, Fact, Lang, Status};
+use crate::route::{Page, Route};
+
+/// The day before an ISO date, as an ISO date.
+fn day_before(iso: &str) -> Option<String> {
+    let d: jiff::civil::Date = iso.parse().ok()?;
+    d.yesterday().ok().map(|d| d.to_string())
+}
+
+/// "Đến hết 28/02/2027" / "Từ 01/03/2027": the period a dated rule applies.
+pub fn period(lang: Lang, from: Option<&str>, until: Option<&str>) -> Option<String> {
+    let t = data::strings(lang);
+    match (from, until) {
+        (Some(f), _) => Some(t.fact_from.replace("{date}", &format_date(f, lang))),
+        (None, Some(u)) => Some(t.fact_until.replace("{date}", &format_date(u, lang))),
+        (None, None) => None,
+    }
+}
+
+/// The anchor of a legal text on the register page.
+pub fn register_href(lang: Lang, id: &str) -> String {
+    format!("{}#{id}", Route::new(lang, Page::Laws).href())
+}
+
+/// "Căn cứ: Thông tư 75/2022/TT-BTC, Điều 3": the citations of a fact, each
+/// opening to its quote.
+#[component]
+pub fn Cites(lang: Lang, cite: &'static [Cite], portal_url: Option<&'static str>) -> impl IntoView {
+    let t = data::strings(lang);
+    let label = |c: &Cite| match c.doc {
+        Some(d) => match c.art {
+            Some(a) => format!("{}, {a}", d.short.get(lang)),
+            None => d.short.get(lang).to_string(),
+        },
+        None => t.fact_portal_record.to_string(),
+    };
+    let summary: Vec<String> = cite.iter().map(label).collect();
+    (!cite.is_empty()).then(|| {
+        view! {
+            <details class="cite">
+                <summary>
+                    <span class="cite-label">{t.fact_basis} ": "</span>
+                    {summary.join("; ")}
+                </summary>
+                {cite
+                    .iter()
+                    .map(|c| {
+                        let link = match c.doc {
+                            Some(d) => view! {
+                                <a href=register_href(lang, d.id)>{d.short.get(lang)}</a>
+                            }
+                                .into_any(),
+                            None => match portal_url {
+                                Some(u) => view! {
+                                    <a href=u rel="external noopener">{t.fact_portal_record}</a>
+                                }
+                                    .into_any(),
+                                None => view! { {t.fact_portal_record} }.into_any(),
+                            },
+                        };
+                        view! {
+                            <figure>
+                                <blockquote lang="vi">"“" {c.quote} "”"</blockquote>
+                                <figcaption>{link} {c.art.map(|a| format!(", {a}"))}</figcaption>
+                            </figure>
+                        }
+                    })
+                    .collect_view()}
+            </details>
+        }
+    })
+}
+
+/// How sure a fact is, when it is not settled: "Khác nhau theo tỉnh: …".
+#[component]
+fn StatusNote(lang: Lang, fact: &'static Fact) -> impl IntoView {
+    let t = data::strings(lang);
+    let label = match fact.status {
+        Status::Settled => None,
+        Status::Varies => Some(t.fact_varies),
+        Status::Unsettled => Some(t.fact_unsettled),
+    };
+    label.map(|label| {
+        view! {
+            <p class=format!("fact-status fact-{}", crate::model::Vocabulary::id(fact.status))>
+                <strong>{label} ": "</strong>
+                {fact.reason.map(|r| r.get(lang))}
+            </p>
+        }
+    })
+}
+
+/// One fact: its period (when it has one), text, status and sources; then the
+/// changes already announced for it, each from its date.
+#[component]
+pub fn FactBlock(
+    lang: Lang,
+    fact: &'static Fact,
+    #[prop(optional)] changes: Vec<&'static Change>,
+    portal_url: Option<&'static str>,
+) -> impl IntoView {
+    let until = fact.until.map(str::to_string).or_else(|| {
+        changes
+            .first()
+            .and_then(|c| c.fact.from.and_then(day_before))
+    });
+    let period = period(lang, fact.from, until.as_deref());
+    view! {
+        <div class="fact" data-from=fact.from data-until=until>
+            {period.map(|p| view! { <p class="fact-period">{p}</p> })}
+            <p>{fact.text.get(lang)}</p>
+            <StatusNote lang fact/>
+            <Cites lang cite=fact.cite portal_url/>
+        </div>
+        {changes
+            .into_iter()
+            .map(|c| view! { <ChangeBlock lang change=c portal_url/> })
+            .collect_view()}
+    }
+}
+
+/// A rule announced for a later date.
+#[component]
+fn ChangeBlock(
+    lang: Lang,
+    change: &'static Change,
+    portal_url: Option<&'static str>,
+) -> impl IntoView {
+    let t = data::strings(lang);
+    let fact = &change.fact;
+    let from = fact.from.unwrap_or_default();
+    view! {
+        <div class="fact fact-change" data-from=from>
+            <p class="fact-period">{t.fact_from.replace("{date}", &format_date(from, lang))}</p>
+            <p>{fact.text.get(lang)}</p>
+            <StatusNote lang fact/>
+            <Cites lang cite=fact.cite portal_url/>
+        </div>
+    }
+}

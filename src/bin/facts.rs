@@ -1,0 +1,29 @@
+//! `cargo run --release --bin facts`: figures on the hard facts and their sources
+//! for `cargo xtask bench`, as `name: value` lines. The build has already refused
+//! any fact without a source; these say how many there are, how sure, and how
+//! many change soon.
+
+use thu_tuc_xa::data;
+
+fn main() {
+    let c = &data::FACT_COUNTS;
+    println!("facts_hard: {}", c.hard);
+    println!("facts_sourced: {}", c.sourced);
+    println!("facts_unsettled: {}", c.unsettled);
+    println!("facts_varies_by_province: {}", c.varies);
+    println!(
+        "facts_changing_within_90_days: {}",
+        c.changing_within_90_days
+    );
+    println!("legal_documents: {}", data::LEGAL_DOCS.len());
+    println!(
+        "pages_relying_on_replaced_law: {}",
+        c.pages_relying_on_replaced_law
+    );
+    let reviewed = data::DETAILS
+        .iter()
+        .filter(|p| p.reviewed.is_some())
+        .count();
+    println!("procedures_reviewed: {reviewed}");
+    println!("content_day: {}", data::CONTENT_DAY.replace('-', ""));
+}

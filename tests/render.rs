@@ -30,6 +30,9 @@ fn every_page_renders_with_its_heading() {
 fn a_procedure_page_has_every_part_a_citizen_needs() {
     let p = data::procedure("dang-ky-khai-sinh").expect("exists");
     let html = ssr::render_body(&Route::new(Lang::Vi, Page::Procedure(p)));
+    let checked = data::details(p).checked;
+    let checked_vi = thu_tuc_xa::model::format_date(checked, Lang::Vi);
+    let checked_en = thu_tuc_xa::model::format_date(checked, Lang::En);
     for needle in [
         "Đăng ký khai sinh",
         "1.001193",
@@ -47,7 +50,10 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
         "Trực tuyến trên ứng dụng VNeID",
         "Căn cứ pháp lý",
         "Kiểm tra lần cuối",
-        "23/11/2026",
+        &checked_vi,
+        // Each hard fact shows its source, linked into the register.
+        "<span class=\"cite-label\">Căn cứ",
+        "href=\"/van-ban/#60-2014-qh13\"",
         "<h2>Các bước</h2>",
     ] {
         assert!(html.contains(needle), "missing {needle:?}");
@@ -57,7 +63,8 @@ fn a_procedure_page_has_every_part_a_citizen_needs() {
         "Birth registration",
         "What to bring",
         "Last checked",
-        "23 November 2026",
+        &checked_en,
+        "href=\"/en/van-ban/#60-2014-qh13\"",
         "<h2>Steps</h2>",
     ] {
         assert!(en.contains(needle), "missing {needle:?}");

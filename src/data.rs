@@ -12,7 +12,7 @@ use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status};
+use crate::model::{Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, Procedure};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};

@@ -149,6 +149,10 @@ vocabulary! {
         AnyCommuneInProvince = "any-commune-in-province",
         /// The service centre of the commune where the person resides (or the event happened).
         ResidenceCommune = "residence-commune",
+        /// The commune where the land, house or works are, wherever the person lives.
+        PropertyCommune = "property-commune",
+        /// The office that keeps the original register (sổ gốc) of the paper.
+        RecordOffice = "record-office",
         /// The police of the commune where the person resides.
         CommunePolice = "commune-police",
         /// The police of any commune in the country.
@@ -268,10 +272,10 @@ pub struct Cite {
     pub quote: &'static str,
 }
 
-/// A hard fact: who may apply, the time, the fee, an exemption, the deadline…
+/// Where a rule comes from, how sure it is, and the dates it applies: what a
+/// hard fact and a document asked for have in common.
 #[derive(Debug)]
-pub struct Fact {
-    pub text: Text,
+pub struct Basis {
     pub cite: &'static [Cite],
     pub status: Status,
     /// Why it varies or is unsettled.
@@ -281,7 +285,14 @@ pub struct Fact {
     pub until: Option<&'static str>,
 }
 
-/// A rule announced for a later date: from `fact.from`, `kind` reads `fact`.
+/// A hard fact: who may apply, the time, the fee, an exemption, the deadline…
+#[derive(Debug)]
+pub struct Fact {
+    pub text: Text,
+    pub basis: Basis,
+}
+
+/// A rule announced for a later date: from `fact.basis.from`, `kind` reads `fact`.
 #[derive(Debug)]
 pub struct Change {
     pub kind: FactKind,
@@ -345,12 +356,7 @@ pub struct Document {
     pub when: Option<Text>,
     /// What to do without it.
     pub lacking: Option<Text>,
-    pub cite: &'static [Cite],
-    pub status: Status,
-    pub reason: Option<Text>,
-    /// ISO dates between which it is asked for.
-    pub from: Option<&'static str>,
-    pub until: Option<&'static str>,
+    pub basis: Basis,
 }
 
 /// What every build knows of a procedure with a full page: enough to recognise its

@@ -81,7 +81,7 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
             "content/thu-tuc/thu-nghiem.md:6:12: source `http://example.org` must be a https:// address",
             "content/thu-tuc/thu-nghiem.md:8:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
             "content/thu-tuc/thu-nghiem.md:8:41: channel `post` is listed twice",
-            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, commune-police, any-commune-police, social-insurance-office, online-only",
+            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only",
             "content/thu-tuc/thu-nghiem.md:11:18: text is empty",
             "content/thu-tuc/thu-nghiem.md:26:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
             "content/thu-tuc/thu-nghiem.md:27:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",

@@ -55,16 +55,38 @@ fn status(s: Option<&toml::Spanned<String>>) -> String {
     format!("Status::{status:?}")
 }
 
+/// A `Basis`: the citations, status, reason and dates of a fact or a document.
+fn basis(
+    register: &Register,
+    cite: &[CiteFm],
+    s: Option<&toml::Spanned<String>>,
+    reason: &Option<TextFm>,
+    from: Option<&toml::Spanned<String>>,
+    until: Option<&toml::Spanned<String>>,
+) -> String {
+    format!(
+        "Basis {{ cite: {}, status: {}, reason: {}, from: {}, until: {} }}",
+        cites(register, cite),
+        status(s),
+        opt_text(reason),
+        opt_span(from),
+        opt_span(until)
+    )
+}
+
 fn fact(register: &Register, f: &FactFm) -> String {
     format!(
-        "Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, cite: {}, status: {}, reason: {}, from: {}, until: {} }}",
+        "Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, basis: {} }}",
         f.vi.get_ref(),
         f.en.get_ref(),
-        cites(register, &f.cite),
-        status(f.status.as_ref()),
-        opt_text(&f.reason),
-        opt_span(f.from.as_ref()),
-        opt_span(f.until.as_ref())
+        basis(
+            register,
+            &f.cite,
+            f.status.as_ref(),
+            &f.reason,
+            f.from.as_ref(),
+            f.until.as_ref()
+        )
     )
 }
 
@@ -251,7 +273,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             "        sources: {},",
             strs(fm.sources.get_ref().iter().map(|s| s.get_ref()))
         );
-        let basis: Vec<String> = fm
+        let legal_basis: Vec<String> = fm
             .legal_basis
             .get_ref()
             .iter()
@@ -265,7 +287,7 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
                 format!("(&LEGAL_DOCS[{i}], {why})")
             })
             .collect();
-        let _ = writeln!(out, "        legal_basis: &[{}],", basis.join(", "));
+        let _ = writeln!(out, "        legal_basis: &[{}],", legal_basis.join(", "));
         let _ = writeln!(out, "        channels: &[{}],", channels.join(", "));
         let _ = writeln!(
             out,
@@ -295,13 +317,17 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             .map(|c| {
                 let kind = FactKind::from_id(c.fact.get_ref()).expect("validated");
                 format!(
-                    "Change {{ kind: FactKind::{kind:?}, fact: Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, cite: {}, status: {}, reason: {}, from: Some({:?}), until: None }} }}",
+                    "Change {{ kind: FactKind::{kind:?}, fact: Fact {{ text: Text {{ vi: {:?}, en: {:?} }}, basis: {} }} }}",
                     c.vi.get_ref(),
                     c.en.get_ref(),
-                    cites(register, &c.cite),
-                    status(c.status.as_ref()),
-                    opt_text(&c.reason),
-                    c.from.get_ref()
+                    basis(
+                        register,
+                        &c.cite,
+                        c.status.as_ref(),
+                        &c.reason,
+                        Some(&c.from),
+                        None
+                    )
                 )
             })
             .collect();
@@ -313,17 +339,20 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             let kind = DocKind::from_id(d.kind.get_ref()).expect("validated");
             let _ = writeln!(
                 out,
-                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {}, cite: {}, status: {}, reason: {}, from: {}, until: {} }},",
+                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {}, basis: {} }},",
                 doc_index(d.doc.get_ref()),
                 d.count.get_ref(),
                 opt_text(&d.note),
                 opt_text(&d.when),
                 opt_text(&d.lacking),
-                cites(register, &d.cite),
-                status(d.status.as_ref()),
-                opt_text(&d.reason),
-                opt_span(d.from.as_ref()),
-                opt_span(d.until.as_ref())
+                basis(
+                    register,
+                    &d.cite,
+                    d.status.as_ref(),
+                    &d.reason,
+                    d.from.as_ref(),
+                    d.until.as_ref()
+                )
             );
         }
         let _ = writeln!(out, "        ],");

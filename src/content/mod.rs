@@ -15,6 +15,7 @@ pub mod diag;
 pub mod facts;
 pub mod flow;
 pub mod front_matter;
+mod hedges;
 pub mod index;
 pub mod markdown;
 pub mod places;

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::data;
-use crate::model::{format_date, Change, Cite, Fact, Lang, Status};
+use crate::model::{format_date, Basis, Change, Cite, Fact, Lang, Status, Vocabulary};
 use crate::route::{Page, Route};
 
 /// The day before an ISO date, as an ISO date.
@@ -81,27 +81,48 @@ pub fn Cites(lang: Lang, cite: &'static [Cite], portal_url: Option<&'static str>
     })
 }
 
-/// How sure a fact is, when it is not settled: "Khác nhau theo tỉnh: …".
+/// How sure a fact or a document is, when it is not settled: "Khác nhau theo
+/// tỉnh: …", "Chưa rõ: …".
 #[component]
-fn StatusNote(lang: Lang, fact: &'static Fact) -> impl IntoView {
+pub fn StatusNote(lang: Lang, basis: &'static Basis) -> impl IntoView {
     let t = data::strings(lang);
-    let label = match fact.status {
+    let label = match basis.status {
         Status::Settled => None,
         Status::Varies => Some(t.fact_varies),
         Status::Unsettled => Some(t.fact_unsettled),
     };
     label.map(|label| {
         view! {
-            <p class=format!("fact-status fact-{}", crate::model::Vocabulary::id(fact.status))>
+            <p class=format!("fact-status fact-{}", basis.status.id())>
                 <strong>{label} ": "</strong>
-                {fact.reason.map(|r| r.get(lang))}
+                {basis.reason.map(|r| r.get(lang))}
             </p>
         }
     })
 }
 
-/// One fact: its period (when it has one), text, status and sources; then the
-/// changes already announced for it, each from its date.
+/// A fact's own block: its period, text, status and sources. `until` may be
+/// later than the fact's own, when an announced change ends it.
+fn fact_view(
+    lang: Lang,
+    fact: &'static Fact,
+    class: &'static str,
+    until: Option<String>,
+    portal_url: Option<&'static str>,
+) -> impl IntoView {
+    let b = &fact.basis;
+    view! {
+        <div class=class data-from=b.from data-until=until.clone()>
+            {period(lang, b.from, until.as_deref()).map(|p| view! { <p class="fact-period">{p}</p> })}
+            <p>{fact.text.get(lang)}</p>
+            <StatusNote lang basis=b/>
+            <Cites lang cite=b.cite portal_url/>
+        </div>
+    }
+}
+
+/// One fact, then the changes already announced for it, each from its date; the
+/// fact itself applies until the day before the first change.
 #[component]
 pub fn FactBlock(
     lang: Lang,
@@ -109,42 +130,16 @@ pub fn FactBlock(
     #[prop(optional)] changes: Vec<&'static Change>,
     portal_url: Option<&'static str>,
 ) -> impl IntoView {
-    let until = fact.until.map(str::to_string).or_else(|| {
+    let until = fact.basis.until.map(str::to_string).or_else(|| {
         changes
             .first()
-            .and_then(|c| c.fact.from.and_then(day_before))
+            .and_then(|c| c.fact.basis.from.and_then(day_before))
     });
-    let period = period(lang, fact.from, until.as_deref());
     view! {
-        <div class="fact" data-from=fact.from data-until=until>
-            {period.map(|p| view! { <p class="fact-period">{p}</p> })}
-            <p>{fact.text.get(lang)}</p>
-            <StatusNote lang fact/>
-            <Cites lang cite=fact.cite portal_url/>
-        </div>
+        {fact_view(lang, fact, "fact", until, portal_url)}
         {changes
             .into_iter()
-            .map(|c| view! { <ChangeBlock lang change=c portal_url/> })
+            .map(|c| fact_view(lang, &c.fact, "fact fact-change", None, portal_url))
             .collect_view()}
-    }
-}
-
-/// A rule announced for a later date.
-#[component]
-fn ChangeBlock(
-    lang: Lang,
-    change: &'static Change,
-    portal_url: Option<&'static str>,
-) -> impl IntoView {
-    let t = data::strings(lang);
-    let fact = &change.fact;
-    let from = fact.from.unwrap_or_default();
-    view! {
-        <div class="fact fact-change" data-from=from>
-            <p class="fact-period">{t.fact_from.replace("{date}", &format_date(from, lang))}</p>
-            <p>{fact.text.get(lang)}</p>
-            <StatusNote lang fact/>
-            <Cites lang cite=fact.cite portal_url/>
-        </div>
     }
 }

@@ -246,8 +246,8 @@ fn CheckItem(
     let t = data::strings(lang);
     let entry = data::glossary_entry(document.doc);
     view! {
-        <li class="check-item" data-when=when_attr(when) data-from=document.from data-until=document.until>
-            {period(lang, document.from, document.until)
+        <li class="check-item" data-when=when_attr(when) data-from=document.basis.from data-until=document.basis.until>
+            {period(lang, document.basis.from, document.basis.until)
                 .map(|p| view! { <p class="fact-period">{p}</p> })}
             <input class="tick" type="checkbox" id=id.clone() data-doc=document.doc.id/>
             <label class="tick-label" for=id>

@@ -73,8 +73,10 @@ fn WhereToFile(lang: Lang, place: Place) -> impl IntoView {
         Place::AnyCommune | Place::AnyCommuneInProvince | Place::AnyCommunePolice => {
             Some(t.places_link_nearest)
         }
-        Place::ResidenceCommune | Place::CommunePolice => Some(t.places_link_mine),
-        Place::SocialInsuranceOffice | Place::OnlineOnly => None,
+        Place::ResidenceCommune | Place::CommunePolice | Place::PropertyCommune => {
+            Some(t.places_link_mine)
+        }
+        Place::SocialInsuranceOffice | Place::OnlineOnly | Place::RecordOffice => None,
     };
     view! {
         {procedure::place_label(t, place)}

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::facts::{period, register_href, Cites, FactBlock};
+use super::facts::{period, register_href, Cites, FactBlock, StatusNote};
 use super::Breadcrumbs;
 use super::{KindBadge, Sources, WhereToFile};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
-use crate::model::{Channel, Document, FactKind, Lang, Place, Procedure, Status};
+use crate::model::{Channel, Document, FactKind, Lang, Place, Procedure};
 use crate::route::{Page, Route};
 
 /// The national portal's home page, for procedures without an entry of their own.
@@ -27,6 +27,8 @@ pub(super) fn place_label(t: &'static Strings, place: Place) -> &'static str {
         Place::AnyCommune => t.place_any_commune,
         Place::AnyCommuneInProvince => t.place_any_commune_in_province,
         Place::ResidenceCommune => t.place_residence_commune,
+        Place::PropertyCommune => t.place_property_commune,
+        Place::RecordOffice => t.place_record_office,
         Place::CommunePolice => t.place_commune_police,
         Place::AnyCommunePolice => t.place_any_commune_police,
         Place::SocialInsuranceOffice => t.place_social_insurance_office,
@@ -41,16 +43,10 @@ fn DocumentItem(
     document: &'static Document,
     portal_url: Option<&'static str>,
 ) -> impl IntoView {
-    let t = data::strings(lang);
-    let status = match document.status {
-        Status::Settled => None,
-        Status::Varies => Some(t.fact_varies),
-        Status::Unsettled => Some(t.fact_unsettled),
-    };
+    let b = &document.basis;
     view! {
-        <li class="document" data-from=document.from data-until=document.until>
-            {period(lang, document.from, document.until)
-                .map(|p| view! { <p class="fact-period">{p}</p> })}
+        <li class="document" data-from=b.from data-until=b.until>
+            {period(lang, b.from, b.until).map(|p| view! { <p class="fact-period">{p}</p> })}
             <a class="document-name" href=Route::new(lang, Page::Document(document.doc)).href()>
                 {document.doc.name.get(lang)}
             </a>
@@ -58,16 +54,8 @@ fn DocumentItem(
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
-            {status
-                .map(|s| {
-                    view! {
-                        <p class="fact-status">
-                            <strong>{s} ": "</strong>
-                            {document.reason.map(|r| r.get(lang))}
-                        </p>
-                    }
-                })}
-            <Cites lang cite=document.cite portal_url/>
+            <StatusNote lang basis=b/>
+            <Cites lang cite=b.cite portal_url/>
         </li>
     }
 }

@@ -71,12 +71,18 @@ pub fn pages_corpus(lang: Lang) -> String {
             Route::new(lang, Page::IndexField(e.field)).href(),
             index_anchor(e.code)
         );
+        // In English the translation is the title, and the official name is
+        // still found.
+        let (title, official) = match lang {
+            Lang::Vi => (e.name, &[][..]),
+            Lang::En => (e.name_en, std::slice::from_ref(&e.name)),
+        };
         out += &line(
             Kind::Index,
             &href,
-            e.name,
+            title,
             &format!("{} {} · {}", t.proc_code, e.code, e.field.name.get(lang)),
-            &[],
+            official,
             e.agency.get(lang),
         );
     }

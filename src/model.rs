@@ -434,12 +434,14 @@ pub struct IndexField {
 
 identified_by!(IndexField, id);
 
-/// One procedure of the national index (native builds only). Its name is in
-/// Vietnamese only, as on the national portal.
+/// One procedure of the national index (native builds only): its official name,
+/// in Vietnamese as on the national portal, and our English translation.
 #[derive(Debug)]
 pub struct IndexEntry {
     pub code: &'static str,
     pub name: &'static str,
+    /// A translation of `name`, shown as such.
+    pub name_en: &'static str,
     pub field: &'static IndexField,
     /// The ministry or body responsible.
     pub agency: Text,

@@ -289,6 +289,36 @@ fn a_broken_glossary_entry_is_reported_and_an_unused_one_refused() {
 }
 
 #[test]
+fn every_index_entry_has_an_english_name_and_no_other() {
+    let mut inputs = real_inputs();
+    let english = &mut inputs.index[3];
+    let mut lines: Vec<String> = english.text.lines().map(String::from).collect();
+    let code = lines[1].split(',').next().expect("a code").to_string();
+    lines[1] = "9.999999,A procedure that is not in the index".to_string();
+    lines[2] = format!("{},", lines[2].split(',').next().expect("a code"));
+    english.text = lines.join("\n") + "\n";
+    let errs = errors(&inputs);
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs.iter().any(
+            |e| e.starts_with("content/danh-muc/ten-tieng-anh.csv:3:1: code `")
+                && e.ends_with("` has no English name")
+        ),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e == "content/danh-muc/ten-tieng-anh.csv:2:1: code `9.999999` is not in content/danh-muc/thu-tuc-cap-xa.csv"),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.ends_with(&format!(
+            "code `{code}` has no English name in content/danh-muc/ten-tieng-anh.csv"
+        ))),
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn the_index_reports_bad_rows_by_line() {
     let mut inputs = real_inputs();
     let csv = &mut inputs.index[0];

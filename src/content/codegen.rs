@@ -395,9 +395,10 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "    IndexEntry {{ code: {:?}, name: {:?}, field: &INDEX_FIELDS[{}], agency: {}, decision: {:?}, channels: &[{}], url: {:?} }},",
+            "    IndexEntry {{ code: {:?}, name: {:?}, name_en: {:?}, field: &INDEX_FIELDS[{}], agency: {}, decision: {:?}, channels: &[{}], url: {:?} }},",
             r.code,
             r.name,
+            r.name_en,
             r.field,
             text(&index.agencies.agency[r.agency].name),
             r.decision,

@@ -284,6 +284,15 @@ pub struct IndexRowCsv {
     pub detail_url: String,
 }
 
+/// One row of `content/danh-muc/ten-tieng-anh.csv`: our English name of a
+/// procedure of the index.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishNameCsv {
+    pub ma_thu_tuc: String,
+    pub ten_tieng_anh: String,
+}
+
 /// A life event's flow, `content/su-kien/<slug>.toml`.
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]

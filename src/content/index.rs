@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{AgenciesFile, IndexFieldsFile, IndexRowCsv};
+use super::front_matter::{AgenciesFile, EnglishNameCsv, IndexFieldsFile, IndexRowCsv};
 use super::validate::{is_code, is_slug, is_url, parse_toml, text};
 use crate::model::Channel;
 
@@ -14,6 +14,8 @@ use crate::model::Channel;
 pub struct IndexRow {
     pub code: String,
     pub name: String,
+    /// Our English translation of the name (`ten-tieng-anh.csv`).
+    pub name_en: String,
     /// Position in the agencies file.
     pub agency: usize,
     /// Position in the fields file.
@@ -49,11 +51,45 @@ fn line_offset(text: &str, line: u64) -> usize {
         .sum()
 }
 
-/// Checks the three files of the index together.
+/// `ten-tieng-anh.csv`: code → English name, each code once and never empty.
+fn english_names(
+    file: &Source,
+    diags: &mut Diagnostics,
+) -> std::collections::HashMap<String, (String, usize)> {
+    let mut names = std::collections::HashMap::new();
+    let mut reader = csv::Reader::from_reader(file.text.as_bytes());
+    for record in reader.deserialize::<EnglishNameCsv>() {
+        match record {
+            Ok(row) => {
+                // The header is line 1; rows follow without blank lines.
+                let at = line_offset(&file.text, names.len() as u64 + 2);
+                if row.ten_tieng_anh.trim().is_empty() {
+                    diags.push(
+                        file.at(at, format!("code `{}` has no English name", row.ma_thu_tuc)),
+                    );
+                }
+                if names
+                    .insert(row.ma_thu_tuc.clone(), (row.ten_tieng_anh, at))
+                    .is_some()
+                {
+                    diags.push(file.at(at, format!("code `{}` is listed twice", row.ma_thu_tuc)));
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line());
+                diags.push(file.at(line_offset(&file.text, line), format!("{e}")));
+            }
+        }
+    }
+    names
+}
+
+/// Checks the four files of the index together.
 pub fn index(
     csv_file: &Source,
     fields_file: &Source,
     agencies_file: &Source,
+    english_file: &Source,
     diags: &mut Diagnostics,
 ) -> Option<Index> {
     let before = diags.0.len();
@@ -76,6 +112,7 @@ pub fn index(
         text(agencies_file, 0, &a.name, diags);
     }
 
+    let english = english_names(english_file, diags);
     let mut rows = Vec::new();
     let mut codes = HashSet::new();
     let mut used = HashSet::new();
@@ -152,11 +189,19 @@ pub fn index(
                 None => problem(format!("unknown way to submit `{word}`; known: Trực tiếp, Dịch vụ bưu chính, Trực tuyến")),
             }
         }
-        if let (Some(field), Some(agency)) = (field, agency) {
+        let name_en = english.get(&row.ma_thu_tuc).map(|(n, _)| n.clone());
+        if name_en.is_none() {
+            problem(format!(
+                "code `{}` has no English name in content/danh-muc/ten-tieng-anh.csv",
+                row.ma_thu_tuc
+            ));
+        }
+        if let (Some(field), Some(agency), Some(name_en)) = (field, agency, name_en) {
             used.insert(field);
             rows.push(IndexRow {
                 code: row.ma_thu_tuc,
                 name: row.ten_thu_tuc,
+                name_en,
                 agency,
                 field,
                 decision: row.so_quyet_dinh,
@@ -164,6 +209,12 @@ pub fn index(
                 url: row.detail_url,
             });
         }
+    }
+    for (code, (_, at)) in english.iter().filter(|(code, _)| !codes.contains(*code)) {
+        diags.push(english_file.at(
+            *at,
+            format!("code `{code}` is not in content/danh-muc/thu-tuc-cap-xa.csv"),
+        ));
     }
     for (i, f) in fields.field.iter().enumerate() {
         if !used.contains(&i) && diags.0.len() == before {

@@ -82,8 +82,9 @@ pub struct Inputs {
     pub glossary: Vec<Source>,
     pub strings_vi: Source,
     pub strings_en: Source,
-    /// `danh-muc/thu-tuc-cap-xa.csv`, `danh-muc/linh-vuc.toml`, `danh-muc/co-quan.toml`.
-    pub index: [Source; 3],
+    /// `danh-muc/thu-tuc-cap-xa.csv`, `danh-muc/linh-vuc.toml`, `danh-muc/co-quan.toml`,
+    /// `danh-muc/ten-tieng-anh.csv`.
+    pub index: [Source; 4],
     /// `su-kien/*.toml`: the life-event flows.
     pub flows: Vec<Source>,
     /// `su-kien/kich-ban/*.toml`: their scenarios.
@@ -168,6 +169,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let index_fields = one(read(content_dir, "danh-muc/linh-vuc.toml"));
     let agencies = one(read(content_dir, "danh-muc/co-quan.toml"));
     let rights = one(read(content_dir, "quyen-cua-ban.toml"));
+    let english = one(read(content_dir, "danh-muc/ten-tieng-anh.csv"));
     let mut many = |r: Result<Vec<Source>, Vec<Diagnostic>>| {
         r.map_err(|d| problems.extend(d)).unwrap_or_default()
     };
@@ -186,7 +188,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
         strings_en,
         index_csv,
         index_fields,
-        (agencies, rights),
+        (agencies, rights, english),
     ) {
         (
             Some(fields),
@@ -194,7 +196,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             Some(strings_en),
             Some(csv),
             Some(index_fields),
-            (Some(agencies), Some(rights)),
+            (Some(agencies), Some(rights), Some(english)),
         ) if problems.is_empty() => Ok(Inputs {
             rights,
             register,
@@ -205,7 +207,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             glossary,
             strings_vi,
             strings_en,
-            index: [csv, index_fields, agencies],
+            index: [csv, index_fields, agencies, english],
             flows,
             scenarios,
         }),
@@ -252,8 +254,8 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     }
     validate::unique_codes(&procedures, &mut diags);
     validate::glossary_used(&inputs.glossary, &procedures, &mut diags);
-    let [csv, index_fields, agencies] = &inputs.index;
-    let index = index::index(csv, index_fields, agencies, &mut diags);
+    let [csv, index_fields, agencies, english] = &inputs.index;
+    let index = index::index(csv, index_fields, agencies, english, &mut diags);
     let flows = flows(inputs, &procedures, &mut diags);
     let places = places::places(&inputs.places, &mut diags);
     let mut facts = facts::FactCounts::default();

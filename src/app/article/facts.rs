@@ -37,20 +37,21 @@ pub fn register_href(lang: Lang, id: &str) -> String {
 #[component]
 pub fn Cites(lang: Lang, cite: &'static [Cite], portal_url: Option<&'static str>) -> impl IntoView {
     let t = data::strings(lang);
-    let label = |c: &Cite| match c.doc {
-        Some(d) => match c.art {
-            Some(a) => format!("{}, {a}", d.short.get(lang)),
-            None => d.short.get(lang).to_string(),
-        },
-        None => t.fact_portal_record.to_string(),
+    // The article is quoted as the text writes it, in Vietnamese.
+    let label = move |i: usize, c: &Cite| {
+        let name = c.doc.map_or(t.fact_portal_record, |d| d.short.get(lang));
+        view! {
+            {(i > 0).then_some("; ")}
+            {name}
+            {c.art.map(|a| view! { ", " <span lang="vi">{a}</span> })}
+        }
     };
-    let summary: Vec<String> = cite.iter().map(label).collect();
     (!cite.is_empty()).then(|| {
         view! {
             <details class="cite">
                 <summary>
                     <span class="cite-label">{t.fact_basis} ": "</span>
-                    {summary.join("; ")}
+                    {cite.iter().enumerate().map(|(i, c)| label(i, c)).collect_view()}
                 </summary>
                 {cite
                     .iter()
@@ -71,7 +72,10 @@ pub fn Cites(lang: Lang, cite: &'static [Cite], portal_url: Option<&'static str>
                         view! {
                             <figure>
                                 <blockquote lang="vi">"“" {c.quote} "”"</blockquote>
-                                <figcaption>{link} {c.art.map(|a| format!(", {a}"))}</figcaption>
+                                <figcaption>
+                                    {link}
+                                    {c.art.map(|a| view! { ", " <span lang="vi">{a}</span> })}
+                                </figcaption>
                             </figure>
                         }
                     })

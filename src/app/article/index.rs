@@ -20,20 +20,27 @@ fn guides_first(field: &'static IndexField) -> Vec<&'static IndexEntry> {
 #[component]
 fn Entry(lang: Lang, entry: &'static IndexEntry) -> impl IntoView {
     let t = data::strings(lang);
+    // In English, our translation links and the official name follows it.
+    let (name, name_lang) = match lang {
+        Lang::Vi => (entry.name, "vi"),
+        Lang::En => (entry.name_en, "en"),
+    };
     let link = match data::procedure_by_code(entry.code) {
         Some(p) => view! {
-            <a href=Route::new(lang, Page::Procedure(p)).href() lang="vi">{entry.name}</a>
+            <a href=Route::new(lang, Page::Procedure(p)).href() lang=name_lang>{name}</a>
             <span class="badge badge-guide">{t.index_full_guide}</span>
         }
         .into_any(),
         None => view! {
-            <a href=entry.url rel="external noopener" lang="vi">{entry.name}</a>
+            <a href=entry.url rel="external noopener" lang=name_lang>{name}</a>
         }
         .into_any(),
     };
     view! {
         <li class="index-entry" id=crate::search::index_anchor(entry.code)>
             {link}
+            {(lang == Lang::En)
+                .then(|| view! { <p class="index-official" lang="vi">{entry.name}</p> })}
             <p>
                 {t.proc_code} ": " {entry.code} " · " {entry.agency.get(lang)}
             </p>

@@ -98,8 +98,8 @@ pub fn StatusNote(lang: Lang, basis: &'static Basis) -> impl IntoView {
     label.map(|label| {
         view! {
             <p class=format!("fact-status fact-{}", basis.status.id())>
-                <strong>{label} ": "</strong>
-                {basis.reason.map(|r| r.get(lang))}
+                <strong>{label}</strong>
+                {basis.reason.map(|r| view! { <span class="fact-reason">": " {r.get(lang)}</span> })}
             </p>
         }
     })

@@ -422,7 +422,7 @@ fn OutcomeView(
                 })}
             </ol>
             {notes(lang, text, NoteAbout::Where)}
-            <p class="rights-link">
+            <p class="rights-link no-print">
                 <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
             </p>
             <div class="no-print">

@@ -22,6 +22,13 @@ test('after one visit, the guide works with no network', async () => {
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
   await waitForHydration(page);
   await context.setOffline(true);
+  // A page never saved: the offline page, in both languages. It is asked for
+  // first because Chromium (156) stops applying the emulated offline state to the
+  // worker's own fetches after the first navigation made offline: asked later, a
+  // page never saved came from the network (also with the site as it was before).
+  const response = await page.goto(`${BASE_URL}/noi-nop/hue/`);
+  assert.equal(response.status(), 200);
+  assert.match(await page.locator('h1').textContent(), /Không có kết nối mạng/);
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
   assert.match(await page.locator('main h1').textContent(), /Hà Nội/);
   // Cold loads of saved pages.
@@ -62,10 +69,6 @@ test('after one visit, the guide works with no network', async () => {
   const outcome = page.locator('section.outcome:not([hidden])');
   await outcome.waitFor();
   assert.ok(await outcome.locator('h2, h3').count() > 0, 'the outcome, with its checklist');
-  // A page never saved: the offline page, in both languages.
-  const response = await page.goto(`${BASE_URL}/noi-nop/hue/`);
-  assert.equal(response.status(), 200);
-  assert.match(await page.locator('h1').textContent(), /Không có kết nối mạng/);
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();

@@ -122,10 +122,11 @@ pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl In
 
 /// Calls `attach` once the fragment's HTML is in the element, once per page. A
 /// fetched fragment is set by a render effect that may run after the effect that
-/// saw it arrive, so an empty element is looked at again on the next frames (a few
-/// at most). The element itself may be the previous page's: Leptos keeps the DOM of
-/// a view of the same shape (a province after the finder), so the page it was
-/// attached for is marked on it (`data-attached`), and its scripts check it.
+/// saw it arrive, so an element not yet holding this page is looked at again on
+/// the next frames (a few at most). The element itself may be the previous
+/// page's, with its HTML: Leptos keeps the DOM of a view of the same shape (a
+/// province after the finder), so the element says which page's HTML it holds
+/// (`data-page`), and which page it was attached for (`data-attached`).
 #[cfg(feature = "hydrate")]
 fn when_filled(
     root: web_sys::Element,
@@ -137,7 +138,9 @@ fn when_filled(
     if root.get_attribute("data-attached").as_deref() == Some(page.as_str()) {
         return;
     }
-    if root.first_element_child().is_some() || tries >= 10 {
+    let filled = root.get_attribute("data-page").as_deref() == Some(page.as_str())
+        && root.first_element_child().is_some();
+    if filled || tries >= 10 {
         let _ = root.set_attribute("data-attached", &page);
         attach(root);
         return;
@@ -195,9 +198,13 @@ pub(super) fn FragmentView(
             super::nav::reveal_hash();
         }
     });
+    // Set after the HTML (attributes are updated in order): the element holds
+    // this page's HTML once `data-page` names it, even when Leptos kept the
+    // element of the page before.
+    let shown = move || matches!(state.get(), Content::Ready(_)).then(|| route.href());
     view! {
         {status}
-        <div class="fragment" node_ref=node_ref inner_html=html></div>
+        <div class="fragment" node_ref=node_ref inner_html=html data-page=shown></div>
     }
 }
 

@@ -96,13 +96,14 @@ test('embedded for one province, the place finder keeps to it', async () => {
   await page.selectOption('#embed-province', '79');
   await page.selectOption('#embed-start', '/noi-nop/');
   const { frame } = await previewFrame(page, `${BASE_URL}/noi-nop/?nhung=1&tinh=79`);
-  await frame.waitForSelector('[data-attached]');
+  await frame.waitForSelector('[data-attached="/noi-nop/"] .place-grid');
   const shown = await frame.$$eval('.place-grid > li:not([hidden])', (els) => els.map((e) => e.textContent));
   assert.equal(shown.length, 1, `${shown}`);
   assert.match(shown[0], /Hồ Chí Minh/);
   // The old provinces that became Hồ Chí Minh City: Hồ Chí Minh, Bình Dương, Bà Rịa – Vũng Tàu.
   await frame.getByRole('link', { name: /địa chỉ cũ/i }).first().click();
-  await frame.waitForFunction(() => location.pathname === '/noi-nop/dia-chi-cu/' && document.querySelector('[data-attached] .place-grid'));
+  // The finder's element may be kept with its list: wait for the one attached for this page.
+  await frame.waitForSelector('[data-attached="/noi-nop/dia-chi-cu/"][data-page="/noi-nop/dia-chi-cu/"] .place-grid');
   assert.match(frame.url(), /\?nhung=1&tinh=79$/, 'the mode follows client navigation');
   const olds = await frame.$$eval('.place-grid > li:not([hidden])', (els) => els.map((e) => e.textContent.trim()));
   assert.equal(olds.length, 3, `${olds}`);

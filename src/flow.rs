@@ -489,4 +489,6 @@ pub struct Note {
     /// An index into [`Flow::conds`]; `None` means always.
     pub when: Option<u16>,
     pub text: Text,
+    /// The last day the note applies (`YYYY-MM-DD`); pages hide it after.
+    pub until: Option<&'static str>,
 }

@@ -78,14 +78,14 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
             "content/thu-tuc/thu-nghiem.md:3:9: unknown field `ho-tch`; known: ho-tich, chung-thuc, cu-tru, can-cuoc, dat-dai, xay-dung, ho-kinh-doanh, bao-tro-xa-hoi, nguoi-co-cong, giam-ngheo, bao-hiem, quan-su, lien-thong",
             "content/thu-tuc/thu-nghiem.md:4:14: portal_url must be a https://dichvucong.gov.vn/ address",
             "content/thu-tuc/thu-nghiem.md:5:11: checked `2026-02-30` must be a date written YYYY-MM-DD",
-            "content/thu-tuc/thu-nghiem.md:6:12: source `http://example.org` must be a https:// address",
-            "content/thu-tuc/thu-nghiem.md:8:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
-            "content/thu-tuc/thu-nghiem.md:8:41: channel `post` is listed twice",
-            "content/thu-tuc/thu-nghiem.md:9:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only",
-            "content/thu-tuc/thu-nghiem.md:11:18: text is empty",
-            "content/thu-tuc/thu-nghiem.md:26:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
-            "content/thu-tuc/thu-nghiem.md:27:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
-            "content/thu-tuc/thu-nghiem.md:28:9: count must be between 1 and 100, not 0",
+            "content/thu-tuc/thu-nghiem.md:7:12: source `http://example.org` must be a https:// address",
+            "content/thu-tuc/thu-nghiem.md:9:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
+            "content/thu-tuc/thu-nghiem.md:9:41: channel `post` is listed twice",
+            "content/thu-tuc/thu-nghiem.md:10:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only",
+            "content/thu-tuc/thu-nghiem.md:12:18: text is empty",
+            "content/thu-tuc/thu-nghiem.md:27:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
+            "content/thu-tuc/thu-nghiem.md:28:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
+            "content/thu-tuc/thu-nghiem.md:29:9: count must be between 1 and 100, not 0",
         ]
     );
 }
@@ -99,7 +99,7 @@ fn an_unknown_key_is_refused() {
     let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(
-        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:10:1: unknown field `price`"),
+        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:11:1: unknown field `price`"),
         "{}",
         errs[0]
     );
@@ -135,7 +135,7 @@ fn aliases_that_repeat_the_name_or_each_other_are_refused() {
     let errs = errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad));
     assert_eq!(errs.len(), 3, "{errs:?}");
     assert!(
-        errs[0].contains("thu-nghiem.md:11:") && errs[0].contains("repeats the name"),
+        errs[0].contains("thu-nghiem.md:12:") && errs[0].contains("repeats the name"),
         "{}",
         errs[0]
     );
@@ -157,10 +157,10 @@ fn raw_html_and_bad_links_in_the_body_are_refused() {
     assert_eq!(
         errors(&inputs),
         vec![
-            "content/thu-tuc/thu-nghiem.md:38:1: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:40:5: link `javascript:alert(1)` must start with `https://` or `/`",
-            "content/thu-tuc/thu-nghiem.md:44:6: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:44:13: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:39:1: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:41:5: link `javascript:alert(1)` must start with `https://` or `/`",
+            "content/thu-tuc/thu-nghiem.md:45:6: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:45:13: raw HTML is not allowed in content; use markdown",
         ]
     );
 }
@@ -198,8 +198,8 @@ fn site_links_must_lead_to_a_page_and_get_the_language_prefix() {
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad)),
         vec![
-            "content/thu-tuc/thu-nghiem.md:40:8: link `/thu-tuc/khong-co/` leads to no page of the site",
-            "content/thu-tuc/thu-nghiem.md:40:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:41:8: link `/thu-tuc/khong-co/` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:41:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
         ]
     );
 }
@@ -209,7 +209,7 @@ fn a_body_without_language_sections_is_refused() {
     let text = fixture("valid.md").replace("# en\n", "");
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text)),
-        vec!["content/thu-tuc/thu-nghiem.md:36:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
+        vec!["content/thu-tuc/thu-nghiem.md:37:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
     );
 }
 
@@ -280,7 +280,7 @@ fn a_broken_glossary_entry_is_reported_and_an_unused_one_refused() {
     let mut inputs = real_inputs();
     inputs.glossary.push(Source::new(
         "content/giay-to/giay-thu.toml",
-        "name = { vi = \"Giấy thử\", en = \"Test paper\" }\nsummary = { vi = \"Một giấy.\", en = \"A paper.\" }\nget = { vi = \"Ở xã.\", en = \"At the commune.\" }\n",
+        "name = { vi = \"Giấy thử\", en = \"Test paper\" }\nsummary = { vi = \"Một giấy.\", en = \"A paper.\" }\nget = { vi = \"Ở xã.\", en = \"At the commune.\" }\nreviewed = { date = \"2026-11-24\", note = \"Đối chiếu Thông tư thử nghiệm Điều 1.\" }\n",
     ));
     assert_eq!(
         errors(&inputs),
@@ -377,12 +377,12 @@ fn a_broken_flow_reports_every_problem_at_its_line() {
     assert_eq!(
         errors,
         vec![
-            "content/su-kien/thu-nghiem.toml:14:20: question `mot` has no option `c`; its options: a, b",
-            "content/su-kien/thu-nghiem.toml:27:8: `dau-do` is neither a question nor an outcome of this flow",
-            "content/su-kien/thu-nghiem.toml:30:6: `xem` is reserved for the address; choose another id",
-            "content/su-kien/thu-nghiem.toml:32:10: a question needs at least two options",
-            "content/su-kien/thu-nghiem.toml:41:13: unknown procedure `khong-co-thu-tuc-nay`: there is no content/thu-tuc/khong-co-thu-tuc-nay.md",
-            "content/su-kien/thu-nghiem.toml:48:9: unknown note kind `phi`; known: doubt, documents, fee, time, where, next",
+            "content/su-kien/thu-nghiem.toml:15:20: question `mot` has no option `c`; its options: a, b",
+            "content/su-kien/thu-nghiem.toml:28:8: `dau-do` is neither a question nor an outcome of this flow",
+            "content/su-kien/thu-nghiem.toml:31:6: `xem` is reserved for the address; choose another id",
+            "content/su-kien/thu-nghiem.toml:33:10: a question needs at least two options",
+            "content/su-kien/thu-nghiem.toml:42:13: unknown procedure `khong-co-thu-tuc-nay`: there is no content/thu-tuc/khong-co-thu-tuc-nay.md",
+            "content/su-kien/thu-nghiem.toml:49:9: unknown note kind `phi`; known: doubt, documents, fee, time, where, next",
         ]
     );
 }
@@ -397,11 +397,11 @@ fn a_flow_is_walked_path_by_path() {
     assert_eq!(
         errors,
         vec![
-            "content/su-kien/duong-di.toml:15:32: this branch of `mot` is never taken: on every path its condition fails or an earlier branch applies",
-            "content/su-kien/duong-di.toml:20:6: no path reaches question `hai`",
-            "content/su-kien/duong-di.toml:29:6: no step of this outcome applies to the answers mot=b",
-            "content/su-kien/duong-di.toml:39:8: this condition never holds on a path to outcome `ket-qua`",
-            "content/su-kien/duong-di.toml:43:6: no path reaches outcome `khac`",
+            "content/su-kien/duong-di.toml:16:32: this branch of `mot` is never taken: on every path its condition fails or an earlier branch applies",
+            "content/su-kien/duong-di.toml:21:6: no path reaches question `hai`",
+            "content/su-kien/duong-di.toml:30:6: no step of this outcome applies to the answers mot=b",
+            "content/su-kien/duong-di.toml:40:8: this condition never holds on a path to outcome `ket-qua`",
+            "content/su-kien/duong-di.toml:44:6: no path reaches outcome `khac`",
         ]
     );
 }
@@ -416,7 +416,7 @@ fn a_flow_that_goes_round_in_a_circle_is_refused() {
     assert_eq!(
         errors,
         vec![
-            "content/su-kien/vong-lap.toml:7:6: the questions go round in a circle: mot → hai → mot",
+            "content/su-kien/vong-lap.toml:8:6: the questions go round in a circle: mot → hai → mot",
         ]
     );
 }
@@ -467,9 +467,9 @@ fn a_hard_fact_without_a_source_fails_at_its_line() {
     assert_eq!(
         errs,
         vec![
-            "content/thu-tuc/thu-nghiem.md:16:14: `fee` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
-            "content/thu-tuc/thu-nghiem.md:21:7: `document van-ban-uy-quyen` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
-            "content/thu-tuc/thu-nghiem.md:26:7: `document giay-to-tuy-than` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+            "content/thu-tuc/thu-nghiem.md:17:14: `fee` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+            "content/thu-tuc/thu-nghiem.md:22:7: `document van-ban-uy-quyen` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
+            "content/thu-tuc/thu-nghiem.md:27:7: `document giay-to-tuy-than` has no source: cite the legal text and article it comes from (cite = [{ doc = \"…\", art = \"Điều …\", quote = \"…\" }])",
         ]
     );
 }
@@ -485,7 +485,7 @@ fn a_citation_must_point_into_the_register_with_an_article_and_a_quote() {
     });
     assert_eq!(errs.len(), 3, "{errs:?}");
     assert!(
-        errs[0].contains(":17:")
+        errs[0].contains(":18:")
             && errs[0].contains(
                 "unknown legal text `khong-co`: there is no content/van-ban/khong-co.toml"
             ),
@@ -517,7 +517,7 @@ fn a_cited_text_must_be_in_the_legal_basis() {
     );
     assert_eq!(
         errors(&inputs),
-        vec!["content/thu-tuc/thu-nghiem.md:13:63: `98-2099-tt-thu` is cited but not listed in legal_basis"]
+        vec!["content/thu-tuc/thu-nghiem.md:14:63: `98-2099-tt-thu` is cited but not listed in legal_basis"]
     );
 }
 
@@ -553,12 +553,12 @@ fn a_settled_fact_may_not_hedge_and_an_unsettled_one_says_why() {
     });
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert!(
-        errs[0].contains(":15:15: `time` is settled but hedges (“thường”)"),
+        errs[0].contains(":16:15: `time` is settled but hedges (“thường”)"),
         "{}",
         errs[0]
     );
     assert!(
-        errs[1].contains(":16:")
+        errs[1].contains(":17:")
             && errs[1].contains("`fee` is unsettled: say why in reason.vi and reason.en"),
         "{}",
         errs[1]
@@ -650,7 +650,7 @@ fn a_page_may_not_rely_on_a_replaced_text_without_saying_why() {
     );
     let errs = errors(&inputs);
     assert!(
-        errs[0].contains(":7:16: `99-2099-tt-thu` was replaced by `97-2025-tt-thu` on 2025-07-01: rely on the text in force, or say why in legal_basis_why.99-2099-tt-thu.vi and .en"),
+        errs[0].contains(":8:16: `99-2099-tt-thu` was replaced by `97-2025-tt-thu` on 2025-07-01: rely on the text in force, or say why in legal_basis_why.99-2099-tt-thu.vi and .en"),
         "{errs:?}"
     );
     assert!(
@@ -675,4 +675,75 @@ fn a_register_file_is_named_after_its_number_and_its_links_exist() {
         )),
         "{errs:?}"
     );
+}
+
+#[test]
+fn a_page_without_its_independent_check_is_refused() {
+    const R: &str =
+        "reviewed = { date = \"2026-11-24\", note = \"Đối chiếu Thông tư thử nghiệm Điều 1.\" }\n";
+    const MISSING: &str = "reviewed.date and reviewed.note are missing: record the independent check (see content/README.md)";
+    let procedure = fixture("valid.md").replace(R, "");
+    assert_eq!(
+        errors(&with_procedure(PATH, &procedure)),
+        vec![format!("{PATH}:2:1: {MISSING}")]
+    );
+    let empty = fixture("valid.md").replace("Đối chiếu Thông tư thử nghiệm Điều 1.", " ");
+    assert_eq!(
+        errors(&with_procedure(PATH, &empty)),
+        vec![format!(
+            "{PATH}:6:42: reviewed.note must say which texts the check used and what it changed"
+        )]
+    );
+    let mut inputs = real_inputs();
+    let flow = inputs
+        .flows
+        .iter_mut()
+        .find(|s| s.path.ends_with("/sinh-con.toml"))
+        .expect("the birth flow");
+    let path = flow.path.clone();
+    *flow = Source::new(path.clone(), strip_review(&flow.text));
+    let glossary = inputs
+        .glossary
+        .iter_mut()
+        .find(|s| s.path.ends_with("/giay-chung-sinh.toml"))
+        .expect("the birth certificate");
+    let entry = glossary.path.clone();
+    *glossary = Source::new(entry.clone(), strip_review(&glossary.text));
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            format!("{entry}:1:1: {MISSING}"),
+            format!("{path}:1:1: {MISSING}")
+        ]
+    );
+}
+
+/// A content file without its `reviewed` lines.
+fn strip_review(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("reviewed"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn a_flow_note_with_a_last_day_fails_once_it_has_passed() {
+    let path = "content/su-kien/thu-nghiem.toml";
+    let flow = fixture("cyclic-flow.toml");
+    let flow = format!(
+        "{}\n[[outcome.note]]\nabout = \"fee\"\ntext = {{ vi = \"Miễn phí đến hết năm.\", en = \"Free until the end of the year.\" }}\nuntil = \"2026-12-31\"\n",
+        flow.trim_end()
+    );
+    let notes = |day: &str| {
+        let mut inputs = with_flow(path, &flow);
+        inputs.today = day.parse().expect("a date");
+        errors(&inputs)
+            .into_iter()
+            .filter(|e| e.contains("this note applied until"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(notes("2026-12-31"), Vec::<String>::new());
+    let late = notes("2027-01-01");
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert!(late[0].starts_with(&format!("{path}:")), "{}", late[0]);
 }

@@ -81,7 +81,10 @@ fn pages_made_at_build_time_carry_the_same_html_the_wasm_would_fetch() {
             (Some(href), Some(html)) => {
                 fragments += 1;
                 assert!(
-                    page.contains(&format!("<div class=\"fragment\">{html}</div>")),
+                    page.contains(&format!(
+                        "<div data-page=\"{}\" class=\"fragment\">{html}</div>",
+                        route.href()
+                    )),
                     "{}",
                     route.href()
                 );

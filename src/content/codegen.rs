@@ -557,10 +557,11 @@ fn flow_text(i: usize, t: &FlowText) -> String {
             .iter()
             .map(|n| {
                 format!(
-                    "Note {{ about: NoteAbout::{:?}, when: {:?}, text: {} }}",
+                    "Note {{ about: NoteAbout::{:?}, when: {:?}, text: {}, until: {:?} }}",
                     n.about,
                     n.when,
-                    static_text(&n.text)
+                    static_text(&n.text),
+                    n.until
                 )
             })
             .collect();

@@ -167,6 +167,7 @@ fn max_left(node: Node, edges: &HashMap<u16, Vec<Node>>, memo: &mut HashMap<u16,
 pub fn flow(
     source: &Source,
     procedures: &[&ParsedProcedure],
+    today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Option<ParsedFlow> {
     let slug = slug_of(&source.path).to_string();
@@ -182,6 +183,7 @@ pub fn flow(
         text(source, 0, t, diags);
     }
     super::validate::aliases(source, 0, &fm.name, &fm.aliases, diags);
+    super::validate::require_review(source, fm.reviewed.as_ref(), diags);
     let questions = fm.question.get_ref();
     let outcomes = fm.outcome.get_ref();
     if questions.is_empty() {
@@ -302,7 +304,7 @@ pub fn flow(
     let mut built_outcomes = Vec::new();
     let mut outcome_texts = Vec::new();
     for o in outcomes {
-        let (outcome, text) = outcome(source, o, &known_slugs, &mut conds, diags)?;
+        let (outcome, text) = outcome(source, o, &known_slugs, &mut conds, today, diags)?;
         built_outcomes.push(outcome);
         outcome_texts.push(text);
     }
@@ -386,23 +388,51 @@ pub fn flow(
     })
 }
 
+/// Whether a note's `until` is a date not yet passed; reports it if not.
+fn note_until(
+    source: &Source,
+    until: &Spanned<String>,
+    today: jiff::civil::Date,
+    diags: &mut Diagnostics,
+) -> bool {
+    let at = until.span().start;
+    match super::register::date(until.get_ref()) {
+        None => {
+            diags.push(source.at(
+                at,
+                format!(
+                    "until `{}` must be a date written YYYY-MM-DD",
+                    until.get_ref()
+                ),
+            ));
+            false
+        }
+        Some(day) if day < today => {
+            diags.push(source.at(
+                at,
+                format!(
+                    "this note applied until {}, which has passed: remove it or write what applies now",
+                    until.get_ref()
+                ),
+            ));
+            false
+        }
+        Some(_) => true,
+    }
+}
+
 /// One `[[outcome]]`: its steps (procedures that exist) and notes.
 fn outcome(
     source: &Source,
     o: &OutcomeFm,
     procedures: &HashMap<&str, &ParsedProcedure>,
     conds: &mut Conds,
+    today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Option<(Outcome, OutcomeText)> {
-    if o.step.get_ref().is_empty() {
-        diags.push(source.at(
-            o.step.span().start,
-            "an outcome needs at least one `[[outcome.step]]`",
-        ));
-    }
     let mut steps = Vec::new();
     let mut whys = Vec::new();
-    for s in o.step.get_ref() {
+    for s in &o.step {
         if !procedures.contains_key(s.procedure.get_ref().as_str()) {
             diags.push(source.at(
                 s.procedure.span().start,
@@ -425,7 +455,6 @@ fn outcome(
     }
     let outcome_docs: BTreeSet<&str> = o
         .step
-        .get_ref()
         .iter()
         .filter_map(|s| procedures.get(s.procedure.get_ref().as_str()))
         .flat_map(|p| {
@@ -464,11 +493,16 @@ fn outcome(
         text(source, 0, &n.text, diags);
         let about = id_of::<NoteAbout>(source, 0, "note kind", &n.about, diags);
         let when = n.when.as_ref().and_then(|w| conds.add(w, diags));
+        let until = n
+            .until
+            .as_ref()
+            .filter(|u| note_until(source, u, today, diags));
         if let Some(about) = about {
             notes.push(Note {
                 about,
                 when,
                 text: leak_text(&n.text),
+                until: until.map(|u| leak_str(u.get_ref())),
             });
         }
     }
@@ -546,7 +580,10 @@ fn check_paths(
                 held.insert((oi, c as u16));
             }
         }
-        if flow.steps(oi, &walk.path).next().is_none() {
+        // An outcome with steps must have one for every path; one without
+        // says that no procedure is needed.
+        let declared = !flow.outcome(oi).steps.is_empty();
+        if declared && flow.steps(oi, &walk.path).next().is_none() {
             let answers = State {
                 answers: walk.path.clone(),
                 view: View::Intro,

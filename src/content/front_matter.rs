@@ -236,6 +236,8 @@ pub struct GlossaryFm {
     pub get: TextFm,
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
+    /// The independent check of its factual claims.
+    pub reviewed: Option<ReviewFm>,
 }
 
 /// `content/danh-muc/linh-vuc.toml`: the fields of the national index.
@@ -307,6 +309,8 @@ pub struct FlowFm {
     pub start: Spanned<String>,
     pub question: Spanned<Vec<QuestionFm>>,
     pub outcome: Spanned<Vec<OutcomeFm>>,
+    /// The independent check of its questions, answers and outcomes.
+    pub reviewed: Option<ReviewFm>,
 }
 
 /// A condition: `{ question = "option" }` or `{ question = ["a", "b"] }`; with
@@ -371,7 +375,10 @@ pub struct OutcomeFm {
     pub title: TextFm,
     /// Why these answers lead here.
     pub why: TextFm,
-    pub step: Spanned<Vec<StepFm>>,
+    /// The procedures to do; none for an outcome that needs no procedure
+    /// (not allowed to register, exempt from a permit…).
+    #[serde(default)]
+    pub step: Vec<StepFm>,
     #[serde(default)]
     pub note: Vec<NoteFm>,
     #[serde(default)]
@@ -400,6 +407,9 @@ pub struct NoteFm {
     #[serde(default)]
     pub when: Option<WhenFm>,
     pub text: TextFm,
+    /// The note's last day, for a rule that lapses (`2027-02-28`).
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
 }
 
 /// One `[[outcome.document]]`: in this outcome, a document is needed only when `when` holds.

@@ -256,7 +256,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     validate::glossary_used(&inputs.glossary, &procedures, &mut diags);
     let [csv, index_fields, agencies, english] = &inputs.index;
     let index = index::index(csv, index_fields, agencies, english, &mut diags);
-    let flows = flows(inputs, &procedures, &mut diags);
+    let flows = flows(inputs, &procedures, inputs.today, &mut diags);
     let places = places::places(&inputs.places, &mut diags);
     let mut facts = facts::FactCounts::default();
     for (_, p) in &procedures {
@@ -326,13 +326,14 @@ fn rights(
 fn flows(
     inputs: &Inputs,
     procedures: &[(&Source, ParsedProcedure)],
+    today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Vec<flow::ParsedFlow> {
     let procedures: Vec<&ParsedProcedure> = procedures.iter().map(|(_, p)| p).collect();
     let mut flows: Vec<(&Source, flow::ParsedFlow)> = inputs
         .flows
         .iter()
-        .filter_map(|s| flow::flow(s, &procedures, diags).map(|f| (s, f)))
+        .filter_map(|s| flow::flow(s, &procedures, today, diags).map(|f| (s, f)))
         .collect();
     flows.sort_by_key(|(_, f)| f.order);
     for pair in flows.windows(2) {

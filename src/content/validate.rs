@@ -7,7 +7,9 @@ use toml::Spanned;
 
 use super::body::{body, split_front_matter, SitePages};
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, TextFm};
+use super::front_matter::{
+    AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, ReviewFm, TextFm,
+};
 use super::register::{Ended, Register};
 use super::{ParsedDocument, ParsedProcedure, Strings};
 use crate::model::{Channel, DocKind, Place, Vocabulary};
@@ -227,6 +229,38 @@ pub fn slug_of(path: &str) -> &str {
         .map_or(file_name, |(stem, _)| stem)
 }
 
+/// The record of an independent check: a date, and a note naming the texts
+/// and articles it used and what it changed.
+pub fn review(source: &Source, offset: usize, r: &ReviewFm, diags: &mut Diagnostics) {
+    if !is_iso_date(r.date.get_ref()) {
+        diags.push(source.at(
+            offset + r.date.span().start,
+            format!(
+                "reviewed.date `{}` must be a date written YYYY-MM-DD",
+                r.date.get_ref()
+            ),
+        ));
+    }
+    if r.note.get_ref().trim().is_empty() {
+        diags.push(source.at(
+            offset + r.note.span().start,
+            "reviewed.note must say which texts the check used and what it changed",
+        ));
+    }
+}
+
+/// A file whose `reviewed` is required: where it is missing.
+pub fn require_review(source: &Source, r: Option<&ReviewFm>, diags: &mut Diagnostics) {
+    if let Some(r) = r {
+        review(source, 0, r, diags);
+    } else {
+        diags.push(source.at(
+            0,
+            "reviewed.date and reviewed.note are missing: record the independent check (see content/README.md)",
+        ));
+    }
+}
+
 /// One glossary entry, `content/giay-to/<id>.toml`.
 pub fn glossary_entry(source: &Source, diags: &mut Diagnostics) -> Option<ParsedDocument> {
     let id = slug_of(&source.path).to_string();
@@ -240,6 +274,7 @@ pub fn glossary_entry(source: &Source, diags: &mut Diagnostics) -> Option<Parsed
         text(source, 0, t, diags);
     }
     aliases(source, 0, &fm.name, &fm.aliases, diags);
+    require_review(source, fm.reviewed.as_ref(), diags);
     if let Some(form) = &fm.form {
         if form.get_ref().trim().is_empty() {
             diags.push(source.at(
@@ -351,22 +386,12 @@ pub fn procedure(
             ),
         ));
     }
-    if let Some(r) = &fm.reviewed {
-        if !is_iso_date(r.date.get_ref()) {
-            diags.push(source.at(
-                at(&r.date),
-                format!(
-                    "reviewed.date `{}` must be a date written YYYY-MM-DD",
-                    r.date.get_ref()
-                ),
-            ));
-        }
-        if r.note.get_ref().trim().is_empty() {
-            diags.push(source.at(
-                at(&r.note),
-                "reviewed.note must say which texts the check used and what it changed",
-            ));
-        }
+    match &fm.reviewed {
+        Some(r) => review(source, fm_offset, r, diags),
+        None => diags.push(source.at(
+            fm_offset,
+            "reviewed.date and reviewed.note are missing: record the independent check (see content/README.md)",
+        )),
     }
     if fm.sources.get_ref().is_empty() {
         diags.push(source.at(

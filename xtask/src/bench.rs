@@ -207,6 +207,8 @@ pub fn run() -> Result<()> {
             Some(procedures as f64),
             "=",
         ),
+        ("flows_reviewed", facts("flows_reviewed")?, None, ""),
+        ("glossary_reviewed", facts("glossary_reviewed")?, None, ""),
         (
             "sw_precache_brotli_kb",
             kb(sw_precache_brotli(&dist)?),

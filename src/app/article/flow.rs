@@ -231,7 +231,13 @@ fn notes(lang: Lang, text: &'static OutcomeText, about: NoteAbout) -> impl IntoV
     text.notes
         .iter()
         .filter(move |n| n.about == about)
-        .map(move |n| view! { <p class="note" data-when=when_attr(n.when)>{n.text.get(lang)}</p> })
+        .map(move |n| {
+            view! {
+                <p class="note" data-when=when_attr(n.when) data-until=n.until>
+                    {n.text.get(lang)}
+                </p>
+            }
+        })
         .collect_view()
 }
 
@@ -278,6 +284,9 @@ fn OutcomeView(
     text: &'static OutcomeText,
 ) -> impl IntoView {
     let t = data::strings(lang);
+    if outcome.steps.is_empty() {
+        return view! { <NothingToDo lang outcome text/> }.into_any();
+    }
     let steps: Vec<(usize, &'static Step, &'static Procedure)> = outcome
         .steps
         .iter()
@@ -430,6 +439,39 @@ fn OutcomeView(
                 <ol class=facts_class>{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ol>
                 {notes(lang, text, NoteAbout::Next)}
             </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// An outcome that needs no procedure (not allowed to register yet, exempt from a
+/// permit): why, and what to know or do next.
+#[component]
+fn NothingToDo(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText) -> impl IntoView {
+    let t = data::strings(lang);
+    let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
+    view! {
+        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
+            <p class="outcome-label">{t.flow_outcome_label}</p>
+            <h1 tabindex="-1">{text.title.get(lang)}</h1>
+            <p class="lead">{text.why.get(lang)}</p>
+            {has_doubt
+                .then(|| {
+                    view! {
+                        <div class="callout">
+                            <h2 class="callout-title">{t.flow_doubt_title}</h2>
+                            {notes(lang, text, NoteAbout::Doubt)}
+                        </div>
+                    }
+                })}
+            <p class="outcome-nothing">{t.flow_nothing}</p>
+            {[NoteAbout::Documents, NoteAbout::Fee, NoteAbout::Time, NoteAbout::Where, NoteAbout::Next]
+                .into_iter()
+                .map(|about| notes(lang, text, about))
+                .collect_view()}
+            <p class="rights-link no-print">
+                <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
+            </p>
         </section>
     }
 }

@@ -135,6 +135,23 @@ test('a shared link opens the same outcome; a stale one leads to the first unans
   await context.close();
 });
 
+test('an outcome that needs no procedure says so, with no steps or checklist', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/xay-nha/#viec=sua-chua&loai-sua=ben-trong&vay-von=khong&xem=ket-qua`);
+  await waitForHydration(page);
+  const outcome = await visible(page, 'section.outcome[data-show="o:sua-ben-trong"]');
+  assert.match(await outcome.textContent(), /Lúc này bạn không phải làm thủ tục hành chính nào\./);
+  assert.deepEqual(await stepCodes(page), []);
+  assert.equal(await page.locator('section.outcome:not([hidden]) .checklist').count(), 0);
+  // With a loan, the commune's confirmation is the one step.
+  await page.goto(`${BASE_URL}/su-kien/xay-nha/#viec=sua-chua&loai-sua=ben-trong&vay-von=co&xem=ket-qua`);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:sua-ben-trong-vay-von"]');
+  assert.deepEqual(await stepCodes(page), ['1.014632']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a death in the family, in English: the online package for a pensioner', async () => {
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/en/su-kien/co-nguoi-mat/`);

@@ -18,7 +18,9 @@ use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place,
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 use crate::places::{Bbox, OldProvince, Province};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::places::{Center, Commune, OldDistrict, OldWard, Point, ProvinceDetails};
+use crate::places::{
+    Center, Commune, Office, OfficeKind, OfficeSource, OldDistrict, OldWard, Point, ProvinceDetails,
+};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

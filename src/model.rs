@@ -486,3 +486,25 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
         }
     }
 }
+
+/// What an office of a commune is (`crate::places::Office`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeKind {
+    /// The Public Administration Service Centre (its main office).
+    Centre,
+    /// A numbered service point of the centre.
+    ServicePoint,
+    /// The People's Committee's headquarters.
+    Committee,
+    /// Where the map site says the commune's administrative centre is.
+    AdminCentre,
+}
+
+/// Which copy of the national administrative map site's data an office comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeSource {
+    /// `thinhpxp/sapnhap_v7.1`, table `ward_admin_centers`.
+    Sapnhap,
+    /// `thanglequoc/vietnamese-provinces-database`, the communes' GeoJSON.
+    Vpd,
+}

@@ -16,6 +16,8 @@
 
 use std::f64::consts::PI;
 
+pub use crate::model::{OfficeKind, OfficeSource};
+
 /// A point: latitude and longitude in 1e-5 degree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Point {
@@ -260,6 +262,27 @@ pub struct Commune {
     /// Its area, as written in the data (`"2.97"`), where known.
     pub area_km2: Option<&'static str>,
     pub center: Option<Center>,
+    /// Its offices as the national administrative map site lists them, the
+    /// service centre and its points first (`content/dia-phuong/offices.csv`).
+    pub offices: &'static [Office],
+}
+
+/// One office of a commune, as a copy of the national administrative map site
+/// gives it: the text is the source's own.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, PartialEq)]
+pub struct Office {
+    pub kind: OfficeKind,
+    /// A numbered service point's name (`"Điểm Phục vụ hành chính công 01 phường Ba Đình"`).
+    pub label: Option<&'static str>,
+    pub address: &'static str,
+    /// What it accepts, where the source says.
+    pub accepts: Option<&'static str>,
+    /// The source names only a former office (of an old commune or district).
+    pub old: bool,
+    /// The text locates the office (a number, a street, a hamlet), not only names it.
+    pub street: bool,
+    pub source: OfficeSource,
 }
 
 /// What is known of a commune's service centre; every field read in a source.

@@ -748,3 +748,39 @@ fn a_flow_note_with_a_last_day_fails_once_it_has_passed() {
     assert_eq!(late.len(), 1, "{late:?}");
     assert!(late[0].starts_with(&format!("{path}:")), "{}", late[0]);
 }
+
+#[test]
+fn a_broken_office_row_is_reported_at_its_line() {
+    let mut inputs = real_inputs();
+    let offices = &mut inputs.places[5];
+    assert_eq!(offices.path, "content/dia-phuong/offices.csv");
+    let header = offices.text.lines().next().expect("a header").to_string();
+    let rows = [
+        "01,00004,trung-tam,,\"Số 2, phố Trúc Bạch\",,,1,sapnhap",
+        "01,99999,ubnd,,Trụ sở,,,,sapnhap",
+        "79,00004,ubnd,,Trụ sở,,,,sapnhap",
+        "01,00004,van-phong,,Trụ sở,,,,sapnhap",
+        "01,00004,ubnd,,Đang cập nhật,,,,vpd",
+        "01,00004,diem-phuc-vu,,Số 1 phố Hàng Bài,,,1,sapnhap",
+        "01,00004,ubnd,,\"Số 2 phố Trúc Bạch,\",,,1,sapnhap",
+        "01,00004,ubnd,,Trụ sở,,,x,sapnhap",
+        "01,00004,ubnd,,Trụ sở,,,,web",
+    ];
+    *offices = Source::new(
+        offices.path.clone(),
+        format!("{header}\n{}\n", rows.join("\n")),
+    );
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            "content/dia-phuong/offices.csv:3:1: commune_code `99999` is not in communes-2025.csv",
+            "content/dia-phuong/offices.csv:4:1: commune 00004 is in province 01, not 79",
+            "content/dia-phuong/offices.csv:5:1: unknown kind `van-phong`; known: trung-tam, diem-phuc-vu, ubnd, trung-tam-hc",
+            "content/dia-phuong/offices.csv:6:1: address is empty or “đang cập nhật”: leave the office out",
+            "content/dia-phuong/offices.csv:7:1: a service point (diem-phuc-vu) needs its label; other kinds have none",
+            "content/dia-phuong/offices.csv:8:1: the same address is listed twice for 00004",
+            "content/dia-phuong/offices.csv:9:1: old and street must be empty or 1",
+            "content/dia-phuong/offices.csv:10:1: unknown source `web`; known: sapnhap, vpd",
+        ]
+    );
+}

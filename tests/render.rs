@@ -206,3 +206,36 @@ fn a_flow_page_carries_every_view_and_only_known_conditions() {
         }
     }
 }
+
+#[test]
+fn a_commune_page_lists_its_offices_in_the_sources_words_with_the_source() {
+    let ngoc_ha = data::COMMUNES
+        .iter()
+        .find(|c| c.code == "00008")
+        .expect("Phường Ngọc Hà");
+    let route = Route::parse(&Route::commune_href(
+        Lang::Vi,
+        ngoc_ha.province,
+        ngoc_ha.slug,
+    ));
+    let html = ssr::render_body(&route);
+    for needle in [
+        "Trụ sở theo bản đồ đơn vị hành chính",
+        "Điểm Phục vụ hành chính công 01 phường Ngọc Hà",
+        "Số 1 ngõ 465 Đội Cấn, phường Ngọc Hà, thành phố Hà Nội",
+        "Tiếp nhận hồ sơ lĩnh vực Tư pháp",
+        "sapnhap.bando.com.vn",
+        "hãy hỏi Ủy ban nhân dân xã, phường hoặc gọi điện trước khi đi",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    // A commune whose sources name only a former office says so.
+    let ba_che = data::COMMUNES
+        .iter()
+        .find(|c| c.code == "06970")
+        .expect("Xã Ba Chẽ");
+    let route = Route::parse(&Route::commune_href(Lang::Vi, ba_che.province, ba_che.slug));
+    let html = ssr::render_body(&route);
+    assert!(html.contains("Trụ sở Huyện ủy Ba Chẽ"));
+    assert!(html.contains("nguồn chỉ ghi tên trụ sở cũ"));
+}

@@ -3,7 +3,9 @@
 //!
 //! `nearest_commune_us` is the median time of one nearest-five query over all
 //! 3,321 communes (brute force, as the native pages would), over 2,000 points
-//! spread over the country.
+//! spread over the country. `communes_with_office_text` counts communes with at
+//! least one office text from the map site; `communes_with_street_address` those
+//! where one locates the office (a number, a street or a hamlet).
 
 use std::time::Instant;
 
@@ -33,4 +35,11 @@ fn main() {
     let wards = data::OLD_WARDS.iter().filter(|w| !w.whole_district);
     println!("old_wards_mapped: {}", wards.count());
     println!("nearest_commune_us: {:.1}", times[times.len() / 2]);
+    // Offices as the map site's copies give them (`content/dia-phuong/offices.csv`).
+    let with_office = data::COMMUNES.iter().filter(|c| !c.offices.is_empty());
+    println!("communes_with_office_text: {}", with_office.count());
+    let located = data::COMMUNES
+        .iter()
+        .filter(|c| c.offices.iter().any(|o| o.street));
+    println!("communes_with_street_address: {}", located.count());
 }

@@ -698,10 +698,26 @@ fn places(out: &mut String, places: &super::places::Places) {
                 opt_str(&x.source_url)
             )
         });
+        let offices: Vec<String> = c
+            .offices
+            .iter()
+            .map(|o| {
+                format!(
+                    "Office {{ kind: OfficeKind::{:?}, label: {}, address: {:?}, accepts: {}, old: {}, street: {}, source: OfficeSource::{:?} }}",
+                    o.kind,
+                    opt_str(&o.label),
+                    o.address,
+                    opt_str(&o.accepts),
+                    o.old,
+                    o.street,
+                    o.source
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "    Commune {{ code: {:?}, province: &PROVINCES[{}], slug: {:?}, name: {:?}, short_name: {:?}, kind: {:?}, at: {}, area_km2: {:?}, center: {center} }},",
-            c.code, c.province, c.slug, c.name, c.short_name, c.kind, point(c.at), c.area_km2.as_deref()
+            "    Commune {{ code: {:?}, province: &PROVINCES[{}], slug: {:?}, name: {:?}, short_name: {:?}, kind: {:?}, at: {}, area_km2: {:?}, center: {center}, offices: &[{}] }},",
+            c.code, c.province, c.slug, c.name, c.short_name, c.kind, point(c.at), c.area_km2.as_deref(), offices.join(", ")
         );
     }
     out.push_str("];\n\n");

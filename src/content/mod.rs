@@ -18,6 +18,7 @@ pub mod front_matter;
 mod hedges;
 pub mod index;
 pub mod markdown;
+pub mod offices;
 pub mod places;
 pub mod register;
 pub mod scenario;
@@ -90,7 +91,7 @@ pub struct Inputs {
     /// `su-kien/kich-ban/*.toml`: their scenarios.
     pub scenarios: Vec<Source>,
     /// `dia-phuong/*.csv`, in the order of [`places::FILES`].
-    pub places: [Source; 5],
+    pub places: [Source; 6],
     /// `van-ban/*.toml`: the register of legal texts.
     pub register: Vec<Source>,
     /// `quyen-cua-ban.toml`: the rights page.

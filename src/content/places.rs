@@ -12,12 +12,13 @@ use super::validate::is_url;
 use crate::text::slug;
 
 /// The files, in the order of [`super::Inputs::places`].
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "dia-phuong/provinces-2025.csv",
     "dia-phuong/communes-2025.csv",
     "dia-phuong/legacy-wards-to-2025.csv",
     "dia-phuong/centers.csv",
     "dia-phuong/cong-thong-tin.csv",
+    "dia-phuong/offices.csv",
 ];
 
 /// The country's extent, islands included: a coordinate outside it is a typo.
@@ -116,6 +117,7 @@ pub struct CommuneRow {
     pub at: (i32, i32),
     pub area_km2: Option<String>,
     pub center: Option<CenterRow>,
+    pub offices: Vec<super::offices::OfficeRow>,
 }
 
 #[derive(Debug)]
@@ -167,7 +169,7 @@ pub struct Places {
 
 /// The rows of a CSV file with their line numbers; a row that does not parse is
 /// reported and skipped.
-fn rows<T: DeserializeOwned>(file: &Source, diags: &mut Diagnostics) -> Vec<(usize, T)> {
+pub(super) fn rows<T: DeserializeOwned>(file: &Source, diags: &mut Diagnostics) -> Vec<(usize, T)> {
     let mut reader = csv::Reader::from_reader(file.text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -259,8 +261,9 @@ fn source(text: &str) -> (String, Option<String>) {
 }
 
 /// Checks the five files together.
-pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
-    let [provinces_file, communes_file, legacy_file, centers_file, portals_file] = files;
+pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
+    let [provinces_file, communes_file, legacy_file, centers_file, portals_file, offices_file] =
+        files;
     let mut places = Places::default();
 
     // Provinces.
@@ -357,6 +360,7 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
             at: point,
             area_km2: area.map(|_| row.area_km2),
             center: None,
+            offices: Vec::new(),
         });
     }
     // Names that fold to the same address in one province (`Xã Sơn Hạ`, `Xã Sơn Hà`)
@@ -639,5 +643,6 @@ pub fn places(files: &[Source; 5], diags: &mut Diagnostics) -> Places {
             ));
         }
     }
+    super::offices::offices(offices_file, &mut places, diags);
     places
 }

@@ -95,7 +95,8 @@ test('axe finds no accessibility violation at 390×844', async () => {
   const { context, page } = await phonePage(browser);
   const pages = ['/', '/en/', '/su-kien/', '/su-kien/sinh-con/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',
     '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/giay-to/', '/giay-to/giay-to-tuy-than/', '/danh-muc/',
-    '/en/danh-muc/ho-tich/', '/noi-nop/', '/noi-nop/ha-noi/', '/noi-nop/ha-noi/phuong-hoan-kiem/', '/en/noi-nop/dia-chi-cu/',
+    '/en/danh-muc/ho-tich/', '/noi-nop/', '/noi-nop/ha-noi/', '/noi-nop/ha-noi/phuong-hoan-kiem/', '/noi-nop/ha-noi/phuong-ngoc-ha/',
+    '/en/noi-nop/quang-ninh/xa-ba-che/', '/en/noi-nop/dia-chi-cu/',
     '/noi-nop/dia-chi-cu/ha-noi/', '/khong-co-trang-nay/'];
   for (const path of pages) {
     await page.goto(BASE_URL + path);

@@ -102,6 +102,18 @@ pub fn run() -> Result<()> {
             "≤",
         ),
         (
+            "communes_with_office_text",
+            places("communes_with_office_text")?,
+            Some(3200.0),
+            "≥",
+        ),
+        (
+            "communes_with_street_address",
+            places("communes_with_street_address")?,
+            Some(1700.0),
+            "≥",
+        ),
+        (
             "places_province_shard_brotli_kb_max",
             kb(shard_max),
             Some(15.0),

@@ -15,7 +15,9 @@ use leptos::prelude::*;
 use super::Breadcrumbs;
 use crate::data::{self, Strings};
 use crate::model::Lang;
-use crate::places::{Commune, OldProvince, OldWard, Point, Province};
+use crate::places::{
+    Commune, Office, OfficeKind, OfficeSource, OldProvince, OldWard, Point, Province,
+};
 use crate::route::{Page, Route};
 
 /// The national public-services portal.
@@ -326,7 +328,14 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
         .center
         .as_ref()
         .map_or_else(|| standard_center_name(t, c), |x| x.name.to_string());
-    let address = c.center.as_ref().and_then(|x| x.address);
+    // For the map search: the centre's address, else the first office the source
+    // locates (not only names, not a former building).
+    let address = c.center.as_ref().and_then(|x| x.address).or_else(|| {
+        c.offices
+            .iter()
+            .find(|o| o.street && !o.old)
+            .map(|o| o.address)
+    });
     let olds: Vec<&'static OldWard> = data::old_wards_into(c).collect();
     let kind = kind_word(t, c);
     let area = c.area_km2.map(|a| {
@@ -389,8 +398,10 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                         }
                             .into_any()
                     }
+                    _ if !c.offices.is_empty() => ().into_any(),
                     _ => view! { <p class="warning">{t.center_unknown}</p> }.into_any(),
                 }}
+                <Offices lang commune=c/>
             </section>
 
             <section aria-labelledby="location">
@@ -462,6 +473,70 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// A commune's offices as the national administrative map site lists them, in the
+/// source's words, with the source and a request to check before going.
+#[component]
+fn Offices(lang: Lang, commune: &'static Commune) -> impl IntoView {
+    let t = data::strings(lang);
+    let offices = commune.offices;
+    if offices.is_empty() {
+        return ().into_any();
+    }
+    let name = |o: &'static Office| match o.kind {
+        OfficeKind::Centre => t.office_centre,
+        OfficeKind::ServicePoint => o.label.unwrap_or(t.office_centre),
+        OfficeKind::Committee => t.office_committee,
+        OfficeKind::AdminCentre => t.office_admin_centre,
+    };
+    let mut sources = Vec::new();
+    for o in offices {
+        if !sources.contains(&o.source) {
+            sources.push(o.source);
+        }
+    }
+    let sources = sources
+        .into_iter()
+        .map(|s| match s {
+            OfficeSource::Sapnhap => (
+                "https://github.com/thinhpxp/sapnhap_v7.1",
+                t.offices_source_sapnhap,
+            ),
+            OfficeSource::Vpd => (
+                "https://github.com/thanglequoc/vietnamese-provinces-database",
+                t.offices_source_vpd,
+            ),
+        })
+        .enumerate()
+        .map(|(i, (href, label))| {
+            view! {
+                {if i > 0 { "; " } else { " " }}
+                <a href=href rel="external noopener">{label}</a>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{t.offices_heading}</h3>
+        <ul class="offices">
+            {offices
+                .iter()
+                .map(|o| {
+                    view! {
+                        <li class="office">
+                            <strong>{name(o)}</strong>
+                            <span class="block">{o.address}</span>
+                            {o.accepts.map(|a| view! { <span class="block hint">{a}</span> })}
+                            {o.old.then(|| view! { <span class="tag">{t.office_old}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <p class="warning">{t.offices_check}</p>
+        <p class="hint">{t.offices_source} {sources} "."</p>
+    }
+    .into_any()
 }
 
 /// Every old province, A to Z, each with the new one it went into.

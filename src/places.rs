@@ -282,6 +282,8 @@ pub struct Office {
     pub old: bool,
     /// The text locates the office (a number, a street, a hamlet), not only names it.
     pub street: bool,
+    /// A centre at the People's Committee's headquarters.
+    pub committee: bool,
     pub source: OfficeSource,
 }
 

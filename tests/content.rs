@@ -756,15 +756,19 @@ fn a_broken_office_row_is_reported_at_its_line() {
     assert_eq!(offices.path, "content/dia-phuong/offices.csv");
     let header = offices.text.lines().next().expect("a header").to_string();
     let rows = [
-        "01,00004,trung-tam,,\"Số 2, phố Trúc Bạch\",,,1,sapnhap",
-        "01,99999,ubnd,,Trụ sở,,,,sapnhap",
-        "79,00004,ubnd,,Trụ sở,,,,sapnhap",
-        "01,00004,van-phong,,Trụ sở,,,,sapnhap",
-        "01,00004,ubnd,,Đang cập nhật,,,,vpd",
-        "01,00004,diem-phuc-vu,,Số 1 phố Hàng Bài,,,1,sapnhap",
-        "01,00004,ubnd,,\"Số 2 phố Trúc Bạch,\",,,1,sapnhap",
-        "01,00004,ubnd,,Trụ sở,,,x,sapnhap",
-        "01,00004,ubnd,,Trụ sở,,,,web",
+        "01,00004,trung-tam,,\"Số 2, phố Trúc Bạch\",,,1,1,sapnhap",
+        "01,99999,ubnd,,Trụ sở,,,,,sapnhap",
+        "79,00004,ubnd,,Trụ sở,,,,,sapnhap",
+        "01,00004,van-phong,,Trụ sở,,,,,sapnhap",
+        "01,00004,ubnd,,Đang cập nhật,,,,,vpd",
+        "01,00004,ubnd,Điểm số 1,Số 1 phố Hàng Bài,,,1,,sapnhap",
+        "01,00004,ubnd,,\"Số 2 phố Trúc Bạch,\",,,1,,sapnhap",
+        "01,00004,ubnd,,Trụ sở,,,x,,sapnhap",
+        "01,00004,ubnd,,Trụ sở,,,,1,sapnhap",
+        "01,00004,ubnd,,Trụ sở,,,,,web",
+        "01,00004,diem-phuc-vu,,Số 1 phố Hàng Bài,,,1,,sapnhap",
+        "01,00004,diem-phuc-vu,,Số 1 phố Hàng Bài,,,1,,vpd",
+        "01,00004,trung-tam-hc,,Số 1 phố Hàng Bải,,,1,,vpd",
     ];
     *offices = Source::new(
         offices.path.clone(),
@@ -777,10 +781,14 @@ fn a_broken_office_row_is_reported_at_its_line() {
             "content/dia-phuong/offices.csv:4:1: commune 00004 is in province 01, not 79",
             "content/dia-phuong/offices.csv:5:1: unknown kind `van-phong`; known: trung-tam, diem-phuc-vu, ubnd, trung-tam-hc",
             "content/dia-phuong/offices.csv:6:1: address is empty or “đang cập nhật”: leave the office out",
-            "content/dia-phuong/offices.csv:7:1: a service point (diem-phuc-vu) needs its label; other kinds have none",
+            "content/dia-phuong/offices.csv:7:1: only a service point (diem-phuc-vu) has a label",
             "content/dia-phuong/offices.csv:8:1: the same address is listed twice for 00004",
-            "content/dia-phuong/offices.csv:9:1: old and street must be empty or 1",
-            "content/dia-phuong/offices.csv:10:1: unknown source `web`; known: sapnhap, vpd",
+            "content/dia-phuong/offices.csv:9:1: old, street and committee must be empty or 1",
+            "content/dia-phuong/offices.csv:10:1: only a centre (trung-tam) can share the People's Committee's address",
+            "content/dia-phuong/offices.csv:11:1: unknown source `web`; known: sapnhap, vpd",
+            // A service point needs no label; the same text twice is refused, a
+            // spelling that differs in a tone mark is not.
+            "content/dia-phuong/offices.csv:13:1: the same address is listed twice for 00004",
         ]
     );
 }

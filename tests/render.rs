@@ -225,7 +225,7 @@ fn a_commune_page_lists_its_offices_in_the_sources_words_with_the_source() {
         "Số 1 ngõ 465 Đội Cấn, phường Ngọc Hà, thành phố Hà Nội",
         "Tiếp nhận hồ sơ lĩnh vực Tư pháp",
         "sapnhap.bando.com.vn",
-        "hãy hỏi Ủy ban nhân dân xã, phường hoặc gọi điện trước khi đi",
+        "hãy hỏi Ủy ban nhân dân xã, phường, đặc khu trước khi đi",
     ] {
         assert!(html.contains(needle), "missing {needle:?}");
     }
@@ -237,5 +237,5 @@ fn a_commune_page_lists_its_offices_in_the_sources_words_with_the_source() {
     let route = Route::parse(&Route::commune_href(Lang::Vi, ba_che.province, ba_che.slug));
     let html = ssr::render_body(&route);
     assert!(html.contains("Trụ sở Huyện ủy Ba Chẽ"));
-    assert!(html.contains("nguồn chỉ ghi tên trụ sở cũ"));
+    assert!(html.contains("chỉ có tên trụ sở cũ, chưa có địa chỉ"));
 }

@@ -32,6 +32,7 @@ Mỗi dòng của offices.csv là một nơi:
            mang tên một xã khác)
     street 1 nếu chữ chỉ được chỗ: số nhà, tên đường, phố, ngõ, quốc lộ, tỉnh lộ, hoặc tên
            thôn, ấp, bản, xóm, khu phố, tổ dân phố… (không chỉ tên một trụ sở)
+    committee  1 nếu trụ sở Ủy ban nhân dân có cùng chữ (cùng một nơi) với trung tâm
     source vpd | sapnhap
 
 Bỏ qua: chữ trống hoặc "đang cập nhật" (chưa có dữ liệu); các loại cơ quan khác (đảng ủy,
@@ -51,7 +52,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "offices.csv"
 GIS = "dataset-generation-scripts/resources/gis"
-FIELDS = ["province_code", "commune_code", "kind", "label", "address", "accepts", "old", "street", "source"]
+FIELDS = [
+    "province_code", "commune_code", "kind", "label", "address", "accepts", "old", "street", "committee", "source",
+]
 KIND_ORDER = {"trung-tam": 0, "diem-phuc-vu": 1, "ubnd": 2, "trung-tam-hc": 3}
 
 
@@ -61,11 +64,15 @@ def git(repo, *args):
 
 def clean(text):
     text = unicodedata.normalize("NFC", text or "")
-    return re.sub(r"\s+", " ", text).strip().strip(";").strip()
+    return re.sub(r"\s+", " ", text).strip().strip(";,").strip()
+
+
+PLACEHOLDER = re.compile(r"đang cập nhật|không có thông tin|^giữ nguyên", re.IGNORECASE)
 
 
 def pending(text):
-    return not text or "đang cập nhật" in text.lower()
+    """No data: empty, "đang cập nhật", "không có thông tin", "giữ nguyên (không sáp nhập)"."""
+    return not text or bool(PLACEHOLDER.search(text))
 
 
 def fold(text):
@@ -75,34 +82,58 @@ def fold(text):
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-STREET = re.compile(
-    r"(\bsố\s*\d|\b\d+[a-zA-Z]?(?:/\d+)*\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|đại lộ)\b"
-    r"|\b(?:đường|phố|ngõ|hẻm|kiệt|quốc lộ|tỉnh lộ|đại lộ|QL|ĐT)\s*\.?\s*[\wÀ-ỹ]"
-    r"|^\d+[a-zA-Z]?(?:/\d+)*\s+[^\d,]+)",
+# Where a segment of the text starts (the text's start, after a comma or a bracket).
+SEG = r"(?:^|[,(;]\s*)"
+STREET_WORD = re.compile(
+    SEG + r"(?:\d[\w/.-]*\s+)?(?:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|đại lộ|QL|ĐT)\s*\.?\s*[\wÀ-ỹ]"
+    r"|\bsố\s*\d|\bkm\s*\d",
     re.IGNORECASE,
 )
+# A house number before a street's name: "296-298 Nguyễn Thiện Thuật", "25/4-6 Hoàng Việt".
+HOUSE_NUMBER = re.compile(SEG + r"\d+[A-Za-z]?(?:[/-]\d+[A-Za-z]?)*\s+[A-ZĐÀ-Ỹ]")
 LOCALITY = re.compile(
-    r"\b(?:thôn|ấp|bản|xóm|làng|buôn|plei|khóm|khu phố|khu dân cư|tổ dân phố|tổ|khu|KP|TDP|phum|sóc)\s+[\wÀ-ỹ\d]",
+    SEG + r"(?:thôn|ấp|bản|xóm|làng|buôn|bon|plei|khóm|khối|khu phố|khu dân cư|khu vực|tổ dân phố"
+    r"|khu|KP|TDP|phum|sóc)\s+[\wÀ-ỹ\d]|" + SEG + r"tổ\s+\d",
     re.IGNORECASE,
 )
-# Districts were abolished on 1 July 2025: a district's office is a former building.
-OLD_DISTRICT = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Trụ sở|Huyện ủy|Huyện uỷ)[^,;()]*?\bhuyện\b|\bHuyện ủy\b|\bHuyện uỷ\b", re.IGNORECASE)
+
+
+def locates(text):
+    """The text says where the office is (a number, a street, a hamlet), not only its name."""
+    return bool(STREET_WORD.search(text) or HOUSE_NUMBER.search(text) or LOCALITY.search(text))
+
+
+# Former offices: of an abolished unit (districts, towns, provincial cities and
+# district-level towns were abolished on 1 July 2025), or marked "cũ".
 OLD_WORDS = re.compile(r"\bcũ\b|trước sáp nhập|trước sắp xếp", re.IGNORECASE)
-NAMED_OFFICE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Trụ sở)[^,;.()]*?\b(xã|phường|thị trấn)\s+([^,;.()]+)",
+OLD_UNIT = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Trụ sở|HĐND)[^,;()]*?\b(?:huyện|quận|thị xã|thị trấn|thành phố)\b"
+    r"|\b(?:Huyện|Thị|Thành|Quận) (?:ủy|uỷ)\b",
     re.IGNORECASE,
 )
+NAMED_OFFICE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Trụ sở)[^,;.()]*?\b(?:xã|phường)\s+([^,;.()]+)",
+    re.IGNORECASE,
+)
+BARE_NAME = re.compile(r"^(?:xã|phường)\s+([^,;.()]+)$", re.IGNORECASE)
 
 
 def is_old(text, short_name):
-    """The source names only a former office: "(cũ)", or the office of another commune."""
-    if OLD_WORDS.search(text) or OLD_DISTRICT.search(text):
+    """The source names only a former office: no address of its own, and the text
+    says "cũ", names an abolished unit's office, or the office of another commune."""
+    if locates(text):
+        return False
+    if OLD_WORDS.search(text) or OLD_UNIT.search(text):
         return True
-    for m in NAMED_OFFICE.finditer(text):
-        named = fold(m.group(2))
-        if named and not fold(short_name).startswith(named) and not named.startswith(fold(short_name)):
-            return True
-    return False
+    here = fold(short_name)
+    named = [fold(m.group(1)) for m in NAMED_OFFICE.finditer(text)]
+    named += [fold(m.group(1)) for m in BARE_NAME.finditer(text)]
+    return any(n != here for n in named)
+
+
+def bare(name):
+    """A commune's name without its kind, folded: "Phường Việt Hòa" → "viet hoa"."""
+    return re.sub(r"^(?:xa|phuong|dac khu|thi tran) ", "", fold(name))
 
 
 def communes():
@@ -118,6 +149,7 @@ def vpd_rows(repo, known):
     for m in re.finditer(pattern, sql):
         malk_to[m.group(4)] = (m.group(1), m.group(2).replace("''", "'"), m.group(3))
     by_name = {(c["province_code"], fold(c["name"])): code for code, c in known.items()}
+    by_short = {(c["province_code"], fold(c["short_name"])): code for code, c in known.items()}
     listing = git(repo, "ls-tree", "-r", "HEAD", "--name-only", f"{GIS}/sapnhapbando_geojson/").decode()
     out = {}
     missing = []
@@ -139,26 +171,44 @@ def vpd_rows(repo, known):
                 sys.exit(f"{name}: {props['a02_xa']} ({ten}, {code}) matches no commune of the project's list")
             print(f"note: {name}: {ten} is {code} on the map site, {by} in the official list", file=sys.stderr)
             code = by
+        # A file's own name must be the commune's (the map site swaps a few files).
+        if fold(known[code]["short_name"]) != bare(props["a03_ten"]):
+            by = by_short.get((known[code]["province_code"], bare(props["a03_ten"])))
+            if by is None:
+                sys.exit(f"{name}: {props['a03_ten']} is not {known[code]['name']} ({code})")
+            print(f"note: {name}: {props['a03_ten']} is listed as {code}; it is {by}", file=sys.stderr)
+            code = by
         out[code] = clean(props.get("a06_trungtamhc"))
     for name in missing:
         print(f"note: {name} is missing from the snapshot", file=sys.stderr)
     return out
 
 
+LABEL = re.compile(
+    r"^(Trụ sở chính(?: tại)?|Trụ sở \d+|Điểm (?:số \d+|hỗ trợ \d+|Phục vụ hành chính công[^:]*?)"
+    r"|Cơ sở \d+|Địa điểm tiếp nhận[^:]*?)\s*(?::|\s-\s)\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
 def split_points(text):
-    """Hà Nội's text: 'Trụ sở chính: … (Tiếp nhận …). | Điểm Phục vụ hành chính công 01 …: … (…)'."""
+    """A centre with several places: 'Trụ sở chính: … | Điểm Phục vụ hành chính công 01 …: …
+    (Tiếp nhận …)', 'Điểm số 1: …', 'Trụ sở 1: …: Tiếp nhận …'. Each part is (main?, label,
+    address, accepts); the label is the source's, or empty."""
     parts = []
-    for part in text.split(" | "):
-        part = re.sub(r"^\d+\.\s*", "", part.strip())
+    for n, part in enumerate(text.split(" | ")):
+        part = re.sub(r"^\d+\.\s*", "", part.strip()).rstrip(".")
         accepts = ""
-        m = re.search(r"\((Tiếp nhận[^()]*)\)\.?$", part)
+        m = re.search(r"\((Tiếp nhận[^()]*)\)\.?$", part) or re.search(r":\s*(Tiếp nhận.*)$", part)
         if m:
-            accepts = clean(m.group(1))
+            accepts = clean(m.group(1)).rstrip(".")
             part = part[: m.start()].strip()
-        label, _, address = part.partition(":")
-        if not address:
-            label, address = "", part
-        parts.append((clean(label), clean(address).rstrip("."), accepts))
+        label = ""
+        m = LABEL.match(part)
+        if m:
+            label, part = clean(m.group(1)), m.group(2)
+        main = label.lower().startswith("trụ sở chính") or (n == 0 and not label)
+        parts.append((main, "" if main else label, clean(part).rstrip("."), accepts))
     return parts
 
 
@@ -174,9 +224,8 @@ def sapnhap_rows(path, known):
         if code not in known:
             sys.exit(f"{path}: id {r['id']}: commune {code} is not in the project's list")
         if kind == "trung-tam" and " | " in text:
-            for label, address, accepts in split_points(text):
-                point = "diem-phuc-vu" if label.lower().startswith("điểm phục vụ") else "trung-tam"
-                out.append((code, point, label if point == "diem-phuc-vu" else "", address, accepts))
+            for main, label, address, accepts in split_points(text):
+                out.append((code, "trung-tam" if main else "diem-phuc-vu", label, address, accepts))
         else:
             out.append((code, kind, "", text, ""))
     return out
@@ -185,15 +234,19 @@ def sapnhap_rows(path, known):
 def build(args):
     known = communes()
     rows = []
-    seen = set()
+    seen = {}
 
     def add(code, kind, label, address, accepts, source):
-        key = (code, fold(address))
-        if pending(address) or key in seen:
+        # Spellings differ in tone marks now and then: keep both, drop only the same text.
+        key = (code, " ".join(re.sub(r"[^\w]+", " ", address.lower()).split()))
+        if pending(address):
             return
-        seen.add(key)
+        if key in seen:
+            if kind == "ubnd" and seen[key]["kind"] == "trung-tam":
+                seen[key]["committee"] = "1"
+            return
         c = known[code]
-        rows.append({
+        row = {
             "province_code": c["province_code"],
             "commune_code": code,
             "kind": kind,
@@ -201,9 +254,12 @@ def build(args):
             "address": address,
             "accepts": accepts,
             "old": "1" if is_old(address, c["short_name"]) else "",
-            "street": "1" if STREET.search(address) or LOCALITY.search(address) else "",
+            "street": "1" if locates(address) else "",
+            "committee": "",
             "source": source,
-        })
+        }
+        seen[key] = row
+        rows.append(row)
 
     offices = sapnhap_rows(args.sapnhap, known)
     # Centres first, so a People's Committee row with the same text is dropped.

@@ -27,12 +27,70 @@
   var n = new Date(), t = n.getFullYear() + '-' + ('0' + (n.getMonth() + 1)).slice(-2) +
     '-' + ('0' + n.getDate()).slice(-2);
   function end(e) { if (e.getAttribute('data-until') < t) e.setAttribute('data-ended', ''); }
+  // "My commune" (src/app/article/places.rs): kept in this browser only when the
+  // person saves it, never in counter mode (a shared device). A link to "your
+  // commune" (data-mine, its text with {name}) then leads to it.
+  var K = 'xa-cua-toi', store = null, mine = null;
+  if (!h.hasAttribute('data-counter')) {
+    try { store = w.localStorage; mine = JSON.parse(store.getItem(K) || 'null'); } catch (e) { store = null; }
+  }
+  var en = location.pathname.indexOf('/en/') === 0 ? '/en' : '';
+  function link(a) {
+    if (!a.hasAttribute('data-places')) {
+      a.setAttribute('data-places', a.getAttribute('href'));
+      a.setAttribute('data-places-text', a.textContent);
+    }
+    if (mine && typeof mine.path === 'string' && /^\/[a-z0-9\/-]+$/.test(mine.path)) {
+      a.setAttribute('href', en + mine.path);
+      a.textContent = a.getAttribute('data-mine').replace('{name}', String(mine.name));
+    } else {
+      a.setAttribute('href', a.getAttribute('data-places'));
+      a.textContent = a.getAttribute('data-places-text');
+    }
+  }
+  function box(b) {
+    var on = b.querySelector('[data-mine-on]'), off = b.querySelector('[data-mine-off]');
+    if (!store || !on || !off) return;
+    var saved = !!mine && mine.path === b.getAttribute('data-mine-page');
+    b.hidden = false;
+    on.hidden = !saved;
+    off.hidden = saved;
+  }
+  // Whole elements only: the page as parsed is looked at once it is complete,
+  // a fragment set later as it arrives.
+  function mine_in(e) {
+    if (e.matches('a[data-mine]')) link(e);
+    e.querySelectorAll('a[data-mine]').forEach(link);
+    if (e.matches('[data-mine-page]')) box(e);
+    e.querySelectorAll('[data-mine-page]').forEach(box);
+  }
+  function mark(e) {
+    if (e.hasAttribute('data-until')) end(e);
+    e.querySelectorAll('[data-until]').forEach(end);
+    if (d.readyState !== 'loading') mine_in(e);
+  }
+  d.addEventListener('DOMContentLoaded', function () { mine_in(h); });
+  d.addEventListener('click', function (ev) {
+    var b = ev.target.closest && ev.target.closest('[data-mine-act]');
+    if (!b || !store) return;
+    var page = b.closest('[data-mine-page]');
+    try {
+      if (b.getAttribute('data-mine-act') === 'save') {
+        mine = { path: page.getAttribute('data-mine-page'), name: page.getAttribute('data-mine-name') };
+        store.setItem(K, JSON.stringify(mine));
+      } else {
+        mine = null;
+        store.removeItem(K);
+      }
+    } catch (e) { return; }
+    mine_in(h);
+    var on = page.querySelector(mine ? '[data-mine-act=forget]' : '[data-mine-act=save]');
+    if (on) on.focus();
+  });
   new MutationObserver(function (rs) {
     rs.forEach(function (r) {
       for (var i = 0, a = r.addedNodes; i < a.length; i++) {
-        if (a[i].nodeType !== 1) continue;
-        if (a[i].hasAttribute('data-until')) end(a[i]);
-        a[i].querySelectorAll('[data-until]').forEach(end);
+        if (a[i].nodeType === 1) mark(a[i]);
       }
     });
   }).observe(h, { childList: true, subtree: true });

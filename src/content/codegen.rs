@@ -703,13 +703,14 @@ fn places(out: &mut String, places: &super::places::Places) {
             .iter()
             .map(|o| {
                 format!(
-                    "Office {{ kind: OfficeKind::{:?}, label: {}, address: {:?}, accepts: {}, old: {}, street: {}, source: OfficeSource::{:?} }}",
+                    "Office {{ kind: OfficeKind::{:?}, label: {}, address: {:?}, accepts: {}, old: {}, street: {}, committee: {}, source: OfficeSource::{:?} }}",
                     o.kind,
                     opt_str(&o.label),
                     o.address,
                     opt_str(&o.accepts),
                     o.old,
                     o.street,
+                    o.committee,
                     o.source
                 )
             })

@@ -22,6 +22,7 @@ struct OfficeCsv {
     accepts: String,
     old: String,
     street: String,
+    committee: String,
     source: String,
 }
 
@@ -35,6 +36,8 @@ pub struct OfficeRow {
     pub old: bool,
     /// The text locates the office (a number, a street, a hamlet…), not only names it.
     pub street: bool,
+    /// A centre at the People's Committee's headquarters (the source gives both).
+    pub committee: bool,
     pub source: OfficeSource,
 }
 
@@ -98,21 +101,34 @@ pub fn offices(file: &Source, places: &mut Places, diags: &mut Diagnostics) {
                 continue;
             }
         };
-        let (Some(old), Some(street)) = (flag(&row.old), flag(&row.street)) else {
-            problem("old and street must be empty or 1".into());
+        let (Some(old), Some(street), Some(committee)) =
+            (flag(&row.old), flag(&row.street), flag(&row.committee))
+        else {
+            problem("old, street and committee must be empty or 1".into());
             continue;
         };
+        if committee && kind != OfficeKind::Centre {
+            problem("only a centre (trung-tam) can share the People's Committee's address".into());
+            continue;
+        }
         let address = row.address.trim();
         if address.is_empty() || fold(address).contains("dang cap nhat") {
             problem("address is empty or “đang cập nhật”: leave the office out".into());
             continue;
         }
         let label = row.label.trim();
-        if (kind == OfficeKind::ServicePoint) == label.is_empty() {
-            problem("a service point (diem-phuc-vu) needs its label; other kinds have none".into());
+        if kind != OfficeKind::ServicePoint && !label.is_empty() {
+            problem("only a service point (diem-phuc-vu) has a label".into());
             continue;
         }
-        if !seen.insert((i, fold(address))) {
+        // Spellings may differ in tone marks only: the same text, not the same fold.
+        let same: String = address
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !seen.insert((i, same)) {
             problem(format!(
                 "the same address is listed twice for {}",
                 row.commune_code
@@ -129,6 +145,7 @@ pub fn offices(file: &Source, places: &mut Places, diags: &mut Diagnostics) {
                 .map(str::to_string),
             old,
             street,
+            committee,
             source,
         });
     }

@@ -78,13 +78,24 @@ fn WhereToFile(lang: Lang, place: Place) -> impl IntoView {
         }
         Place::SocialInsuranceOffice | Place::OnlineOnly | Place::RecordOffice => None,
     };
+    // Where the person's own commune will do, a commune they saved on this device
+    // replaces the link (`mode.js`); the land's commune is not theirs.
+    let mine = matches!(
+        place,
+        Place::AnyCommune
+            | Place::AnyCommuneInProvince
+            | Place::AnyCommunePolice
+            | Place::ResidenceCommune
+            | Place::CommunePolice
+    )
+    .then_some(t.mine_link);
     view! {
         {procedure::place_label(t, place)}
         {link
             .map(|l| {
                 view! {
                     " "
-                    <a class="place-link no-print" href=Route::new(lang, Page::Places).href()>
+                    <a class="place-link no-print" href=Route::new(lang, Page::Places).href() data-mine=mine>
                         {l}
                     </a>
                 }

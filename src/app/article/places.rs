@@ -328,9 +328,10 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
         .center
         .as_ref()
         .map_or_else(|| standard_center_name(t, c), |x| x.name.to_string());
+    let address = c.center.as_ref().and_then(|x| x.address);
     // For the map search: the centre's address, else the first office the source
     // locates (not only names, not a former building).
-    let address = c.center.as_ref().and_then(|x| x.address).or_else(|| {
+    let map_address = address.or_else(|| {
         c.offices
             .iter()
             .find(|o| o.street && !o.old)
@@ -402,6 +403,7 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                     _ => view! { <p class="warning">{t.center_unknown}</p> }.into_any(),
                 }}
                 <Offices lang commune=c/>
+                <MyCommune lang commune=c/>
             </section>
 
             <section aria-labelledby="location">
@@ -411,7 +413,7 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                     <span class="nowrap">{degrees(c.at.lat)} ", " {degrees(c.at.lon)}</span>
                     {area.map(|a| view! { ". " {data::fill(t.commune_area, "area", &a)} })}
                 </p>
-                <MapLinks lang at=c.at label=c.name address/>
+                <MapLinks lang at=c.at label=c.name address=map_address/>
             </section>
 
             {(!olds.is_empty())
@@ -475,6 +477,26 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
     }
 }
 
+/// "Save as my commune": shown by `mode.js` where storage works and the page is
+/// not in counter mode; the saved commune is kept on the device only.
+#[component]
+fn MyCommune(lang: Lang, commune: &'static Commune) -> impl IntoView {
+    let t = data::strings(lang);
+    let path = Route::commune_href(Lang::Vi, commune.province, commune.slug);
+    view! {
+        <div class="mine no-print" data-mine-page=path data-mine-name=commune.name hidden>
+            <p data-mine-off>
+                <button type="button" class="button-secondary" data-mine-act="save">{t.mine_save}</button>
+                <span class="block hint">{t.mine_save_hint}</span>
+            </p>
+            <p data-mine-on hidden>
+                {t.mine_saved} " "
+                <button type="button" class="button-secondary" data-mine-act="forget">{t.mine_forget}</button>
+            </p>
+        </div>
+    }
+}
+
 /// A commune's offices as the national administrative map site lists them, in the
 /// source's words, with the source and a request to check before going.
 #[component]
@@ -486,7 +508,7 @@ fn Offices(lang: Lang, commune: &'static Commune) -> impl IntoView {
     }
     let name = |o: &'static Office| match o.kind {
         OfficeKind::Centre => t.office_centre,
-        OfficeKind::ServicePoint => o.label.unwrap_or(t.office_centre),
+        OfficeKind::ServicePoint => o.label.unwrap_or(t.office_point),
         OfficeKind::Committee => t.office_committee,
         OfficeKind::AdminCentre => t.office_admin_centre,
     };
@@ -525,6 +547,7 @@ fn Offices(lang: Lang, commune: &'static Commune) -> impl IntoView {
                     view! {
                         <li class="office">
                             <strong>{name(o)}</strong>
+                            {o.committee.then(|| view! { " " {t.office_with_committee} })}
                             <span class="block">{o.address}</span>
                             {o.accepts.map(|a| view! { <span class="block hint">{a}</span> })}
                             {o.old.then(|| view! { <span class="tag">{t.office_old}</span> })}

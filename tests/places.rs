@@ -173,3 +173,34 @@ fn a_search_kept_to_one_province_reads_only_it() {
         "Hà Nội is far from Hồ Chí Minh City"
     );
 }
+
+/// The errors an independent check found, fixed by `content/dia-phuong/corrections.csv`.
+#[test]
+fn the_known_place_errors_stay_fixed() {
+    let ward = |district: &str, name: &str| {
+        data::OLD_WARDS
+            .iter()
+            .find(|w| w.district.name == district && w.name == name)
+            .unwrap_or_else(|| panic!("{name}, {district}"))
+    };
+    // Same-name old wards no longer pick up each other's new communes.
+    let hoa_binh = ward("Huyện Kim Thành", "Xã Hòa Bình");
+    assert_eq!(hoa_binh.to[0].name, "Xã Kim Thành");
+    let hoa_binh_vb = ward("Huyện Vĩnh Bảo", "Xã Hòa Bình");
+    let names: Vec<&str> = hoa_binh_vb.to.iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Xã Nguyễn Bỉnh Khiêm"]);
+    let phu_tan = data::OLD_WARDS
+        .iter()
+        .find(|w| {
+            w.name == "Xã Phú Tân"
+                && w.district.name == "Huyện Châu Thành"
+                && w.district.province.name == "Tỉnh Hậu Giang"
+        })
+        .expect("Xã Phú Tân, Châu Thành, Hậu Giang");
+    assert_eq!(phu_tan.to[0].name, "Xã Phú Hữu");
+    // Two island communes off Móng Cái and Hải Hà are no longer placed in Hạ Long.
+    for code in ["06757", "06967"] {
+        let c = data::COMMUNES.iter().find(|c| c.code == code).expect(code);
+        assert!(c.at.lon > 10_770_000, "{} at {:?}", c.name, c.at);
+    }
+}

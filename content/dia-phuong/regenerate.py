@@ -274,14 +274,67 @@ def to_csv_bytes(rows):
     return buffer.getvalue().encode("utf-8")
 
 
-def build_all(wheel_bytes):
-    """Return {file name: bytes} for the three output files."""
+CORRECTIONS_CSV = "corrections.csv"
+
+
+def apply_corrections(name, rows, corrections):
+    """Apply the corrections of one file to its rows (header first), in place.
+
+    A row is found by its key: `commune_code` in communes-2025.csv,
+    `old_ward_code+new_commune_code` in legacy-wards-to-2025.csv. Field `(row)`
+    with `right` = `delete row` deletes it; any other field is set from
+    `wrong` to `right`, and `wrong` must be what upstream has: a correction
+    that no longer matches fails, so a changed upstream is looked at again.
+    """
+    header = rows[0]
+    if name == COMMUNES_CSV:
+        def key(row):
+            return row[header.index("commune_code")]
+    else:
+        def key(row):
+            return row[header.index("old_ward_code")] + "+" + row[header.index("new_commune_code")]
+    index = {key(row): i for i, row in enumerate(rows) if i > 0}
+    deleted = set()
+    for c in corrections:
+        i = index.get(c["key"])
+        if i is None or i in deleted:
+            sys.exit("%s: correction of %s: no such row" % (CORRECTIONS_CSV, c["key"]))
+        if c["field"] == "(row)":
+            if c["right"] != "delete row":
+                sys.exit("%s: %s: a (row) correction can only delete" % (CORRECTIONS_CSV, c["key"]))
+            deleted.add(i)
+            continue
+        column = header.index(c["field"])
+        if rows[i][column] != c["wrong"]:
+            sys.exit("%s: %s %s is %r upstream, not %r" % (
+                CORRECTIONS_CSV, c["key"], c["field"], rows[i][column], c["wrong"]))
+        rows[i][column] = c["right"]
+    rows[:] = [row for i, row in enumerate(rows) if i not in deleted]
+
+
+def read_corrections(directory):
+    """{file name: [correction]} from corrections.csv, beside this script."""
+    out = {}
+    with open(os.path.join(directory, CORRECTIONS_CSV), encoding="utf-8", newline="") as f:
+        for c in csv.DictReader(f):
+            if c["file"] not in (COMMUNES_CSV, LEGACY_CSV):
+                sys.exit("%s: unknown file %s" % (CORRECTIONS_CSV, c["file"]))
+            out.setdefault(c["file"], []).append(c)
+    return out
+
+
+def build_all(wheel_bytes, corrections):
+    """Return {file name: bytes} for the three output files, corrected."""
     db, converter = load_upstream(wheel_bytes)
     try:
+        communes = commune_rows(db)
+        legacy = legacy_rows(db, converter)
+        apply_corrections(COMMUNES_CSV, communes, corrections.get(COMMUNES_CSV, []))
+        apply_corrections(LEGACY_CSV, legacy, corrections.get(LEGACY_CSV, []))
         return {
             PROVINCES_CSV: to_csv_bytes(province_rows(db, converter)),
-            COMMUNES_CSV: to_csv_bytes(commune_rows(db)),
-            LEGACY_CSV: to_csv_bytes(legacy_rows(db, converter)),
+            COMMUNES_CSV: to_csv_bytes(communes),
+            LEGACY_CSV: to_csv_bytes(legacy),
         }
     finally:
         db.close()
@@ -345,7 +398,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     wheel = read_local_wheel(args.wheel) if args.wheel else download_wheel()
-    outputs = build_all(wheel)
+    outputs = build_all(wheel, read_corrections(here))
     if args.check:
         return check(outputs, args.out)
     write(outputs, args.out)

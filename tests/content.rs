@@ -792,3 +792,24 @@ fn a_broken_office_row_is_reported_at_its_line() {
         ]
     );
 }
+
+#[test]
+fn a_centre_address_in_a_province_that_no_longer_exists_is_refused() {
+    let mut inputs = real_inputs();
+    let centers = &mut inputs.places[3];
+    assert_eq!(centers.path, "content/dia-phuong/centers.csv");
+    let text = centers.text.replacen(
+        "phường Thủ Dầu Một, Tp Hồ Chí Minh",
+        "phường Thủ Dầu Một, Bình Dương",
+        1,
+    );
+    assert_ne!(text, centers.text, "the fixture row is there");
+    *centers = Source::new(centers.path.clone(), text);
+    let errs = errors(&inputs);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].ends_with(":1: the address ends in `Bình Dương`, a province that no longer exists: write the province it is in now"),
+        "{}",
+        errs[0]
+    );
+}

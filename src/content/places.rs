@@ -260,7 +260,18 @@ fn source(text: &str) -> (String, Option<String>) {
     ("GitHub".to_string(), None)
 }
 
-/// Checks the five files together.
+/// A province's name without its kind, folded: `"Tỉnh Bà Rịa - Vũng Tàu"` →
+/// `"ba ria vung tau"`.
+fn province_words(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    ["tinh ", "thanh pho ", "tp "]
+        .iter()
+        .find_map(|k| folded.strip_prefix(k))
+        .unwrap_or(&folded)
+        .to_string()
+}
+
+/// Checks the six files together.
 pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
     let [provinces_file, communes_file, legacy_file, centers_file, portals_file, offices_file] =
         files;
@@ -575,7 +586,18 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
         }
     }
 
-    // Centres.
+    // Centres. An address may not end in a province that no longer exists.
+    let gone: HashSet<String> = places
+        .old_provinces
+        .iter()
+        .map(|o| province_words(&o.name))
+        .filter(|o| {
+            !places
+                .provinces
+                .iter()
+                .any(|p| province_words(&p.name) == *o)
+        })
+        .collect();
     for (at, row) in rows::<CenterCsv>(centers_file, diags) {
         let mut problem = |m: String| diags.push(centers_file.at(at, m));
         let Some(&commune) = commune_index.get(&row.commune_code) else {
@@ -600,6 +622,20 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
         if row.center_name.trim().is_empty() || row.source.trim().is_empty() {
             problem("center_name and source must not be empty".into());
             continue;
+        }
+        if let Some(last) = row
+            .address
+            .rsplit(',')
+            .next()
+            .filter(|l| !l.trim().is_empty())
+        {
+            if gone.contains(&province_words(last)) {
+                problem(format!(
+                    "the address ends in `{}`, a province that no longer exists: write the province it is in now",
+                    last.trim()
+                ));
+                continue;
+            }
         }
         let (label, url) = source(&row.source);
         c.center = Some(CenterRow {

@@ -10,7 +10,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`, { timeout: 5000 });
+const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`);
 
 async function answer(page, id, option) {
   await visible(page, `form[data-q="${id}"]`);

@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 /// The preview's frame, once the guide in it is live.
 async function previewFrame(page, src) {
   const iframe = page.locator('[data-embed-preview] iframe');
-  await page.waitForFunction((want) => document.querySelector('[data-embed-preview] iframe')?.src === want, src, { timeout: 10000 });
+  await page.waitForFunction((want) => document.querySelector('[data-embed-preview] iframe')?.src === want, src);
   const frame = await (await iframe.elementHandle()).contentFrame();
   await frame.waitForSelector('html[data-hydrated]', { timeout: 30000 });
   return { iframe, frame };

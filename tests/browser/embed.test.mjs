@@ -131,7 +131,8 @@ async function openHost(page, body, { frameSrc = SITE } = {}) {
   pageCount += 1;
   const path = `/portal-${pageCount}.html`;
   pages.set(path, { html: hostHtml(body), frameSrc });
-  await page.goto(`${HOST}${path}`);
+  // Not "load": that waits for the frame too, which the tests wait for themselves.
+  await page.goto(`${HOST}${path}`, { waitUntil: 'domcontentloaded' });
 }
 
 /// The guide's frame inside the `nth` embed, once hydrated.
@@ -145,10 +146,10 @@ async function guideFrame(page, nth = 0) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/// Waits (up to 5 s) until the iframe is as tall as the guide's `.page`, within
-/// 2 px; returns the iframe's height.
+/// Waits (up to 30 s, the tests' bound for any state) until the iframe is as
+/// tall as the guide's `.page`, within 2 px; returns the iframe's height.
 async function heightFollows(iframe, frame, where) {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30000;
   for (;;) {
     const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
     const inner = await frame.evaluate(() => document.querySelector('.page').getBoundingClientRect().height);
@@ -173,7 +174,7 @@ const BIRTH = {
 /// outcome. `beforeOutcome` runs on the check page, just before going on.
 async function toOutcome(frame, answers, beforeOutcome = async () => {}) {
   await frame.getByRole('link', { name: 'Bắt đầu' }).click();
-  await frame.waitForSelector('form.question:not([hidden])', { timeout: 5000 });
+  await frame.waitForSelector('form.question:not([hidden])');
   for (let i = 0; i < 20; i += 1) {
     const form = await frame.$('form.question:not([hidden])');
     if (!form) break;
@@ -181,14 +182,14 @@ async function toOutcome(frame, answers, beforeOutcome = async () => {}) {
     const chosen = answers[id] ? await form.$(`label[for="${id}-${answers[id]}"]`) : null;
     await (chosen ?? await form.$('.radio-label')).click();
     await (await form.$('button[type=submit]')).click();
-    await frame.waitForFunction((f) => f.hidden, form, { timeout: 5000 });
+    await frame.waitForFunction((f) => f.hidden, form);
   }
-  await frame.waitForSelector('section.check:not([hidden]), section.outcome:not([hidden])', { timeout: 5000 });
+  await frame.waitForSelector('section.check:not([hidden]), section.outcome:not([hidden])');
   if (await frame.$('section.check:not([hidden])')) {
     await beforeOutcome();
     await frame.click('a[data-go=outcome]');
   }
-  await frame.waitForSelector('section.outcome:not([hidden])', { timeout: 5000 });
+  await frame.waitForSelector('section.outcome:not([hidden])');
 }
 
 test('a flow runs inside the frame and the frame\'s height follows it', async () => {
@@ -236,12 +237,12 @@ test('a flow runs inside the frame and the frame\'s height follows it', async ()
   const inner = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
   assert.ok(inner <= 2, `the frame scrolls by ${inner}px`);
   if (scrolledPast) {
-    await page.waitForFunction((sel) => document.querySelector(sel).getBoundingClientRect().top >= -1, EMBED, { timeout: 5000 });
+    await page.waitForFunction((sel) => document.querySelector(sel).getBoundingClientRect().top >= -1, EMBED);
   }
 
   // Starting again: back to the intro, and the frame follows down as well as up.
   await frame.click('a[data-action=restart]');
-  await frame.waitForSelector('section.flow-intro:not([hidden])', { timeout: 5000 });
+  await frame.waitForSelector('section.flow-intro:not([hidden])');
   const again = await heightFollows(iframe, frame, 'the intro again');
   if (outcome > intro + 2) assert.ok(again < outcome - 2, `the frame stayed ${again}px tall after the outcome's ${outcome}px`);
   assert.deepEqual(problems, []);
@@ -316,7 +317,7 @@ test('only messages from its own frame move the embed', async () => {
   const b = await guideFrame(page, 1);
   const heightB = await heightFollows(b.iframe, b.frame, 'the second embed');
   const heightA = await heightFollows(a.iframe, a.frame, 'the first embed');
-  await page.waitForSelector('html[data-posted="15"]', { state: 'attached', timeout: 10000 });
+  await page.waitForSelector('html[data-posted="15"]', { state: 'attached' });
 
   // From the first embed's own frame, but not a valid height.
   await a.frame.evaluate(() => {
@@ -341,7 +342,7 @@ test('only messages from its own frame move the embed', async () => {
 
   // A valid height from the first embed's frame moves that one and not the other.
   await a.frame.evaluate(() => parent.postMessage('thu-tuc-xa:height:1234', '*'));
-  await page.waitForFunction(() => window.seenHeights.includes('1234px'), null, { timeout: 5000 });
+  await page.waitForFunction(() => window.seenHeights.includes('1234px'), null);
   assert.equal(await b.iframe.evaluate((f) => f.getBoundingClientRect().height), heightB);
   assert.deepEqual(problems, []);
   await context.close();
@@ -359,7 +360,7 @@ test('the accent colour and the language come through; invalid attributes are ig
   const brand = () => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim();
   await frame.waitForFunction(
     () => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim() === '#7a1f5c',
-    null, { timeout: 5000 },
+    null,
   ).catch(async () => assert.fail(`--brand is ${await frame.evaluate(brand)}`));
 
   // Too light to read on white: the guide keeps its own colour.

@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`, { timeout: 5000 });
+const visible = (page, selector) => page.waitForSelector(`${selector}:not([hidden])`);
 const question = (page, id) => visible(page, `form[data-q="${id}"]`);
 
 /// Answers the question on screen by its option's label, then continues.

@@ -80,8 +80,8 @@ test('with JavaScript off, a procedure page is fully readable', async () => {
   await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
   assert.equal(await page.locator('h1').textContent(), 'Đăng ký khai sinh');
   assert.ok(await page.locator('.document').count() >= 3, 'the document checklist is there');
-  await assert.doesNotReject(page.getByRole('link', { name: 'Giấy chứng sinh', exact: true }).waitFor({ timeout: 2000 }));
-  await assert.doesNotReject(page.getByRole('heading', { name: 'Các bước' }).waitFor({ timeout: 2000 }));
+  await assert.doesNotReject(page.getByRole('link', { name: 'Giấy chứng sinh', exact: true }).waitFor());
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Các bước' }).waitFor());
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   assert.equal(await page.getAttribute('html', 'data-hydrated'), null);
   // Links are real links: following one works without the wasm.
@@ -114,7 +114,7 @@ test('unknown paths get a real 404 page with a way back', async () => {
     const response = await page.goto(BASE_URL + path);
     assert.equal(response.status(), 404, path);
     assert.equal(await page.locator('h1').textContent(), 'Không tìm thấy trang');
-    await assert.doesNotReject(page.getByText('Page not found').waitFor({ timeout: 2000 }));
+    await assert.doesNotReject(page.getByText('Page not found').waitFor());
   }
   await page.getByRole('link', { name: 'Về trang chủ' }).click();
   await page.waitForURL(`${BASE_URL}/`);

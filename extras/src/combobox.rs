@@ -98,7 +98,7 @@ fn listen() {
                 .and_then(|w| w.document())
                 .and_then(|d| d.body())
             {
-                from_hash(&body);
+                from_hash(&body, true);
             }
         });
         let _ =
@@ -456,7 +456,7 @@ fn submit(ev: Event) {
 }
 
 /// The search page: the query from `#q=`, into the page's box.
-pub fn from_hash(root: &Element) {
+pub fn from_hash(root: &Element, hash_changed: bool) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -469,11 +469,21 @@ pub fn from_hash(root: &Element) {
         return;
     };
     if let Some(input) = input_of(&form) {
+        // A page that opens without `#q=` keeps what the person may already have
+        // typed while this module was loading; only a change of the address
+        // (back to no query) empties the box.
+        if query.is_empty() && !hash_changed {
+            if !input.value().trim().is_empty() {
+                load(lang_of(&form));
+                show(&form);
+            }
+            return;
+        }
         input.set_value(&query);
         if !query.is_empty() {
             load(lang_of(&form));
-            show(&form);
         }
+        show(&form);
     }
 }
 
@@ -519,14 +529,14 @@ pub fn start(doc: &web_sys::Document) {
         }
     }
     if let Some(body) = doc.body() {
-        from_hash(&body);
+        from_hash(&body, false);
     }
 }
 
 /// A page of the site is in place: the search page takes its `#q=`.
 pub fn attach(doc: &web_sys::Document) {
     if let Some(body) = doc.body() {
-        from_hash(&body);
+        from_hash(&body, false);
     }
 }
 

@@ -91,3 +91,21 @@ test('without JavaScript the search form leads to every page, A to Z', async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('what is typed on the search page before the search code arrives is kept and answered', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  // Hold the extras module back until the query is typed.
+  let release;
+  const typed = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/extras-[^/]*$/, async (route) => { await typed; await route.continue(); });
+  await page.goto(`${BASE_URL}/tim-kiem/`);
+  await waitForHydration(page);
+  await page.locator('#ps-q').pressSequentially('dang ky khai sinh');
+  release();
+  await page.waitForSelector('html[data-extras]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-search-results] a').length > 0);
+  assert.equal(await page.locator('#ps-q').inputValue(), 'dang ky khai sinh');
+  assert.ok(await page.locator('[data-search-results] a[href="/thu-tuc/dang-ky-khai-sinh/"]').count() > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -301,7 +301,6 @@ fn OutcomeView(
     } else {
         "facts-list facts-single"
     };
-    let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
     let per_step = |f: &dyn Fn(&'static Procedure) -> AnyView| {
         steps
             .iter()
@@ -356,18 +355,7 @@ fn OutcomeView(
         .collect_view();
     view! {
         <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
-            <p class="outcome-label">{t.flow_outcome_label}</p>
-            <h1 tabindex="-1">{text.title.get(lang)}</h1>
-            <p class="lead">{text.why.get(lang)}</p>
-            {has_doubt
-                .then(|| {
-                    view! {
-                        <div class="callout">
-                            <h2 class="callout-title">{t.flow_doubt_title}</h2>
-                            {notes(lang, text, NoteAbout::Doubt)}
-                        </div>
-                    }
-                })}
+            <OutcomeHead lang text/>
             <h2>{t.flow_todo}</h2>
             <ol class="steps">
                 {steps
@@ -444,26 +432,36 @@ fn OutcomeView(
     .into_any()
 }
 
+/// The top of every outcome: its label, title, why, and the caution box (hidden
+/// by the page's script when none of its notes applies).
+#[component]
+fn OutcomeHead(lang: Lang, text: &'static OutcomeText) -> impl IntoView {
+    let t = data::strings(lang);
+    let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
+    view! {
+        <p class="outcome-label">{t.flow_outcome_label}</p>
+        <h1 tabindex="-1">{text.title.get(lang)}</h1>
+        <p class="lead">{text.why.get(lang)}</p>
+        {has_doubt
+            .then(|| {
+                view! {
+                    <div class="callout">
+                        <h2 class="callout-title">{t.flow_doubt_title}</h2>
+                        {notes(lang, text, NoteAbout::Doubt)}
+                    </div>
+                }
+            })}
+    }
+}
+
 /// An outcome that needs no procedure (not allowed to register yet, exempt from a
 /// permit): why, and what to know or do next.
 #[component]
 fn NothingToDo(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText) -> impl IntoView {
     let t = data::strings(lang);
-    let has_doubt = text.notes.iter().any(|n| n.about == NoteAbout::Doubt);
     view! {
         <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
-            <p class="outcome-label">{t.flow_outcome_label}</p>
-            <h1 tabindex="-1">{text.title.get(lang)}</h1>
-            <p class="lead">{text.why.get(lang)}</p>
-            {has_doubt
-                .then(|| {
-                    view! {
-                        <div class="callout">
-                            <h2 class="callout-title">{t.flow_doubt_title}</h2>
-                            {notes(lang, text, NoteAbout::Doubt)}
-                        </div>
-                    }
-                })}
+            <OutcomeHead lang text/>
             <p class="outcome-nothing">{t.flow_nothing}</p>
             {[NoteAbout::Documents, NoteAbout::Fee, NoteAbout::Time, NoteAbout::Where, NoteAbout::Next]
                 .into_iter()

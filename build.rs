@@ -14,6 +14,14 @@ mod flow;
 mod text;
 
 #[allow(dead_code)]
+#[path = "src/places.rs"]
+mod places;
+
+#[allow(dead_code)]
+#[path = "src/boundaries.rs"]
+mod boundaries;
+
+#[allow(dead_code)]
 #[path = "src/content/mod.rs"]
 mod content;
 
@@ -27,6 +35,8 @@ fn main() {
     println!("cargo::rerun-if-changed=src/text.rs");
     println!("cargo::rerun-if-changed=src/app");
     println!("cargo::rerun-if-changed=src/route.rs");
+    println!("cargo::rerun-if-changed=src/places.rs");
+    println!("cargo::rerun-if-changed=src/boundaries.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     // THU_TUC_XA_CONTENT_DIR builds the site from another content folder (a copy
     // being edited, say); the default is the repository's `content/`.

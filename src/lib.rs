@@ -9,6 +9,7 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod boundaries;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 #[cfg(not(target_arch = "wasm32"))]

@@ -19,7 +19,7 @@ use std::f64::consts::PI;
 pub use crate::model::{OfficeKind, OfficeSource};
 
 /// A point: latitude and longitude in 1e-5 degree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Point {
     pub lat: i32,
     pub lon: i32,

@@ -410,6 +410,26 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
 
     flows(&mut out, site);
     places(&mut out, &site.places);
+    out.push_str(
+        "/// Each province's boundaries file (`content/dia-phuong/ranh-gioi/`), by code.\n",
+    );
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(
+        out,
+        "pub static BOUNDARY_FILES: [(&str, &str); {}] = [",
+        site.boundaries.len()
+    );
+    for (code, text) in &site.boundaries {
+        let _ = writeln!(out, "    ({code:?}, {text:?}),");
+    }
+    out.push_str("];\n");
+    let b = &site.boundary_counts;
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    let _ = writeln!(
+        out,
+        "pub static BOUNDARY_COUNTS: (usize, usize, usize, usize) = ({}, {}, {}, {});\n",
+        b.communes_with_polygon, b.points_outside, b.points_moved, b.split_wards_checked
+    );
 
     out.push_str("/// The interface strings, one field per key of `content/i18n/*.toml`.\n");
     out.push_str("#[derive(Debug)]\npub struct Strings {\n");
@@ -628,8 +648,12 @@ fn places(out: &mut String, places: &super::places::Places) {
             .collect();
         let lat = points.iter().map(|p| p.0);
         let lon = points.iter().map(|p| p.1);
-        let (south, north) = (lat.clone().min(), lat.max());
-        let (west, east) = (lon.clone().min(), lon.max());
+        // The box of its boundaries when they are known, else of its communes' points.
+        let b = p.bbox;
+        let south = lat.clone().chain(b.map(|b| b.south)).min();
+        let north = lat.chain(b.map(|b| b.north)).max();
+        let west = lon.clone().chain(b.map(|b| b.west)).min();
+        let east = lon.chain(b.map(|b| b.east)).max();
         let _ = writeln!(
             out,
             "    Province {{ code: {:?}, slug: {:?}, name: {:?}, bbox: Bbox {{ south: {}, west: {}, north: {}, east: {} }} }},",

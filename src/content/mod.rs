@@ -10,6 +10,7 @@
 //! [`load`] touches the file system; [`build`] is pure.
 
 mod body;
+pub mod boundaries;
 pub mod codegen;
 pub mod diag;
 pub mod facts;
@@ -74,6 +75,9 @@ pub struct Site {
     pub facts: facts::FactCounts,
     /// The day the content was checked for.
     pub today: jiff::civil::Date,
+    /// Each province's boundaries file: its code and text.
+    pub boundaries: Vec<(String, String)>,
+    pub boundary_counts: boundaries::BoundaryCounts,
 }
 
 /// The files the pipeline reads, by role.
@@ -92,6 +96,8 @@ pub struct Inputs {
     pub scenarios: Vec<Source>,
     /// `dia-phuong/*.csv`, in the order of [`places::FILES`].
     pub places: [Source; 6],
+    /// `dia-phuong/ranh-gioi/*.txt`, one per province.
+    pub boundaries: Vec<Source>,
     /// `van-ban/*.toml`: the register of legal texts.
     pub register: Vec<Source>,
     /// `quyen-cua-ban.toml`: the rights page.
@@ -179,6 +185,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let flows = many(read_folder(content_dir, "su-kien", ".toml"));
     let register = many(read_folder(content_dir, "van-ban", ".toml"));
     let scenarios = many(read_folder(content_dir, "su-kien/kich-ban", ".toml"));
+    let boundaries = many(read_folder(content_dir, "dia-phuong/ranh-gioi", ".txt"));
     let place_files: Vec<Source> = places::FILES
         .iter()
         .filter_map(|f| read(content_dir, f).map_err(|d| problems.push(d)).ok())
@@ -203,6 +210,7 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             register,
             today: today.expect("no problem means today was read"),
             places: place_files.try_into().expect("every place file was read"),
+            boundaries,
             fields,
             procedures,
             glossary,
@@ -258,7 +266,13 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let [csv, index_fields, agencies, english] = &inputs.index;
     let index = index::index(csv, index_fields, agencies, english, &mut diags);
     let flows = flows(inputs, &procedures, inputs.today, &mut diags);
-    let places = places::places(&inputs.places, &mut diags);
+    let mut places = places::places(&inputs.places, &mut diags);
+    let (_, boundary_counts) = boundaries::boundaries(
+        &inputs.boundaries,
+        &inputs.places[2],
+        &mut places,
+        &mut diags,
+    );
     let mut facts = facts::FactCounts::default();
     for (_, p) in &procedures {
         facts.add(p.counts);
@@ -282,6 +296,15 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
             index,
             strings,
             flows,
+            boundaries: inputs
+                .boundaries
+                .iter()
+                .map(|f| {
+                    let name = f.path.rsplit('/').next().unwrap_or_default();
+                    (name.trim_end_matches(".txt").to_string(), f.text.clone())
+                })
+                .collect(),
+            boundary_counts,
             places,
         }),
         _ => Err(diags.into_sorted()),

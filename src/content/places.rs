@@ -99,6 +99,8 @@ pub struct ProvinceRow {
     pub name: String,
     pub short_name: String,
     pub at: (i32, i32),
+    /// The box around its communes' boundaries, once they are read.
+    pub bbox: Option<crate::places::Bbox>,
     /// Indexes into [`Places::old_provinces`].
     pub merged_from: Vec<usize>,
     pub portal: String,
@@ -313,6 +315,7 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
             name: row.name,
             short_name: row.short_name,
             at: point,
+            bbox: None,
             merged_from: Vec::new(),
             portal: String::new(),
             public_services: None,

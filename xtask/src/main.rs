@@ -10,6 +10,7 @@
 //! Each command installs what it is missing first (see [`tools`]).
 
 mod bench;
+mod boundaries;
 mod compress;
 mod dist;
 mod extras;
@@ -49,7 +50,7 @@ fn cargo() -> Command {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] [--no-build] | test | dist | bench | flows [--dot | --paths]>";
+    "usage: cargo xtask <serve [--port N] [--no-build] | test | dist | bench | flows [--dot | --paths] | boundaries --geojson <dir>>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist::build().map(|_| ()),
         Some("bench") => bench::run(),
+        Some("boundaries") => boundaries::run(&args[1..]).map_err(Into::into),
         Some("flows") => run(cargo()
             .args(["run", "--quiet", "-p", "thu-tuc-xa", "--bin", "flows", "--"])
             .args(&args[1..])),

@@ -207,3 +207,72 @@ fn base_letter(c: char) -> (char, u32) {
         c => (c, 0),
     }
 }
+
+/// Every province's boundaries, parsed once (native builds: the pages' sketches).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn boundaries() -> &'static [(&'static str, crate::boundaries::Boundaries)] {
+    static PARSED: std::sync::OnceLock<Vec<(&str, crate::boundaries::Boundaries)>> =
+        std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        BOUNDARY_FILES
+            .iter()
+            .map(|(code, text)| {
+                let b = crate::boundaries::Boundaries::parse(text)
+                    .expect("the build checked every boundaries file");
+                (*code, b)
+            })
+            .collect()
+    })
+}
+
+/// A commune's boundary: its province's file and its area there.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn boundary(c: &Commune) -> Option<(&'static crate::boundaries::Boundaries, usize)> {
+    let (_, b) = boundaries().iter().find(|(p, _)| *p == c.province.code)?;
+    Some((b, b.find(c.code)?))
+}
+
+/// The communes that share a border with this one, in any province, in name order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn neighbours(c: &Commune) -> Vec<&'static Commune> {
+    use std::collections::HashMap;
+    static BY_ARC: std::sync::OnceLock<HashMap<&'static str, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let map = BY_ARC.get_or_init(|| {
+        // An arc is the same list of points in both provinces' files.
+        let mut owners: HashMap<Vec<crate::places::Point>, Vec<&'static str>> = HashMap::new();
+        for (_, b) in boundaries() {
+            for (i, area) in b.areas.iter().enumerate() {
+                for arc in b.arcs_of(i) {
+                    let mut key = arc.to_vec();
+                    if key.last() < key.first() {
+                        key.reverse();
+                    }
+                    owners.entry(key).or_default().push(area.code.as_str());
+                }
+            }
+        }
+        let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+        for codes in owners.values() {
+            for a in codes {
+                for b in codes {
+                    if a != b {
+                        let list = out.entry(a).or_default();
+                        if !list.contains(b) {
+                            list.push(b);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    });
+    let mut found: Vec<&'static Commune> = map
+        .get(c.code)
+        .into_iter()
+        .flatten()
+        .filter_map(|code| COMMUNES.iter().find(|x| x.code == *code))
+        .collect();
+    found.sort_by_key(|x| sort_key(x.name));
+    found
+}

@@ -21,6 +21,7 @@ pub mod model;
 pub mod places;
 pub mod route;
 pub mod search;
+pub mod sketch;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod text;

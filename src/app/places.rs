@@ -9,8 +9,12 @@
 //!   when its button is pressed, then fetches province pages' fragments (their
 //!   items carry `data-at`) one by one, nearest first, until no other province
 //!   could hold anything nearer ([`crate::places::Nearest`]). A fetched fragment
-//!   is the one a later visit to that province page uses. Every message is already in the HTML; the wasm
-//!   only shows one. The location stays in this function: it is not stored, not
+//!   is the one a later visit to that province page uses. First, the province
+//!   boundaries whose box holds the point (`/ranh-gioi/<code>.txt`, fetched only
+//!   then) say which commune holds it ([`crate::boundaries::Boundaries::locate`]):
+//!   "you are in …", or near a border, both names, with a sketch around the point
+//!   ([`crate::sketch`]). Every message is already in the HTML; the wasm
+//!   only shows one or fills its `{place}`. The location stays in this function: it is not stored, not
 //!   put in the address, not sent.
 //!
 //! Plain DOM listeners, no signals of their own, like the flow pages: small wasm.
@@ -217,6 +221,11 @@ mod browser {
             if let Ok(Some(list)) = near.query_selector("[data-near-list]") {
                 list.set_inner_html("");
             }
+            for sel in ["[data-near-here]", "[data-near-note]"] {
+                if let Ok(Some(el)) = near.query_selector(sel) {
+                    show(&el, false);
+                }
+            }
         }
         if msg != "locating" {
             if let Ok(Some(status)) = near.query_selector("[data-near-status]") {
@@ -238,10 +247,10 @@ mod browser {
         let ok = Closure::once_into_js(move |pos: web_sys::Position| {
             let c = pos.coords();
             let at = Point {
-                lat: (c.latitude() * 1e5) as i32,
-                lon: (c.longitude() * 1e5) as i32,
+                lat: (c.latitude() * 1e5).round() as i32,
+                lon: (c.longitude() * 1e5).round() as i32,
             };
-            leptos::task::spawn_local(nearest(ok_near, at));
+            leptos::task::spawn_local(nearest(ok_near, at, c.accuracy()));
         });
         let err_near = near.clone();
         let err = Closure::once_into_js(move |e: web_sys::PositionError| {
@@ -274,6 +283,7 @@ mod browser {
     /// A commune as a province page's fragment gives it: its link and name.
     struct Found {
         province: usize,
+        code: String,
         href: String,
         name: String,
     }
@@ -295,6 +305,7 @@ mod browser {
                 let a = li.query_selector("a").ok()??;
                 let found = Found {
                     province,
+                    code: li.get_attribute("data-code").unwrap_or_default(),
                     href: a.get_attribute("href")?,
                     name: a.text_content()?,
                 };
@@ -305,7 +316,7 @@ mod browser {
 
     /// Fetches province pages' fragments, nearest first, until the answer is
     /// complete; then lists the communes with their distances.
-    async fn nearest(near: Element, at: Point) {
+    async fn nearest(near: Element, at: Point, accuracy_m: f64) {
         let base = near.get_attribute("data-near").unwrap_or_default();
         // Vietnamese pages (no `/en` prefix) write 2,3 km.
         let lang = if base.starts_with("/en/") {
@@ -318,13 +329,30 @@ mod browser {
         let mut search: Nearest<Found> =
             Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST)
                 .only(|i| scope.is_none_or(|p| std::ptr::eq(p, &data::PROVINCES[i])));
+        let here = here(at, accuracy_m, scope).await;
+        let unknown = here.is_err();
+        let here = here.ok().flatten();
+        let mut names: Vec<Found> = Vec::new();
         let mut failed = false;
         while let Some(i) = search.next_province() {
             let url = Route::new(lang, Page::Province(&data::PROVINCES[i]))
                 .fragment_href()
                 .unwrap_or_default();
             match super::super::fragment::fetch::text(&url).await {
-                Some(html) => search.add(communes_in(&html, i)),
+                Some(html) => {
+                    let items = communes_in(&html, i);
+                    for (f, _) in &items {
+                        if here.as_ref().is_some_and(|h| h.mentions(&f.code)) {
+                            names.push(Found {
+                                province: f.province,
+                                code: f.code.clone(),
+                                href: f.href.clone(),
+                                name: f.name.clone(),
+                            });
+                        }
+                    }
+                    search.add(items)
+                }
                 None => {
                     failed = true;
                     search.skip();
@@ -355,6 +383,152 @@ mod browser {
             .collect();
         list.set_inner_html(&html);
         say(&near, if far { "far" } else { "found" });
+        show_here(&near, here.as_ref(), &names, at, scope.is_some() || unknown);
+    }
+
+    /// What the boundaries say of the point: the province's file and the answer.
+    struct Here {
+        boundaries: crate::boundaries::Boundaries,
+        located: crate::boundaries::Located,
+    }
+
+    impl Here {
+        fn codes(&self) -> impl Iterator<Item = &str> {
+            let b = &self.boundaries;
+            self.located
+                .inside
+                .into_iter()
+                .flat_map(|i| std::iter::once(i).chain(b.neighbours(i)))
+                .chain(self.located.near.iter().copied())
+                .map(|i| b.areas[i].code.as_str())
+        }
+
+        fn mentions(&self, code: &str) -> bool {
+            self.codes().any(|c| c == code)
+        }
+    }
+
+    /// Reads the boundaries of the provinces whose box holds the point, until one
+    /// holds it; `None` when none could be read or none holds it or is near.
+    async fn here(
+        at: Point,
+        accuracy_m: f64,
+        scope: Option<&'static crate::places::Province>,
+    ) -> Result<Option<Here>, ()> {
+        let mut best: Option<Here> = None;
+        let mut failed = false;
+        for p in data::PROVINCES.iter() {
+            let b = p.bbox;
+            let inside_box =
+                at.lat >= b.south && at.lat <= b.north && at.lon >= b.west && at.lon <= b.east;
+            if !inside_box || scope.is_some_and(|s| !std::ptr::eq(s, p)) {
+                continue;
+            }
+            let Some(text) =
+                super::super::fragment::fetch::text(&format!("/ranh-gioi/{}.txt", p.code)).await
+            else {
+                failed = true;
+                continue;
+            };
+            let Ok(boundaries) = crate::boundaries::Boundaries::parse(&text) else {
+                failed = true;
+                continue;
+            };
+            // Near a border: within the simplification's error, or the position's
+            // own uncertainty (at most 300 m).
+            let tolerance_km = boundaries.tolerance.0 as f64 * 0.001_113_2;
+            let near_km = tolerance_km.max((accuracy_m / 1000.0).min(0.3));
+            let located = boundaries.locate(at, near_km);
+            let found = Here {
+                boundaries,
+                located,
+            };
+            if found.located.inside.is_some() {
+                return Ok(Some(found));
+            }
+            if best.is_none() && !found.located.near.is_empty() {
+                best = Some(found);
+            }
+        }
+        // A file that did not load may have held the point: say nothing rather
+        // than "in no commune".
+        if failed && best.is_none() {
+            return Err(());
+        }
+        Ok(best)
+    }
+
+    /// "You are in …" (or near a border, or in no commune), and a sketch around the
+    /// point. The words come from the section's attributes; names from the fragments.
+    fn show_here(near: &Element, here: Option<&Here>, names: &[Found], at: Point, silent: bool) {
+        let Ok(Some(box_)) = near.query_selector("[data-near-here]") else {
+            return;
+        };
+        let attr = |n: &str| box_.get_attribute(n).unwrap_or_default();
+        let name_of = |code: &str| names.iter().find(|f| f.code == code);
+        let link = |f: &Found| format!("<a href=\"{}\">{}</a>", escape(&f.href), escape(&f.name));
+        let Some(h) = here else {
+            // Kept to one province (embedded), a point elsewhere is simply not in it;
+            // and a boundaries file that did not load cannot say.
+            if silent {
+                show(&box_, false);
+                return;
+            }
+            box_.set_inner_html(&format!("<p>{}</p>", escape(&attr("data-none"))));
+            show(&box_, true);
+            return;
+        };
+        let b = &h.boundaries;
+        let first = h.located.inside.or(h.located.near.first().copied());
+        let Some(first) = first.and_then(|i| name_of(&b.areas[i].code).map(|f| (i, f))) else {
+            show(&box_, false);
+            return;
+        };
+        let other = h
+            .located
+            .near
+            .iter()
+            .find(|&&i| i != first.0)
+            .and_then(|&i| name_of(&b.areas[i].code));
+        let province = escape(data::PROVINCES[first.1.province].name);
+        let sentence = match (other, h.located.inside.is_some()) {
+            (Some(o), _) => data::fill(&escape(&attr("data-border")), "place", &link(first.1))
+                .replace("{other}", &link(o)),
+            (None, true) => data::fill(&escape(&attr("data-here")), "place", &link(first.1))
+                .replace("{province}", &province),
+            (None, false) => data::fill(&escape(&attr("data-close")), "place", &link(first.1))
+                .replace("{province}", &province),
+        };
+        // The sketch: the commune that holds the point and its neighbours.
+        let mut shapes = Vec::new();
+        for i in std::iter::once(first.0).chain(b.neighbours(first.0)) {
+            if let Some(f) = name_of(&b.areas[i].code) {
+                shapes.push((i, f.name.clone()));
+            }
+        }
+        let sketch_shapes: Vec<crate::sketch::Shape> = shapes
+            .iter()
+            .map(|(i, label)| crate::sketch::Shape {
+                boundaries: b,
+                area: *i,
+                label,
+                focus: *i == first.0,
+            })
+            .collect();
+        let title = attr("data-title");
+        let drawing = crate::sketch::svg(
+            &sketch_shapes,
+            crate::sketch::pad(b.areas[first.0].bbox, 0.2),
+            Some((at, &attr("data-you"))),
+            &title,
+        );
+        box_.set_inner_html(&format!(
+            "<p class=\"near-here\">{sentence}</p><div class=\"sketch-frame\">{drawing}</div>"
+        ));
+        show(&box_, true);
+        if let Ok(Some(note)) = near.query_selector("[data-near-note]") {
+            show(&note, true);
+        }
     }
 
     /// Escapes text for HTML (the names come from our own data, but still).

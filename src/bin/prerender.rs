@@ -169,6 +169,27 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         &dist.join(search::PLACES_FILE.trim_start_matches('/')),
         &corpus::places_corpus(),
     )?;
+    // Each province's boundaries, fetched by "which commune am I in" when needed.
+    for (code, text) in thu_tuc_xa::data::BOUNDARY_FILES.iter() {
+        write(&dist.join(format!("ranh-gioi/{code}.txt")), text)?;
+    }
+    // Each province's sketch, the image its page shows.
+    for (code, b) in thu_tuc_xa::data::boundaries() {
+        let name_of = |i: usize| {
+            let code = &b.areas[i].code;
+            thu_tuc_xa::data::COMMUNES
+                .iter()
+                .find(|c| c.code == code)
+                .map_or(String::new(), |c| c.name.to_string())
+        };
+        let province = thu_tuc_xa::data::PROVINCES
+            .iter()
+            .find(|p| p.code == *code)
+            .map_or("", |p| p.name);
+        let title = format!("Sơ đồ phác họa ranh giới các xã, phường, đặc khu của {province}");
+        let (svg, _) = thu_tuc_xa::sketch::province_svg(b, &name_of, &title);
+        write(&dist.join(format!("ranh-gioi/{code}.svg")), &svg)?;
+    }
     let not_found = Route::parse("/404.html");
     let html = page(
         &t,

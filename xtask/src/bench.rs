@@ -51,6 +51,7 @@ pub fn run() -> Result<()> {
     let side = search_side_by_side(&dist)?;
     let phone = like_a_phone(&dist)?;
     let (shard_max, places_total) = place_pieces(&dist)?;
+    let (polygons_max, polygons_total) = polygon_pieces(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
     let mut gzip = compress::gzip_len(home.as_bytes());
@@ -120,6 +121,26 @@ pub fn run() -> Result<()> {
             "≤",
         ),
         ("places_total_brotli_kb", kb(places_total), Some(250.0), "≤"),
+        (
+            "communes_with_polygon",
+            places("communes_with_polygon")?,
+            Some(3321.0),
+            "=",
+        ),
+        (
+            "places_point_outside_polygon",
+            places("places_point_outside_polygon")?,
+            Some(0.0),
+            "=",
+        ),
+        (
+            "polygons_province_brotli_kb_max",
+            kb(polygons_max),
+            Some(60.0),
+            "≤",
+        ),
+        ("polygons_total_brotli_kb", kb(polygons_total), None, ""),
+        ("where_am_i_us", places("where_am_i_us")?, Some(500.0), "≤"),
         ("search_queries", search("search_queries")?, Some(80.0), "≥"),
         ("search_p95_us", search("search_p95_us")?, Some(2000.0), "≤"),
         ("search_index_brotli_kb", kb(search_index), None, ""),
@@ -508,4 +529,23 @@ fn sw_precache_brotli(dist: &Path) -> Result<usize> {
         }
     }
     brotli_of(dist, &files)
+}
+
+/// The boundary files "which commune am I in" fetches (`dist/ranh-gioi/*.txt`): the
+/// largest one's and all of them together, brotli.
+fn polygon_pieces(dist: &Path) -> Result<(usize, usize)> {
+    let mut max = 0;
+    let mut total = 0;
+    for e in std::fs::read_dir(dist.join("ranh-gioi"))? {
+        let path = e?.path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let n = compress::brotli_len(&std::fs::read(&path)?);
+            max = max.max(n);
+            total += n;
+        }
+    }
+    if total == 0 {
+        return Err("no boundary files in dist/ranh-gioi".into());
+    }
+    Ok((max, total))
 }

@@ -120,6 +120,7 @@ pub fn PlacesPage(lang: Lang) -> impl IntoView {
             <p>{t.near_explain}</p>
             <button type="button" class="button" data-near-button>{t.near_button}</button>
             <div class="near-status" role="status" tabindex="-1" data-near-status>
+                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title></div>
                 <p data-msg="locating" hidden>{t.near_locating}</p>
                 <p class="warning" data-msg="denied" hidden>{t.near_denied}</p>
                 <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>
@@ -128,6 +129,7 @@ pub fn PlacesPage(lang: Lang) -> impl IntoView {
                 <p data-msg="found" hidden>{t.near_found}</p>
             </div>
             <ol class="near-list" data-near-list data-km=t.near_km></ol>
+            <p class="hint" data-near-note hidden>{t.near_here_note}</p>
         </section>
 
         <section aria-labelledby="by-province">
@@ -211,6 +213,33 @@ fn old_province_links(lang: Lang, olds: &[&'static OldProvince]) -> impl IntoVie
         .collect_view()
 }
 
+/// A province's sketch: an image (`/ranh-gioi/<code>.svg`, made by the prerenderer),
+/// loaded only when scrolled to, so the page stays the small piece of place data
+/// the nearest search reads.
+#[component]
+fn ProvinceSketch(lang: Lang, province: &'static Province) -> impl IntoView {
+    let t = data::strings(lang);
+    let (_, b) = data::boundaries()
+        .iter()
+        .find(|(p, _)| *p == province.code)?;
+    let (_, far) = crate::sketch::province_svg(b, &|_| String::new(), "");
+    let names: Vec<&str> = far
+        .iter()
+        .filter_map(|&i| data::COMMUNES.iter().find(|c| c.code == b.areas[i].code))
+        .map(|c| c.name)
+        .collect();
+    let alt = data::fill(t.province_sketch_title, "name", province.name);
+    Some(view! {
+        <figure class="sketch-figure">
+            <img class="sketch" src=format!("/ranh-gioi/{}.svg", province.code) alt=alt loading="lazy" decoding="async"/>
+            <figcaption>
+                {t.sketch_note}
+                {(!names.is_empty()).then(|| view! { " " {data::fill(t.province_sketch_insets, "names", &names.join(", "))} })}
+            </figcaption>
+        </figure>
+    })
+}
+
 /// A province: its communes, A to Z, with a filter.
 #[component]
 pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
@@ -236,7 +265,7 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     view! {
-                        <li data-at=c.at.to_attr()>
+                        <li data-at=c.at.to_attr() data-code=c.code>
                             <a href=commune_route(lang, c)>{c.name}</a>
                             {c.center.as_ref().and_then(|x| x.address).map(|_| view! { " " <span class="tag">{t.commune_has_address}</span> })}
                         </li>
@@ -244,6 +273,7 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <ProvinceSketch lang province/>
         <p>
             <a href=Route::new(lang, Page::OldAddress).href()>{t.old_address_button}</a>
         </p>
@@ -302,6 +332,51 @@ fn MapLinks(
             <li><a href=geo>{t.map_app}</a></li>
         </ul>
     }
+}
+
+/// The commune's outline among its neighbours, drawn at build time, and the same in
+/// words: the names of the communes it borders, as links.
+#[component]
+fn Sketch(lang: Lang, commune: &'static Commune) -> impl IntoView {
+    use crate::sketch::{pad, svg, Shape};
+    let t = data::strings(lang);
+    let (b, area) = data::boundary(commune)?;
+    let neighbours = data::neighbours(commune);
+    let mut shapes = vec![Shape {
+        boundaries: b,
+        area,
+        label: commune.short_name,
+        focus: true,
+    }];
+    for n in &neighbours {
+        if let Some((nb, na)) = data::boundary(n) {
+            shapes.push(Shape {
+                boundaries: nb,
+                area: na,
+                label: n.short_name,
+                focus: false,
+            });
+        }
+    }
+    let title = data::fill(t.sketch_title, "name", commune.name);
+    let drawing = svg(&shapes, pad(b.areas[area].bbox, 0.2), None, &title);
+    let items = neighbours
+        .iter()
+        .map(|n| {
+            let other = (n.province != commune.province).then(|| format!(" ({})", n.province.name));
+            view! { <li><a href=commune_route(lang, n)>{n.name}</a>{other}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <figure class="sketch-figure">
+            <div class="sketch-frame" inner_html=drawing></div>
+            <figcaption>{t.sketch_note}</figcaption>
+        </figure>
+        {(!neighbours.is_empty()).then(|| view! {
+            <p>{t.commune_neighbours}</p>
+            <ul class="links">{items}</ul>
+        })}
+    })
 }
 
 /// Percent-encodes a query value.
@@ -414,6 +489,7 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                     {area.map(|a| view! { ". " {data::fill(t.commune_area, "area", &a)} })}
                 </p>
                 <MapLinks lang at=c.at label=c.name address=map_address/>
+                <Sketch lang commune=c/>
             </section>
 
             {(!olds.is_empty())

@@ -1,0 +1,122 @@
+// "Which commune am I in": the boundaries answer for a granted location (Hà Nội,
+// Hồ Chí Minh City, Đà Nẵng), a point on a border names both communes, the answer
+// comes back offline after one visit; the sketches of a commune page and a
+// province page, with and without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// Presses "use my location" on the finder and waits for the answer's sentence.
+async function whereAmI(page) {
+  await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+  const here = page.locator('[data-near-here]:not([hidden]) p');
+  await here.waitFor();
+  await page.locator('[data-near-list] li').first().waitFor();
+  return (await here.textContent()).trim();
+}
+
+for (const [city, geolocation, file, sentence] of [
+  ['Hà Nội', { latitude: 21.0285, longitude: 105.8522 }, '01', 'Bạn đang ở Phường Hoàn Kiếm, Thành phố Hà Nội.'],
+  ['Hồ Chí Minh', { latitude: 10.7725, longitude: 106.698 }, '79', 'Bạn đang ở Phường Bến Thành, Thành phố Hồ Chí Minh.'],
+  ['Đà Nẵng', { latitude: 16.0678, longitude: 108.2208 }, '48', 'Bạn đang ở Phường Hải Châu, Thành phố Đà Nẵng.'],
+]) {
+  test(`a location in ${city} says which commune holds it, with a sketch`, async () => {
+    const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('/ranh-gioi/')) fetched.push(new URL(r.url()).pathname); });
+    await page.goto(`${BASE_URL}/noi-nop/`);
+    await waitForHydration(page);
+    assert.equal(await whereAmI(page), sentence);
+    // Only the province's boundaries were fetched (a neighbour's box may hold the
+    // point too), and nothing went to another site.
+    assert.ok(fetched.includes(`/ranh-gioi/${file}.txt`), fetched.join(' '));
+    assert.ok(fetched.length <= 3, fetched.join(' '));
+    const sketch = page.locator('[data-near-here] svg.sketch');
+    assert.equal(await sketch.getAttribute('role'), 'img');
+    assert.match(await sketch.getAttribute('aria-label'), /^Sơ đồ phác họa /);
+    assert.equal(await sketch.locator('circle.you').count(), 1);
+    assert.equal(await sketch.locator('path.focus').count(), 1);
+    assert.ok(await sketch.locator('path.other').count() >= 2, 'its neighbours are drawn');
+    assert.ok(await page.locator('[data-near-note]').isVisible(), 'the boundaries\' source is said');
+    await axe(page, `where am I in ${city}`);
+    // The commune's name is a link to its page.
+    const name = sentence.replace(/^Bạn đang ở (.+?), .*$/, '$1');
+    await page.locator('[data-near-here] p a', { hasText: name }).click();
+    await page.locator('h1', { hasText: name }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a point on the border between two communes names both', async () => {
+  // A corner of the line Phường Hoàn Kiếm shares with Phường Cửa Nam.
+  const geolocation = { latitude: 21.02438, longitude: 105.85706, accuracy: 5 };
+  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  await page.goto(`${BASE_URL}/noi-nop/`);
+  await waitForHydration(page);
+  const text = await whereAmI(page);
+  assert.match(text, /^Bạn đang ở gần ranh giới giữa Phường (Hoàn Kiếm|Cửa Nam) và Phường (Hoàn Kiếm|Cửa Nam): vị trí có thể thuộc một trong hai nơi\.$/);
+  assert.equal(await page.locator('[data-near-here] p a').count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after one visit, the answer comes back offline', async () => {
+  const geolocation = { latitude: 21.0285, longitude: 105.8522 };
+  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  await page.goto(`${BASE_URL}/noi-nop/`);
+  await waitForHydration(page);
+  await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  assert.equal(await whereAmI(page), 'Bạn đang ở Phường Hoàn Kiếm, Thành phố Hà Nội.');
+  await context.setOffline(true);
+  await page.reload();
+  await waitForHydration(page);
+  assert.equal(await whereAmI(page), 'Bạn đang ở Phường Hoàn Kiếm, Thành phố Hà Nội.');
+  await context.setOffline(false);
+  // Offline, the browser reports the failed requests it made before the worker
+  // answered them; none is about the boundaries.
+  assert.deepEqual(problems.filter((p) => p.includes('ranh-gioi')), []);
+  await context.close();
+});
+
+test('a commune page draws its outline among its neighbours and names them, without JavaScript', async () => {
+  const { context, page, problems } = await phonePage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/phuong-hoan-kiem/`);
+  const sketch = page.locator('.sketch-figure svg.sketch');
+  assert.equal(await sketch.getAttribute('aria-label'), 'Sơ đồ phác họa Phường Hoàn Kiếm và các xã, phường giáp ranh');
+  assert.equal(await sketch.locator('path.focus').count(), 1);
+  const drawn = await sketch.locator('path.other').count();
+  // The words say what the drawing shows: every neighbour, as a link.
+  const named = page.locator('.sketch-figure + p + ul.links a');
+  assert.equal(await named.count(), drawn);
+  for (const n of ['Phường Cửa Nam', 'Phường Hồng Hà', 'Phường Ba Đình']) {
+    assert.ok(await page.locator('.sketch-figure + p + ul.links a', { hasText: n }).count(), n);
+  }
+  assert.match(await page.locator('.sketch-figure figcaption').textContent(), /không phải bản đồ chính thức/);
+  await axe(page, 'commune sketch');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [slug, island] of [['da-nang', 'Đặc khu Hoàng Sa'], ['khanh-hoa', 'Đặc khu Trường Sa']]) {
+  test(`the sketch of ${slug} shows ${island} in its own frame`, async () => {
+    const { context, page, problems } = await phonePage(browser);
+    await page.goto(`${BASE_URL}/noi-nop/${slug}/`);
+    const img = page.locator('.sketch-figure img.sketch');
+    await img.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const i = document.querySelector('.sketch-figure img.sketch');
+      return i && i.complete && i.naturalWidth > 0;
+    });
+    assert.match(await img.getAttribute('alt'), /^Sơ đồ phác họa ranh giới/);
+    assert.match(await page.locator('.sketch-figure figcaption').textContent(), new RegExp(island));
+    const svg = await (await page.request.get(await img.evaluate((i) => i.src))).text();
+    assert.ok(svg.includes(`>${island}</text>`), 'the inset is named in the drawing');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

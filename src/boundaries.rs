@@ -72,6 +72,9 @@ impl Boundaries {
                 Some("t") => {
                     let a = number(words.next()).ok_or((n, "tolerance: two whole numbers"))?;
                     let b = number(words.next()).ok_or((n, "tolerance: two whole numbers"))?;
+                    if !(0..=100_000).contains(&a) || !(0..=100_000).contains(&b) {
+                        return Err((n, "tolerance: between 0 and 100000"));
+                    }
                     out.tolerance = (a, b);
                 }
                 Some("a") => {
@@ -92,6 +95,9 @@ impl Boundaries {
                     }
                     if pts.len() < 2 {
                         return Err((n, "arc: fewer than two points"));
+                    }
+                    if !pts.iter().all(|&p| on_earth(p)) {
+                        return Err((n, "arc: a point off the Earth"));
                     }
                     out.arcs.push(pts);
                 }
@@ -120,6 +126,9 @@ impl Boundaries {
                         return Err((n, "commune: no ring"));
                     }
                     let point = Point { lat, lon };
+                    if !on_earth(point) {
+                        return Err((n, "commune: a point off the Earth"));
+                    }
                     let mut area = Area {
                         code,
                         point,
@@ -222,16 +231,22 @@ impl Boundaries {
     }
 
     /// The commune that holds `p`, and the others whose border lies within
-    /// `near_km` of it.
+    /// `near_km` of it. Where the source's boundaries overlap (they do, in a few
+    /// places), the other communes that hold the point come first among the near.
     pub fn locate(&self, p: Point, near_km: f64) -> Located {
         let o = Origin::new(p);
-        let inside = (0..self.areas.len()).find(|&i| self.contains(i, p));
-        let mut near: Vec<(usize, f64)> = (0..self.areas.len())
-            .filter(|&i| Some(i) != inside)
-            .filter(|&i| o.km(self.areas[i].bbox.clamp(p)) <= near_km)
-            .map(|i| (i, self.border_km(i, p)))
-            .filter(|&(_, d)| d <= near_km)
+        let holding: Vec<usize> = (0..self.areas.len())
+            .filter(|&i| self.contains(i, p))
             .collect();
+        let inside = holding.first().copied();
+        let mut near: Vec<(usize, f64)> = holding.iter().skip(1).map(|&i| (i, -1.0)).collect();
+        near.extend(
+            (0..self.areas.len())
+                .filter(|i| !holding.contains(i))
+                .filter(|&i| o.km(self.areas[i].bbox.clamp(p)) <= near_km)
+                .map(|i| (i, self.border_km(i, p)))
+                .filter(|&(_, d)| d <= near_km),
+        );
         near.sort_by(|a, b| a.1.total_cmp(&b.1));
         Located {
             inside,
@@ -275,6 +290,11 @@ impl Boundaries {
             .map(|w| Origin::new(w[0]).km(w[1]))
             .sum()
     }
+}
+
+/// Whether a point is a latitude and longitude at all (so no distance overflows).
+fn on_earth(p: Point) -> bool {
+    (-9_000_000..=9_000_000).contains(&p.lat) && (-18_000_000..=18_000_000).contains(&p.lon)
 }
 
 /// A whole number of a boundaries file.
@@ -360,5 +380,7 @@ mod tests {
         assert_eq!(Boundaries::parse("x\n").unwrap_err().0, 1);
         assert_eq!(Boundaries::parse("c 1 2\n").unwrap_err().0, 1);
         assert!(Boundaries::parse("a 2147483647 0 1 0\n").is_err());
+        assert!(Boundaries::parse("a -2147483648 0 1 0 0 1\n").is_err());
+        assert!(Boundaries::parse("a 0 0 1 1\nc 1 99999999 0 0\n").is_err());
     }
 }

@@ -223,9 +223,33 @@ pub fn province_svg(
         return (String::new(), far);
     };
     let v = View::new(pad(main, 0.02));
+    // Insets in a column to the right of the main drawing, each a quarter of its
+    // width, named under their frame.
+    let side = WIDTH / 4.0;
+    let mut insets = String::new();
+    let mut bottom: f64 = 0.0;
+    for &i in &far {
+        let iv = View::new(pad(b.areas[i].bbox, 0.05));
+        let h = (iv.height * side / WIDTH).min(side * 2.0);
+        let (x, y) = (WIDTH + 24.0, bottom + 8.0);
+        let _ = write!(
+            insets,
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{side}\" height=\"{h}\" fill=\"#fff\" stroke=\"#505a5f\" stroke-width=\"2\"/><svg x=\"{x}\" y=\"{y}\" width=\"{side}\" height=\"{h}\" viewBox=\"0 0 {WIDTH} {}\" preserveAspectRatio=\"xMidYMid meet\"><path fill-rule=\"evenodd\" fill=\"#d2e2f1\" stroke=\"#1d70b8\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\" d=\"{}\"/></svg><text x=\"{x}\" y=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"24\" fill=\"#0b0c0c\">{}</text>",
+            iv.height,
+            path(&iv, b, i),
+            y + h + 28.0,
+            escape(&names(i))
+        );
+        bottom = y + h + 40.0;
+    }
+    let width = if far.is_empty() {
+        WIDTH
+    } else {
+        WIDTH + side + 32.0
+    };
     let mut out = format!(
-        "<svg class=\"sketch\" viewBox=\"0 0 {WIDTH} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><g fill=\"#d2e2f1\" stroke=\"#1d70b8\" stroke-width=\"1\" stroke-linejoin=\"round\">",
-        v.height,
+        "<svg class=\"sketch\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><g fill=\"#d2e2f1\" stroke=\"#1d70b8\" stroke-width=\"1\" stroke-linejoin=\"round\">",
+        v.height.max(bottom),
         escape(title)
     );
     for i in (0..n).filter(|i| !far.contains(i)) {
@@ -236,22 +260,7 @@ pub fn province_svg(
         );
     }
     out.push_str("</g>");
-    // Insets down the right-hand side, each a quarter of the width.
-    let side = WIDTH / 4.0;
-    for (k, &i) in far.iter().enumerate() {
-        let iv = View::new(pad(b.areas[i].bbox, 0.05));
-        let h = iv.height * side / WIDTH;
-        let (x, y) = (WIDTH - side - 8.0, 8.0 + k as f64 * (h + 56.0));
-        let _ = write!(
-            out,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"{side}\" height=\"{}\" fill=\"#fff\" stroke=\"#505a5f\" stroke-width=\"2\"/><svg x=\"{x}\" y=\"{y}\" width=\"{side}\" height=\"{h}\" viewBox=\"0 0 {WIDTH} {}\"><path fill-rule=\"evenodd\" fill=\"#d2e2f1\" stroke=\"#1d70b8\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\" d=\"{}\"/></svg><text x=\"{x}\" y=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"28\" fill=\"#0b0c0c\">{}</text>",
-            h,
-            iv.height,
-            path(&iv, b, i),
-            y + h + 30.0,
-            escape(&names(i))
-        );
-    }
+    out.push_str(&insets);
     out.push_str("</svg>");
     (out, far)
 }

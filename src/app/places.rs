@@ -525,6 +525,30 @@ mod browser {
         box_.set_inner_html(&format!(
             "<p class=\"near-here\">{sentence}</p><div class=\"sketch-frame\">{drawing}</div>"
         ));
+        // An old province's page: mark the part of a split old ward that holds the
+        // point (its links carry `data-code`).
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Ok(old) = doc.query_selector_all(".here-mark") {
+                for i in 0..old.length() {
+                    if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        n.remove();
+                    }
+                }
+            }
+            if let Some(i) = h.located.inside {
+                let code = &b.areas[i].code;
+                let mark = format!(
+                    " <strong class=\"here-mark\">← {}</strong>",
+                    escape(&attr("data-mark"))
+                );
+                for a in elements(
+                    &doc.document_element().unwrap_or(box_.clone()),
+                    &format!(".old-wards a[data-code=\"{code}\"]"),
+                ) {
+                    let _ = a.insert_adjacent_html("afterend", &mark);
+                }
+            }
+        }
         show(&box_, true);
         if let Ok(Some(note)) = near.query_selector("[data-near-note]") {
             show(&note, true);

@@ -97,9 +97,14 @@ test('a commune page draws its outline among its neighbours and names them, with
     assert.ok(await page.locator('.sketch-figure + p + ul.links a', { hasText: n }).count(), n);
   }
   assert.match(await page.locator('.sketch-figure figcaption').textContent(), /không phải bản đồ chính thức/);
-  await axe(page, 'commune sketch');
   assert.deepEqual(problems, []);
   await context.close();
+  // axe runs in the page, so with JavaScript.
+  const js = await phonePage(browser);
+  await js.page.goto(`${BASE_URL}/noi-nop/ha-noi/phuong-hoan-kiem/`);
+  await axe(js.page, 'commune sketch');
+  assert.deepEqual(js.problems, []);
+  await js.context.close();
 });
 
 for (const [slug, island] of [['da-nang', 'Đặc khu Hoàng Sa'], ['khanh-hoa', 'Đặc khu Trường Sa']]) {
@@ -120,3 +125,21 @@ for (const [slug, island] of [['da-nang', 'Đặc khu Hoàng Sa'], ['khanh-hoa',
     await context.close();
   });
 }
+
+test('on an old province page, the part of a split old commune that holds the point is marked', async () => {
+  // Xã Đình Dù (Văn Lâm, Hưng Yên) went partly to Xã Như Quỳnh, partly to Xã Đại Đồng;
+  // this point is inside Xã Như Quỳnh.
+  const geolocation = { latitude: 20.9696, longitude: 105.997 };
+  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  await page.goto(`${BASE_URL}/noi-nop/dia-chi-cu/hung-yen/`);
+  await waitForHydration(page);
+  await page.getByRole('heading', { name: 'Xã, phường cũ của bạn bị chia?' }).waitFor();
+  assert.equal(await whereAmI(page), 'Bạn đang ở Xã Như Quỳnh, Tỉnh Hưng Yên.');
+  const item = page.locator('.old-wards li', { hasText: 'Xã Đình Dù' });
+  await item.locator('.here-mark').waitFor();
+  assert.equal(await item.locator('a:has(+ .here-mark)').textContent(), 'Xã Như Quỳnh');
+  assert.equal(await item.locator('.here-mark').count(), 1);
+  await axe(page, 'split ward by location');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -326,11 +326,41 @@ fn write(
     }
 
     // Simplify each arc once; keep at least a triangle for a closed one.
-    let simple: Vec<Vec<P>> = arcs
+    let mut eps: Vec<f64> = shared
         .iter()
-        .zip(&shared)
-        .map(|(a, &both)| simplify(a, if both { tolerance } else { edge_tolerance }))
+        .map(|&both| if both { tolerance } else { edge_tolerance })
         .collect();
+    let mut simple: Vec<Vec<P>> = arcs
+        .iter()
+        .zip(&eps)
+        .map(|(a, &e)| simplify(a, e))
+        .collect();
+    // A ring of two or more arcs can collapse to a line (A, B, A): simplify its arcs
+    // again, finer, until every ring keeps a triangle. Both sides of an arc share it,
+    // so they stay the same.
+    loop {
+        let mut finer = Vec::new();
+        for uses in topo.iter().flatten().flatten() {
+            let mut distinct: Vec<P> = uses
+                .iter()
+                .flat_map(|u| simple[u.arc].iter().copied())
+                .collect();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() < 3 {
+                finer.extend(uses.iter().map(|u| u.arc).filter(|&a| eps[a] >= 0.5));
+            }
+        }
+        finer.sort();
+        finer.dedup();
+        if finer.is_empty() {
+            break;
+        }
+        for a in finer {
+            eps[a] /= 2.0;
+            simple[a] = simplify(&arcs[a], eps[a]);
+        }
+    }
     let points_before: usize = arcs.iter().map(Vec::len).sum();
     let points_after: usize = simple.iter().map(Vec::len).sum();
 

@@ -102,25 +102,19 @@ fn Filter(
     }
 }
 
-/// The finder: my location, a province, my old address.
+/// "Which commune am I in": the location button, its messages (all in the HTML, the
+/// wasm shows one), the answer's box and the nearest list. Shown only with JavaScript.
 #[component]
-pub fn PlacesPage(lang: Lang) -> impl IntoView {
+fn Near(lang: Lang, heading: &'static str, explain: &'static str) -> impl IntoView {
     let t = data::strings(lang);
-    let mut provinces: Vec<&'static Province> = data::PROVINCES.iter().collect();
-    provinces.sort_by_key(|p| data::sort_key(data::province_details(p).short_name));
     let base = format!("{}/{}/", lang.prefix(), crate::route::PLACES_SEGMENT);
     view! {
-        <Breadcrumbs lang trail=vec![]/>
-        <h1>{t.places_title}</h1>
-        <p class="lead">{t.places_intro}</p>
-        <p>{t.places_rule}</p>
-
         <section class="near js-only" aria-labelledby="near" data-near=base>
-            <h2 id="near">{t.near_heading}</h2>
-            <p>{t.near_explain}</p>
+            <h2 id="near">{heading}</h2>
+            <p>{explain}</p>
             <button type="button" class="button" data-near-button>{t.near_button}</button>
             <div class="near-status" role="status" tabindex="-1" data-near-status>
-                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title></div>
+                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title data-mark=t.split_here></div>
                 <p data-msg="locating" hidden>{t.near_locating}</p>
                 <p class="warning" data-msg="denied" hidden>{t.near_denied}</p>
                 <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>
@@ -131,6 +125,22 @@ pub fn PlacesPage(lang: Lang) -> impl IntoView {
             <ol class="near-list" data-near-list data-km=t.near_km></ol>
             <p class="hint" data-near-note hidden>{t.near_here_note}</p>
         </section>
+    }
+}
+
+/// The finder: my location, a province, my old address.
+#[component]
+pub fn PlacesPage(lang: Lang) -> impl IntoView {
+    let t = data::strings(lang);
+    let mut provinces: Vec<&'static Province> = data::PROVINCES.iter().collect();
+    provinces.sort_by_key(|p| data::sort_key(data::province_details(p).short_name));
+    view! {
+        <Breadcrumbs lang trail=vec![]/>
+        <h1>{t.places_title}</h1>
+        <p class="lead">{t.places_intro}</p>
+        <p>{t.places_rule}</p>
+
+        <Near lang heading=t.near_heading explain=t.near_explain/>
 
         <section aria-labelledby="by-province">
             <h2 id="by-province">{t.places_by_province}</h2>
@@ -704,7 +714,10 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
             <a href=Route::new(lang, Page::Province(province.province)).href()>{province.province.name}</a>
             ". " {t.old_province_how}
         </p>
-        {wards.iter().any(|w| w.is_split()).then(|| view! { <p>{t.split_note}</p> })}
+        {wards.iter().any(|w| w.is_split()).then(|| view! {
+            <p>{t.split_note}</p>
+            <Near lang heading=t.split_near_heading explain=t.split_near_explain/>
+        })}
         <Filter lang label=t.filter_old_ward_label hint=t.filter_old_ward_hint groups/>
         <nav class="jump" aria-label=t.old_district_label data-filter-nav>
             <ul>
@@ -741,7 +754,12 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
 #[component]
 fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
     let t = data::strings(lang);
-    let link = |c: &'static Commune| view! { <a href=commune_route(lang, c)>{c.name}</a> };
+    let split = ward.is_split();
+    // A split ward's parts carry their code: "which commune am I in" marks the one
+    // that holds the person's point.
+    let link = move |c: &'static Commune| {
+        view! { <a href=commune_route(lang, c) data-code=split.then_some(c.code)>{c.name}</a> }
+    };
     let rest = &ward.to[1..];
     view! {
         <li>

@@ -11,7 +11,12 @@
 //! t <tolerance between communes> <tolerance at the coast and borders>
 //! a <lon> <lat> <dlon> <dlat> …          an arc: its first point, then steps
 //! c <code> <lat> <lon> <ring> <ring> …   a commune: its point, then its rings
+//! n <code> <slug> <name>                 a commune's address segment and name
 //! ```
+//!
+//! The `n` lines are not in `content/`: the prerenderer adds them to the copy it
+//! serves, so that the browser can name the commune that holds a point without
+//! any other download.
 //!
 //! Coordinates are whole 1e-5 degrees ([`Point`]). A ring is a comma-separated list
 //! of arc numbers, `~n` for arc `n` walked backwards; two communes that share a
@@ -41,6 +46,9 @@ pub struct Area {
     pub code: String,
     /// The point shown as its approximate location; always inside its rings.
     pub point: Point,
+    /// Its address segment and name, where the file gives them (`n` lines).
+    pub slug: String,
+    pub name: String,
     /// Each ring: arc numbers, with `true` for an arc walked backwards.
     rings: Vec<Vec<(usize, bool)>>,
     pub bbox: Bbox,
@@ -132,6 +140,8 @@ impl Boundaries {
                     let mut area = Area {
                         code,
                         point,
+                        slug: String::new(),
+                        name: String::new(),
                         rings,
                         bbox: Bbox::around([point]).unwrap_or(Bbox {
                             south: lat,
@@ -149,7 +159,19 @@ impl Boundaries {
                     .unwrap_or(area.bbox);
                     out.areas.push(area);
                 }
-                Some(_) => return Err((n, "a line starts with #, t, a or c")),
+                Some("n") => {
+                    let code = words.next().ok_or((n, "name: no code"))?;
+                    let slug = words.next().ok_or((n, "name: no address segment"))?;
+                    let name = words.collect::<Vec<_>>().join(" ");
+                    let area = out
+                        .areas
+                        .iter_mut()
+                        .find(|a| a.code == code)
+                        .ok_or((n, "name: a commune not defined above"))?;
+                    area.slug = slug.to_string();
+                    area.name = name;
+                }
+                Some(_) => return Err((n, "a line starts with #, t, a, c or n")),
             }
         }
         Ok(out)
@@ -368,6 +390,12 @@ mod tests {
         assert_eq!(b.neighbours(0), vec![1]);
         assert!((b.shared_km(0, 1) - 1.11).abs() < 0.01);
         assert_eq!(b.ring(0, 0).first(), b.ring(0, 0).last());
+        let named = Boundaries::parse(&format!("{SQUARES}n 00002 phuong-b Phường B\n")).unwrap();
+        assert_eq!(
+            (named.areas[1].slug.as_str(), named.areas[1].name.as_str()),
+            ("phuong-b", "Phường B")
+        );
+        assert!(Boundaries::parse(&format!("{SQUARES}n 00009 x X\n")).is_err());
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Bbox {
 }
 
 /// Kilometres in 1e-5 degree of latitude (mean Earth radius 6,371.0088 km).
-const KM_PER_UNIT: f64 = 6371.0088 * PI / 180.0 / 1e5;
+pub const KM_PER_UNIT: f64 = 6371.0088 * PI / 180.0 / 1e5;
 
 /// The cosine of a latitude, by its Taylor series: exact to 1e-9 over Vietnam's
 /// latitudes and good enough anywhere, without pulling trigonometry into the wasm.
@@ -212,7 +212,7 @@ pub struct Province {
     pub slug: &'static str,
     /// `"Thành phố Hồ Chí Minh"`.
     pub name: &'static str,
-    /// The box around its communes' locations.
+    /// The box around its communes' boundaries (and their points).
     pub bbox: Bbox,
 }
 

@@ -127,8 +127,9 @@ pub fn svg(shapes: &[Shape], bbox: Bbox, you: Option<(Point, &str)>, title: &str
     let v = View::new(bbox);
     let mut out = format!(
         "<svg class=\"sketch\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        WIDTH,
-        v.height,
+        // Whole numbers: no float formatting in the wasm.
+        WIDTH as i64,
+        v.height as i64,
         escape(title)
     );
     // Neighbours first, the focus on top.

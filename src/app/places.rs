@@ -43,7 +43,7 @@ mod browser {
 
     use crate::data;
     use crate::model::Lang;
-    use crate::places::{format_km, Nearest, Point};
+    use crate::places::{format_km, Nearest, Point, KM_PER_UNIT};
     use crate::route::{Page, Route};
     use crate::text::{fold, matches};
 
@@ -283,7 +283,6 @@ mod browser {
     /// A commune as a province page's fragment gives it: its link and name.
     struct Found {
         province: usize,
-        code: String,
         href: String,
         name: String,
     }
@@ -305,7 +304,6 @@ mod browser {
                 let a = li.query_selector("a").ok()??;
                 let found = Found {
                     province,
-                    code: li.get_attribute("data-code").unwrap_or_default(),
                     href: a.get_attribute("href")?,
                     name: a.text_content()?,
                 };
@@ -332,27 +330,13 @@ mod browser {
         let here = here(at, accuracy_m, scope).await;
         let unknown = here.is_err();
         let here = here.ok().flatten();
-        let mut names: Vec<Found> = Vec::new();
         let mut failed = false;
         while let Some(i) = search.next_province() {
             let url = Route::new(lang, Page::Province(&data::PROVINCES[i]))
                 .fragment_href()
                 .unwrap_or_default();
             match super::super::fragment::fetch::text(&url).await {
-                Some(html) => {
-                    let items = communes_in(&html, i);
-                    for (f, _) in &items {
-                        if here.as_ref().is_some_and(|h| h.mentions(&f.code)) {
-                            names.push(Found {
-                                province: f.province,
-                                code: f.code.clone(),
-                                href: f.href.clone(),
-                                name: f.name.clone(),
-                            });
-                        }
-                    }
-                    search.add(items)
-                }
+                Some(html) => search.add(communes_in(&html, i)),
                 None => {
                     failed = true;
                     search.skip();
@@ -382,51 +366,98 @@ mod browser {
             })
             .collect();
         list.set_inner_html(&html);
+        // The answer first, then the message that moves focus to the status region.
+        show_here(&near, here.as_ref(), lang, at, scope.is_some() || unknown);
         say(&near, if far { "far" } else { "found" });
-        show_here(&near, here.as_ref(), &names, at, scope.is_some() || unknown);
     }
 
-    /// What the boundaries say of the point: the province's file and the answer.
+    /// What the boundaries say of the point, from every province file whose box
+    /// holds it (a point near a province border is checked on both sides).
     struct Here {
-        boundaries: crate::boundaries::Boundaries,
-        located: crate::boundaries::Located,
+        /// The files read, each with its province and its answer.
+        files: Vec<(crate::boundaries::Boundaries, crate::boundaries::Located)>,
+        provinces: Vec<usize>,
     }
 
     impl Here {
-        fn codes(&self) -> impl Iterator<Item = &str> {
-            let b = &self.boundaries;
-            self.located
-                .inside
-                .into_iter()
-                .flat_map(|i| std::iter::once(i).chain(b.neighbours(i)))
-                .chain(self.located.near.iter().copied())
-                .map(|i| b.areas[i].code.as_str())
+        /// The commune the answer is about: the one holding the point, else the
+        /// nearest within reach; its file and area.
+        fn focus(&self) -> Option<(usize, usize)> {
+            let holding = self
+                .files
+                .iter()
+                .enumerate()
+                .find_map(|(f, (_, l))| l.inside.map(|i| (f, i)));
+            holding.or_else(|| {
+                self.files
+                    .iter()
+                    .enumerate()
+                    .find_map(|(f, (_, l))| l.near.first().map(|&i| (f, i)))
+            })
         }
 
-        fn mentions(&self, code: &str) -> bool {
-            self.codes().any(|c| c == code)
+        /// Every other commune the point may be in (its file and area): the ones
+        /// near, or holding it too, in any file read.
+        fn others(&self) -> Vec<(usize, usize)> {
+            let focus = self.focus();
+            let mut out = Vec::new();
+            for (f, (_, l)) in self.files.iter().enumerate() {
+                let holding = l.inside.filter(|_| focus.is_some_and(|x| x.0 != f));
+                for i in holding.into_iter().chain(l.near.iter().copied()) {
+                    if Some((f, i)) != focus {
+                        out.push((f, i));
+                    }
+                }
+            }
+            out
+        }
+
+        /// A commune's name, its page's address and its province's name.
+        fn named(
+            &self,
+            (f, i): (usize, usize),
+            lang: Lang,
+        ) -> Option<(String, String, &'static str)> {
+            let area = &self.files[f].0.areas[i];
+            let province = &data::PROVINCES[self.provinces[f]];
+            (!area.name.is_empty()).then(|| {
+                (
+                    area.name.clone(),
+                    Route::commune_href(lang, province, &area.slug),
+                    province.name,
+                )
+            })
         }
     }
 
-    /// Reads the boundaries of the provinces whose box holds the point, until one
-    /// holds it; `None` when none could be read or none holds it or is near.
+    /// Reads the boundaries of the provinces whose box, grown by the near distance,
+    /// holds the point. `Ok(None)` when no commune holds it or is near; `Err` when a
+    /// file did not load and nothing holds the point (that file might have).
     async fn here(
         at: Point,
         accuracy_m: f64,
         scope: Option<&'static crate::places::Province>,
     ) -> Result<Option<Here>, ()> {
-        let mut best: Option<Here> = None;
+        // Near a border: within the simplification's error (between communes, or
+        // at the coast when no commune holds the point), or the position's own
+        // uncertainty, at most 300 m.
+        let uncertain_km = (accuracy_m / 1000.0).min(0.3);
+        // The most the near distance can be, 300 m, in 1e-5 degrees (with room).
+        let pad = 300;
+        let mut files = Vec::new();
+        let mut provinces = Vec::new();
         let mut failed = false;
-        for p in data::PROVINCES.iter() {
+        for (pi, p) in data::PROVINCES.iter().enumerate() {
             let b = p.bbox;
-            let inside_box =
-                at.lat >= b.south && at.lat <= b.north && at.lon >= b.west && at.lon <= b.east;
-            if !inside_box || scope.is_some_and(|s| !std::ptr::eq(s, p)) {
+            let in_box = at.lat >= b.south - pad
+                && at.lat <= b.north + pad
+                && at.lon >= b.west - pad
+                && at.lon <= b.east + pad;
+            if !in_box || scope.is_some_and(|s| !std::ptr::eq(s, p)) {
                 continue;
             }
-            let Some(text) =
-                super::super::fragment::fetch::text(&format!("/ranh-gioi/{}.txt", p.code)).await
-            else {
+            let url = format!("/ranh-gioi/{}.txt", p.code);
+            let Some(text) = super::super::fragment::fetch::text(&url).await else {
                 failed = true;
                 continue;
             };
@@ -434,39 +465,36 @@ mod browser {
                 failed = true;
                 continue;
             };
-            // Near a border: within the simplification's error, or the position's
-            // own uncertainty (at most 300 m).
-            let tolerance_km = boundaries.tolerance.0 as f64 * 0.001_113_2;
-            let near_km = tolerance_km.max((accuracy_m / 1000.0).min(0.3));
-            let located = boundaries.locate(at, near_km);
-            let found = Here {
-                boundaries,
-                located,
-            };
-            if found.located.inside.is_some() {
-                return Ok(Some(found));
+            let near_km = (boundaries.tolerance.0 as f64 * KM_PER_UNIT).max(uncertain_km);
+            let mut located = boundaries.locate(at, near_km);
+            if located.inside.is_none() {
+                let coast_km = (boundaries.tolerance.1 as f64 * KM_PER_UNIT).max(uncertain_km);
+                located = boundaries.locate(at, coast_km);
             }
-            if best.is_none() && !found.located.near.is_empty() {
-                best = Some(found);
-            }
+            files.push((boundaries, located));
+            provinces.push(pi);
         }
-        // A file that did not load may have held the point: say nothing rather
-        // than "in no commune".
-        if failed && best.is_none() {
+        let holds = files.iter().any(|(_, l)| l.inside.is_some());
+        if failed && !holds {
             return Err(());
         }
-        Ok(best)
+        let any = files
+            .iter()
+            .any(|(_, l)| l.inside.is_some() || !l.near.is_empty());
+        Ok(any.then_some(Here { files, provinces }))
     }
 
     /// "You are in …" (or near a border, or in no commune), and a sketch around the
-    /// point. The words come from the section's attributes; names from the fragments.
-    fn show_here(near: &Element, here: Option<&Here>, names: &[Found], at: Point, silent: bool) {
+    /// point. The words come from the section's attributes; names from the served
+    /// boundaries files.
+    fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Point, silent: bool) {
         let Ok(Some(box_)) = near.query_selector("[data-near-here]") else {
             return;
         };
         let attr = |n: &str| box_.get_attribute(n).unwrap_or_default();
-        let name_of = |code: &str| names.iter().find(|f| f.code == code);
-        let link = |f: &Found| format!("<a href=\"{}\">{}</a>", escape(&f.href), escape(&f.name));
+        let link = |(name, href, _): &(String, String, &str)| {
+            format!("<a href=\"{}\">{}</a>", escape(href), escape(name))
+        };
         let Some(h) = here else {
             // Kept to one province (embedded), a point elsewhere is simply not in it;
             // and a boundaries file that did not load cannot say.
@@ -478,77 +506,54 @@ mod browser {
             show(&box_, true);
             return;
         };
-        let b = &h.boundaries;
-        let first = h.located.inside.or(h.located.near.first().copied());
-        let Some(first) = first.and_then(|i| name_of(&b.areas[i].code).map(|f| (i, f))) else {
+        let Some((focus, first)) = h.focus().and_then(|x| h.named(x, lang).map(|f| (x, f))) else {
             show(&box_, false);
             return;
         };
-        let other = h
-            .located
-            .near
-            .iter()
-            .find(|&&i| i != first.0)
-            .and_then(|&i| name_of(&b.areas[i].code));
-        let province = escape(data::PROVINCES[first.1.province].name);
-        let sentence = match (other, h.located.inside.is_some()) {
-            (Some(o), _) => data::fill(&escape(&attr("data-border")), "place", &link(first.1))
+        let (b, located) = (&h.files[focus.0].0, &h.files[focus.0].1);
+        let inside = located.inside == Some(focus.1);
+        let other = h.others().into_iter().find_map(|x| h.named(x, lang));
+        let province = escape(first.2);
+        let sentence = match (&other, inside) {
+            (Some(o), _) => data::fill(&escape(&attr("data-border")), "place", &link(&first))
                 .replace("{other}", &link(o)),
-            (None, true) => data::fill(&escape(&attr("data-here")), "place", &link(first.1))
+            (None, true) => data::fill(&escape(&attr("data-here")), "place", &link(&first))
                 .replace("{province}", &province),
-            (None, false) => data::fill(&escape(&attr("data-close")), "place", &link(first.1))
+            (None, false) => data::fill(&escape(&attr("data-close")), "place", &link(&first))
                 .replace("{province}", &province),
         };
-        // The sketch: the commune that holds the point and its neighbours.
-        let mut shapes = Vec::new();
-        for i in std::iter::once(first.0).chain(b.neighbours(first.0)) {
-            if let Some(f) = name_of(&b.areas[i].code) {
-                shapes.push((i, f.name.clone()));
-            }
-        }
-        let sketch_shapes: Vec<crate::sketch::Shape> = shapes
-            .iter()
-            .map(|(i, label)| crate::sketch::Shape {
+        // The sketch: the focus and its neighbours in the same file, and the point.
+        let sketch_shapes: Vec<crate::sketch::Shape> = std::iter::once(focus.1)
+            .chain(b.neighbours(focus.1))
+            .map(|i| crate::sketch::Shape {
                 boundaries: b,
-                area: *i,
-                label,
-                focus: *i == first.0,
+                area: i,
+                label: &b.areas[i].name,
+                focus: i == focus.1,
             })
             .collect();
-        let title = attr("data-title");
+        let area = b.areas[focus.1].bbox;
+        let view = crate::places::Bbox::around([
+            crate::places::Point {
+                lat: area.south,
+                lon: area.west,
+            },
+            crate::places::Point {
+                lat: area.north,
+                lon: area.east,
+            },
+            at,
+        ])
+        .unwrap_or(area);
         let drawing = crate::sketch::svg(
             &sketch_shapes,
-            crate::sketch::pad(b.areas[first.0].bbox, 0.2),
+            crate::sketch::pad(view, 0.2),
             Some((at, &attr("data-you"))),
-            &title,
+            &attr("data-title"),
         );
         box_.set_inner_html(&format!(
             "<p class=\"near-here\">{sentence}</p><div class=\"sketch-frame\">{drawing}</div>"
         ));
-        // An old province's page: mark the part of a split old ward that holds the
-        // point (its links carry `data-code`).
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(old) = doc.query_selector_all(".here-mark") {
-                for i in 0..old.length() {
-                    if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                        n.remove();
-                    }
-                }
-            }
-            if let Some(i) = h.located.inside {
-                let code = &b.areas[i].code;
-                let mark = format!(
-                    " <strong class=\"here-mark\">← {}</strong>",
-                    escape(&attr("data-mark"))
-                );
-                for a in elements(
-                    &doc.document_element().unwrap_or(box_.clone()),
-                    &format!(".old-wards a[data-code=\"{code}\"]"),
-                ) {
-                    let _ = a.insert_adjacent_html("afterend", &mark);
-                }
-            }
-        }
         show(&box_, true);
         if let Ok(Some(note)) = near.query_selector("[data-near-note]") {
             show(&note, true);

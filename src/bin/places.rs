@@ -75,7 +75,7 @@ fn main() {
             lon: bb.west + ((state >> 32) % (bb.east - bb.west + 1) as u64) as i32,
         };
         let start = Instant::now();
-        let found = b.locate(at, b.tolerance.0 as f64 * 0.001_113_2);
+        let found = b.locate(at, b.tolerance.0 as f64 * thu_tuc_xa::places::KM_PER_UNIT);
         times.push(start.elapsed().as_secs_f64() * 1e6);
         inside += usize::from(found.inside.is_some());
     }

@@ -170,8 +170,16 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         &corpus::places_corpus(),
     )?;
     // Each province's boundaries, fetched by "which commune am I in" when needed.
+    // With each commune's address segment and name added (`n` lines).
     for (code, text) in thu_tuc_xa::data::BOUNDARY_FILES.iter() {
-        write(&dist.join(format!("ranh-gioi/{code}.txt")), text)?;
+        let mut served = text.to_string();
+        for c in thu_tuc_xa::data::COMMUNES
+            .iter()
+            .filter(|c| c.province.code == *code)
+        {
+            served.push_str(&format!("n {} {} {}\n", c.code, c.slug, c.name));
+        }
+        write(&dist.join(format!("ranh-gioi/{code}.txt")), &served)?;
     }
     // Each province's sketch, the image its page shows.
     for (code, b) in thu_tuc_xa::data::boundaries() {

@@ -114,7 +114,7 @@ fn Near(lang: Lang, heading: &'static str, explain: &'static str) -> impl IntoVi
             <p>{explain}</p>
             <button type="button" class="button" data-near-button>{t.near_button}</button>
             <div class="near-status" role="status" tabindex="-1" data-near-status>
-                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title data-mark=t.split_here></div>
+                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title></div>
                 <p data-msg="locating" hidden>{t.near_locating}</p>
                 <p class="warning" data-msg="denied" hidden>{t.near_denied}</p>
                 <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>
@@ -275,7 +275,7 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     view! {
-                        <li data-at=c.at.to_attr() data-code=c.code>
+                        <li data-at=c.at.to_attr()>
                             <a href=commune_route(lang, c)>{c.name}</a>
                             {c.center.as_ref().and_then(|x| x.address).map(|_| view! { " " <span class="tag">{t.commune_has_address}</span> })}
                         </li>
@@ -716,7 +716,12 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
         </p>
         {wards.iter().any(|w| w.is_split()).then(|| view! {
             <p>{t.split_note}</p>
-            <Near lang heading=t.split_near_heading explain=t.split_near_explain/>
+            // Which part holds my house: the finder answers from the boundaries (a
+            // link, not a second copy of its messages: this page is place data too).
+            <p>
+                {t.split_near_explain} " "
+                <a href=format!("{}#near", Route::new(lang, Page::Places).href())>{t.near_heading}</a>
+            </p>
         })}
         <Filter lang label=t.filter_old_ward_label hint=t.filter_old_ward_hint groups/>
         <nav class="jump" aria-label=t.old_district_label data-filter-nav>
@@ -754,12 +759,7 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
 #[component]
 fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
     let t = data::strings(lang);
-    let split = ward.is_split();
-    // A split ward's parts carry their code: "which commune am I in" marks the one
-    // that holds the person's point.
-    let link = move |c: &'static Commune| {
-        view! { <a href=commune_route(lang, c) data-code=split.then_some(c.code)>{c.name}</a> }
-    };
+    let link = |c: &'static Commune| view! { <a href=commune_route(lang, c)>{c.name}</a> };
     let rest = &ward.to[1..];
     view! {
         <li>

@@ -295,23 +295,42 @@ impl Boundaries {
             })
             .collect()
     }
+}
 
-    /// The length, in kilometres, of the border the two communes share.
-    pub fn shared_km(&self, a: usize, b: usize) -> f64 {
-        let theirs: Vec<usize> = self.areas[b].rings.iter().flatten().map(|u| u.0).collect();
-        let mut arcs: Vec<usize> = self.areas[a]
-            .rings
-            .iter()
-            .flatten()
-            .map(|u| u.0)
-            .filter(|x| theirs.contains(x))
-            .collect();
-        arcs.dedup();
-        arcs.iter()
-            .flat_map(|&x| self.arcs[x].windows(2))
-            .map(|w| Origin::new(w[0]).km(w[1]))
-            .sum()
+/// Which communes share a border line, across every file given (a border between
+/// two provinces is the same list of points in both provinces' files, walked either
+/// way): each commune's code with its neighbours' codes, in no particular order.
+pub fn touching<'a>(
+    files: impl IntoIterator<Item = &'a Boundaries>,
+) -> std::collections::HashMap<&'a str, Vec<&'a str>> {
+    use std::collections::HashMap;
+    let mut owners: HashMap<Vec<Point>, Vec<&'a str>> = HashMap::new();
+    for b in files {
+        for (i, area) in b.areas.iter().enumerate() {
+            for arc in b.arcs_of(i) {
+                // The same key whichever way the arc is written.
+                let mut key = arc.to_vec();
+                if key.iter().rev().lt(key.iter()) {
+                    key.reverse();
+                }
+                owners.entry(key).or_default().push(area.code.as_str());
+            }
+        }
     }
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    for codes in owners.values() {
+        for &a in codes {
+            for &b in codes {
+                if a != b {
+                    let list = out.entry(a).or_default();
+                    if !list.contains(&b) {
+                        list.push(b);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether a point is a latitude and longitude at all (so no distance overflows).
@@ -388,7 +407,17 @@ mod tests {
         assert_eq!(b.locate(p(500, -400), 0.3).near, Vec::<usize>::new());
         assert_eq!(b.locate(p(5000, 5000), 0.5).inside, None);
         assert_eq!(b.neighbours(0), vec![1]);
-        assert!((b.shared_km(0, 1) - 1.11).abs() < 0.01);
+        let near = touching([&b]);
+        assert_eq!(near["00001"], vec!["00002"]);
+        assert_eq!(near["00002"], vec!["00001"]);
+        // Another file that writes the shared line the other way round.
+        let east = Boundaries::parse(
+            "t 30 60\na 0 1000 0 -1000\na 0 0 1000 0 0 1000 -1000 0\nc 00009 500 500 1,0\n",
+        )
+        .unwrap();
+        let mut across = touching([&b, &east])["00009"].clone();
+        across.sort();
+        assert_eq!(across, vec!["00001", "00002"]);
         assert_eq!(b.ring(0, 0).first(), b.ring(0, 0).last());
         let named = Boundaries::parse(&format!("{SQUARES}n 00002 phuong-b Phường B\n")).unwrap();
         assert_eq!(

@@ -235,38 +235,10 @@ pub fn boundary(c: &Commune) -> Option<(&'static crate::boundaries::Boundaries, 
 /// The communes that share a border with this one, in any province, in name order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn neighbours(c: &Commune) -> Vec<&'static Commune> {
-    use std::collections::HashMap;
-    static BY_ARC: std::sync::OnceLock<HashMap<&'static str, Vec<&'static str>>> =
+    static BY_ARC: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
         std::sync::OnceLock::new();
-    let map = BY_ARC.get_or_init(|| {
-        // An arc is the same list of points in both provinces' files.
-        let mut owners: HashMap<Vec<crate::places::Point>, Vec<&'static str>> = HashMap::new();
-        for (_, b) in boundaries() {
-            for (i, area) in b.areas.iter().enumerate() {
-                for arc in b.arcs_of(i) {
-                    let mut key = arc.to_vec();
-                    if key.last() < key.first() {
-                        key.reverse();
-                    }
-                    owners.entry(key).or_default().push(area.code.as_str());
-                }
-            }
-        }
-        let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
-        for codes in owners.values() {
-            for a in codes {
-                for b in codes {
-                    if a != b {
-                        let list = out.entry(a).or_default();
-                        if !list.contains(b) {
-                            list.push(b);
-                        }
-                    }
-                }
-            }
-        }
-        out
-    });
+    let map =
+        BY_ARC.get_or_init(|| crate::boundaries::touching(boundaries().iter().map(|(_, b)| b)));
     let mut found: Vec<&'static Commune> = map
         .get(c.code)
         .into_iter()

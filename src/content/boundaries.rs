@@ -143,35 +143,17 @@ pub fn boundaries(
         places.communes[c].at = at;
     }
 
-    // Which communes share a border, across provinces too: an arc is the same list
-    // of points in both provinces' files.
-    let mut arc_owners: HashMap<Vec<Point>, Vec<usize>> = HashMap::new();
-    for b in parsed.iter().flatten() {
-        for (i, area) in b.areas.iter().enumerate() {
-            let Some(&c) = by_code.get(&area.code) else {
-                continue;
-            };
-            for arc in b.arcs_of(i) {
-                let mut key = arc.to_vec();
-                let mut rev = key.clone();
-                rev.reverse();
-                if rev < key {
-                    key = rev;
-                }
-                arc_owners.entry(key).or_default().push(c);
-            }
-        }
-    }
-    let mut touching: HashSet<(usize, usize)> = HashSet::new();
-    for owners in arc_owners.values() {
-        for &a in owners {
-            for &b in owners {
-                if a != b {
-                    touching.insert((a, b));
-                }
-            }
-        }
-    }
+    // Which communes share a border, across provinces too.
+    let touching: HashSet<(usize, usize)> = crate::boundaries::touching(parsed.iter().flatten())
+        .into_iter()
+        .filter_map(|(a, theirs)| Some((*by_code.get(a)?, theirs)))
+        .flat_map(|(a, theirs)| {
+            theirs
+                .into_iter()
+                .filter_map(|b| by_code.get(b))
+                .map(move |&b| (a, b))
+        })
+        .collect();
     if !parsed.iter().any(Option::is_none) {
         // The new communes each old district's wards went to: the district's land.
         let mut district_land: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();

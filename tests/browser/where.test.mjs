@@ -10,13 +10,21 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/// A phone that has granted its location, on the finder (or `path`), hydrated.
+async function finderAt(geolocation, path = '/noi-nop/') {
+  const opened = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  await opened.page.goto(`${BASE_URL}${path}`);
+  await waitForHydration(opened.page);
+  return opened;
+}
+
 /// Presses "use my location" on the finder and waits for the answer's sentence.
 async function whereAmI(page) {
   // The button works once the page's script is attached to it.
   await page.locator('[data-attached] [data-near-button]').waitFor();
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   // The sentence is set once the answer is complete (after the nearest list).
-  const here = page.locator('[data-near-here]:not([hidden]) p');
+  const here = page.locator('[data-near-here]:not([hidden]) p.near-here');
   await here.waitFor();
   return (await here.textContent()).trim();
 }
@@ -47,7 +55,12 @@ for (const [city, geolocation, file, sentence] of [
     await axe(page, `where am I in ${city}`);
     // The commune's name is a link to its page.
     const name = sentence.replace(/^Bạn đang ở (.+?), .*$/, '$1');
-    await page.locator('[data-near-here] p a', { hasText: name }).click();
+    // The sketch is said in words too: the communes drawn around, as links.
+    const around = page.locator('[data-near-here] ul.links a');
+    assert.equal(await around.count(), await sketch.locator('path.other').count());
+    assert.match(await page.locator('[data-near-here] ul.links').evaluate((u) => u.previousElementSibling.textContent),
+      new RegExp(`^Các xã, phường giáp ranh với ${name} trên sơ đồ:$`));
+    await page.locator('[data-near-here] p.near-here a', { hasText: name }).click();
     await page.locator('h1', { hasText: name }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
@@ -57,21 +70,17 @@ for (const [city, geolocation, file, sentence] of [
 test('a point on the border between two communes names both', async () => {
   // A corner of the line Phường Hoàn Kiếm shares with Phường Cửa Nam.
   const geolocation = { latitude: 21.02438, longitude: 105.85706, accuracy: 5 };
-  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
-  await page.goto(`${BASE_URL}/noi-nop/`);
-  await waitForHydration(page);
+  const { context, page, problems } = await finderAt(geolocation);
   const text = await whereAmI(page);
   assert.match(text, /^Bạn đang ở gần ranh giới giữa Phường (Hoàn Kiếm|Cửa Nam) và Phường (Hoàn Kiếm|Cửa Nam): vị trí có thể thuộc một trong hai nơi\.$/);
-  assert.equal(await page.locator('[data-near-here] p a').count(), 2);
+  assert.equal(await page.locator('[data-near-here] p.near-here a').count(), 2);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('after one visit, the answer comes back offline', async () => {
   const geolocation = { latitude: 21.0285, longitude: 105.8522 };
-  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
-  await page.goto(`${BASE_URL}/noi-nop/`);
-  await waitForHydration(page);
+  const { context, page, problems } = await finderAt(geolocation);
   await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
   assert.equal(await whereAmI(page), 'Bạn đang ở Phường Hoàn Kiếm, Thành phố Hà Nội.');
   await context.setOffline(true);
@@ -132,9 +141,7 @@ test('from an old province page, a person at home learns which part of a split o
   // Xã Đình Dù (Văn Lâm, Hưng Yên) went partly to Xã Như Quỳnh, partly to Xã Đại Đồng;
   // this point is inside Xã Như Quỳnh.
   const geolocation = { latitude: 20.9696, longitude: 105.997 };
-  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
-  await page.goto(`${BASE_URL}/noi-nop/dia-chi-cu/hung-yen/`);
-  await waitForHydration(page);
+  const { context, page, problems } = await finderAt(geolocation, '/noi-nop/dia-chi-cu/hung-yen/');
   const item = page.locator('.old-wards li', { hasText: 'Xã Đình Dù' });
   assert.equal(await item.locator('a').count(), 2);
   await page.getByRole('link', { name: 'Tôi đang ở xã, phường nào?' }).click();
@@ -144,8 +151,8 @@ test('from an old province page, a person at home learns which part of a split o
   // same position again: it is asked for one up to ten minutes old).
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   await page.locator('[data-msg="locating"]:not([hidden]), [data-near-here]:not([hidden])').first().waitFor();
-  await page.locator('[data-near-here]:not([hidden]) p').waitFor();
-  assert.equal(await page.locator('[data-near-here] p').count(), 1);
+  await page.locator('[data-near-here]:not([hidden]) p.near-here').waitFor();
+  assert.equal(await page.locator('[data-near-here] p.near-here').count(), 1);
   assert.equal(await page.locator('[data-near-here] svg').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
@@ -154,9 +161,7 @@ test('from an old province page, a person at home learns which part of a split o
 test('just off the coast, the nearest commune is named as the nearest, not as where you are', async () => {
   // On the water, about 38 m from Phường Hải Châu's boundary (Đà Nẵng).
   const geolocation = { latitude: 16.09391, longitude: 108.21361, accuracy: 5 };
-  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
-  await page.goto(`${BASE_URL}/noi-nop/`);
-  await waitForHydration(page);
+  const { context, page, problems } = await finderAt(geolocation);
   assert.equal(await whereAmI(page), 'Vị trí nằm ngoài mọi ranh giới trong dữ liệu; nơi gần nhất là Phường Hải Châu, Thành phố Đà Nẵng (có thể bạn đang ở ven biển, hoặc vị trí chưa chính xác).');
   assert.equal(await page.locator('[data-near-here] svg circle.you').count(), 1, 'the point is in the sketch');
   assert.deepEqual(problems, []);
@@ -165,9 +170,7 @@ test('just off the coast, the nearest commune is named as the nearest, not as wh
 
 test('far out at sea, no commune holds the point, and the page says so', async () => {
   const geolocation = { latitude: 16.3, longitude: 108.6 };
-  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
-  await page.goto(`${BASE_URL}/noi-nop/`);
-  await waitForHydration(page);
+  const { context, page, problems } = await finderAt(geolocation);
   assert.match(await whereAmI(page), /^Vị trí này không nằm trong ranh giới xã, phường nào trong dữ liệu/);
   assert.equal(await page.locator('[data-near-here] svg').count(), 0);
   assert.deepEqual(problems, []);

@@ -114,7 +114,7 @@ fn Near(lang: Lang, heading: &'static str, explain: &'static str) -> impl IntoVi
             <p>{explain}</p>
             <button type="button" class="button" data-near-button>{t.near_button}</button>
             <div class="near-status" role="status" tabindex="-1" data-near-status>
-                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title></div>
+                <div data-near-here hidden data-here=t.near_here data-border=t.near_here_border data-none=t.near_here_none data-close=t.near_here_close data-you=t.near_you data-title=t.near_sketch_title data-around=t.near_sketch_around></div>
                 <p data-msg="locating" hidden>{t.near_locating}</p>
                 <p class="warning" data-msg="denied" hidden>{t.near_denied}</p>
                 <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>

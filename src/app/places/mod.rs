@@ -9,13 +9,11 @@
 //!   when its button is pressed, then fetches province pages' fragments (their
 //!   items carry `data-at`) one by one, nearest first, until no other province
 //!   could hold anything nearer ([`crate::places::Nearest`]). A fetched fragment
-//!   is the one a later visit to that province page uses. First, the province
-//!   boundaries whose box holds the point (`/ranh-gioi/<code>.txt`, fetched only
-//!   then) say which commune holds it ([`crate::boundaries::Boundaries::locate`]):
-//!   "you are in …", or near a border, both names, with a sketch around the point
-//!   ([`crate::sketch`]). Every message is already in the HTML; the wasm
-//!   only shows one or fills its `{place}`. The location stays in this function: it is not stored, not
-//!   put in the address, not sent.
+//!   is the one a later visit to that province page uses. First, [`here`] says
+//!   which commune holds the point, from the province boundaries around it. Every
+//!   message is already in the HTML; the wasm only shows one or fills its
+//!   `{place}`. The location stays in these functions: it is not stored, not put
+//!   in the address, not sent.
 //!
 //! Plain DOM listeners, no signals of their own, like the flow pages: small wasm.
 
@@ -34,6 +32,9 @@ pub fn PlacesPage(route: Route) -> impl IntoView {
     })
 }
 
+#[cfg(feature = "hydrate")]
+mod here;
+
 /// Everything that touches the browser (the wasm only).
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -43,9 +44,11 @@ mod browser {
 
     use crate::data;
     use crate::model::Lang;
-    use crate::places::{format_km, Nearest, Point, KM_PER_UNIT};
+    use crate::places::{format_km, Nearest, Point};
     use crate::route::{Page, Route};
     use crate::text::{fold, matches};
+
+    use super::here::{here, show_here};
 
     /// How many communes the nearest search lists.
     const NEAREST: usize = 5;
@@ -61,7 +64,7 @@ mod browser {
             .collect()
     }
 
-    fn show(el: &Element, visible: bool) {
+    pub(super) fn show(el: &Element, visible: bool) {
         if visible {
             let _ = el.remove_attribute("hidden");
         } else {
@@ -371,197 +374,8 @@ mod browser {
         say(&near, if far { "far" } else { "found" });
     }
 
-    /// What the boundaries say of the point, from every province file whose box
-    /// holds it (a point near a province border is checked on both sides).
-    struct Here {
-        /// The files read, each with its province and its answer.
-        files: Vec<(crate::boundaries::Boundaries, crate::boundaries::Located)>,
-        provinces: Vec<usize>,
-    }
-
-    impl Here {
-        /// The commune the answer is about: the one holding the point, else the
-        /// nearest within reach; its file and area.
-        fn focus(&self) -> Option<(usize, usize)> {
-            let holding = self
-                .files
-                .iter()
-                .enumerate()
-                .find_map(|(f, (_, l))| l.inside.map(|i| (f, i)));
-            holding.or_else(|| {
-                self.files
-                    .iter()
-                    .enumerate()
-                    .find_map(|(f, (_, l))| l.near.first().map(|&i| (f, i)))
-            })
-        }
-
-        /// Every other commune the point may be in (its file and area): the ones
-        /// near, or holding it too, in any file read.
-        fn others(&self) -> Vec<(usize, usize)> {
-            let focus = self.focus();
-            let mut out = Vec::new();
-            for (f, (_, l)) in self.files.iter().enumerate() {
-                let holding = l.inside.filter(|_| focus.is_some_and(|x| x.0 != f));
-                for i in holding.into_iter().chain(l.near.iter().copied()) {
-                    if Some((f, i)) != focus {
-                        out.push((f, i));
-                    }
-                }
-            }
-            out
-        }
-
-        /// A commune's name, its page's address and its province's name.
-        fn named(
-            &self,
-            (f, i): (usize, usize),
-            lang: Lang,
-        ) -> Option<(String, String, &'static str)> {
-            let area = &self.files[f].0.areas[i];
-            let province = &data::PROVINCES[self.provinces[f]];
-            (!area.name.is_empty()).then(|| {
-                (
-                    area.name.clone(),
-                    Route::commune_href(lang, province, &area.slug),
-                    province.name,
-                )
-            })
-        }
-    }
-
-    /// Reads the boundaries of the provinces whose box, grown by the near distance,
-    /// holds the point. `Ok(None)` when no commune holds it or is near; `Err` when a
-    /// file did not load and nothing holds the point (that file might have).
-    async fn here(
-        at: Point,
-        accuracy_m: f64,
-        scope: Option<&'static crate::places::Province>,
-    ) -> Result<Option<Here>, ()> {
-        // Near a border: within the simplification's error (between communes, or
-        // at the coast when no commune holds the point), or the position's own
-        // uncertainty, at most 300 m.
-        let uncertain_km = (accuracy_m / 1000.0).min(0.3);
-        // The most the near distance can be, 300 m, in 1e-5 degrees (with room).
-        let pad = 300;
-        let mut files = Vec::new();
-        let mut provinces = Vec::new();
-        let mut failed = false;
-        for (pi, p) in data::PROVINCES.iter().enumerate() {
-            let b = p.bbox;
-            let in_box = at.lat >= b.south - pad
-                && at.lat <= b.north + pad
-                && at.lon >= b.west - pad
-                && at.lon <= b.east + pad;
-            if !in_box || scope.is_some_and(|s| !std::ptr::eq(s, p)) {
-                continue;
-            }
-            let url = format!("/ranh-gioi/{}.txt", p.code);
-            let Some(text) = super::super::fragment::fetch::text(&url).await else {
-                failed = true;
-                continue;
-            };
-            let Ok(boundaries) = crate::boundaries::Boundaries::parse(&text) else {
-                failed = true;
-                continue;
-            };
-            let near_km = (boundaries.tolerance.0 as f64 * KM_PER_UNIT).max(uncertain_km);
-            let mut located = boundaries.locate(at, near_km);
-            if located.inside.is_none() {
-                let coast_km = (boundaries.tolerance.1 as f64 * KM_PER_UNIT).max(uncertain_km);
-                located = boundaries.locate(at, coast_km);
-            }
-            files.push((boundaries, located));
-            provinces.push(pi);
-        }
-        let holds = files.iter().any(|(_, l)| l.inside.is_some());
-        if failed && !holds {
-            return Err(());
-        }
-        let any = files
-            .iter()
-            .any(|(_, l)| l.inside.is_some() || !l.near.is_empty());
-        Ok(any.then_some(Here { files, provinces }))
-    }
-
-    /// "You are in …" (or near a border, or in no commune), and a sketch around the
-    /// point. The words come from the section's attributes; names from the served
-    /// boundaries files.
-    fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Point, silent: bool) {
-        let Ok(Some(box_)) = near.query_selector("[data-near-here]") else {
-            return;
-        };
-        let attr = |n: &str| box_.get_attribute(n).unwrap_or_default();
-        let link = |(name, href, _): &(String, String, &str)| {
-            format!("<a href=\"{}\">{}</a>", escape(href), escape(name))
-        };
-        let Some(h) = here else {
-            // Kept to one province (embedded), a point elsewhere is simply not in it;
-            // and a boundaries file that did not load cannot say.
-            if silent {
-                show(&box_, false);
-                return;
-            }
-            box_.set_inner_html(&format!("<p>{}</p>", escape(&attr("data-none"))));
-            show(&box_, true);
-            return;
-        };
-        let Some((focus, first)) = h.focus().and_then(|x| h.named(x, lang).map(|f| (x, f))) else {
-            show(&box_, false);
-            return;
-        };
-        let (b, located) = (&h.files[focus.0].0, &h.files[focus.0].1);
-        let inside = located.inside == Some(focus.1);
-        let other = h.others().into_iter().find_map(|x| h.named(x, lang));
-        let province = escape(first.2);
-        let sentence = match (&other, inside) {
-            (Some(o), _) => data::fill(&escape(&attr("data-border")), "place", &link(&first))
-                .replace("{other}", &link(o)),
-            (None, true) => data::fill(&escape(&attr("data-here")), "place", &link(&first))
-                .replace("{province}", &province),
-            (None, false) => data::fill(&escape(&attr("data-close")), "place", &link(&first))
-                .replace("{province}", &province),
-        };
-        // The sketch: the focus and its neighbours in the same file, and the point.
-        let sketch_shapes: Vec<crate::sketch::Shape> = std::iter::once(focus.1)
-            .chain(b.neighbours(focus.1))
-            .map(|i| crate::sketch::Shape {
-                boundaries: b,
-                area: i,
-                label: &b.areas[i].name,
-                focus: i == focus.1,
-            })
-            .collect();
-        let area = b.areas[focus.1].bbox;
-        let view = crate::places::Bbox::around([
-            crate::places::Point {
-                lat: area.south,
-                lon: area.west,
-            },
-            crate::places::Point {
-                lat: area.north,
-                lon: area.east,
-            },
-            at,
-        ])
-        .unwrap_or(area);
-        let drawing = crate::sketch::svg(
-            &sketch_shapes,
-            crate::sketch::pad(view, 0.2),
-            Some((at, &attr("data-you"))),
-            &attr("data-title"),
-        );
-        box_.set_inner_html(&format!(
-            "<p class=\"near-here\">{sentence}</p><div class=\"sketch-frame\">{drawing}</div>"
-        ));
-        show(&box_, true);
-        if let Ok(Some(note)) = near.query_selector("[data-near-note]") {
-            show(&note, true);
-        }
-    }
-
     /// Escapes text for HTML (the names come from our own data, but still).
-    fn escape(text: &str) -> String {
+    pub(super) fn escape(text: &str) -> String {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('"', "&quot;")

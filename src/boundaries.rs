@@ -418,6 +418,18 @@ mod tests {
         let mut across = touching([&b, &east])["00009"].clone();
         across.sort();
         assert_eq!(across, vec!["00001", "00002"]);
+        // A closed line (an island, and the hole it makes in the commune around
+        // it) written one way in one file and the other way in another.
+        let island =
+            Boundaries::parse("t 30 60\na 0 0 100 0 0 100 -100 0 0 -100\nc 00020 50 50 0\n")
+                .unwrap();
+        let around = Boundaries::parse(
+            "t 30 60\na 0 0 0 100 100 0 0 -100 -100 0\na -100 -100 300 0 0 300 -300 0 0 -300\nc 00021 -50 -50 1 0\n",
+        )
+        .unwrap();
+        let closed = touching([&island, &around]);
+        assert_eq!(closed["00020"], vec!["00021"]);
+        assert_eq!(closed["00021"], vec!["00020"]);
         assert_eq!(b.ring(0, 0).first(), b.ring(0, 0).last());
         let named = Boundaries::parse(&format!("{SQUARES}n 00002 phuong-b Phường B\n")).unwrap();
         assert_eq!(

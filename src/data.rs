@@ -235,16 +235,17 @@ pub fn boundary(c: &Commune) -> Option<(&'static crate::boundaries::Boundaries, 
 /// The communes that share a border with this one, in any province, in name order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn neighbours(c: &Commune) -> Vec<&'static Commune> {
-    static BY_ARC: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
-        std::sync::OnceLock::new();
+    static TOUCHING: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, Vec<&'static str>>,
+    > = std::sync::OnceLock::new();
     let map =
-        BY_ARC.get_or_init(|| crate::boundaries::touching(boundaries().iter().map(|(_, b)| b)));
+        TOUCHING.get_or_init(|| crate::boundaries::touching(boundaries().iter().map(|(_, b)| b)));
     let mut found: Vec<&'static Commune> = map
         .get(c.code)
         .into_iter()
         .flatten()
         .filter_map(|code| COMMUNES.iter().find(|x| x.code == *code))
         .collect();
-    found.sort_by_key(|x| sort_key(x.name));
+    found.sort_by_key(|x| (sort_key(x.name), x.code));
     found
 }

@@ -259,8 +259,32 @@ fn locate_agrees_with_brute_force_and_areas_overlap_only_where_the_source_does()
 
 #[test]
 fn neighbours_are_symmetric() {
-    for (code, b) in provinces() {
+    let files = provinces();
+    for (code, b) in &files {
+        // Every line a commune's rings are made of has length: two communes that
+        // share one share a border, not a point.
+        for a in 0..b.areas.len() {
+            for arc in b.arcs_of(a) {
+                assert!(
+                    arc.windows(2).any(|w| w[0] != w[1]),
+                    "{code}: {} has a line of no length",
+                    b.areas[a].code
+                );
+            }
+        }
         let all: Vec<Vec<usize>> = (0..b.areas.len()).map(|a| b.neighbours(a)).collect();
+        // The map across files agrees with the one within a file.
+        let touching = thu_tuc_xa::boundaries::touching([b]);
+        for (a, theirs) in all.iter().enumerate() {
+            let mut mine: Vec<&str> = theirs.iter().map(|&n| b.areas[n].code.as_str()).collect();
+            let mut across: Vec<&str> = touching
+                .get(b.areas[a].code.as_str())
+                .cloned()
+                .unwrap_or_default();
+            mine.sort();
+            across.sort();
+            assert_eq!(mine, across, "{code}: {}", b.areas[a].code);
+        }
         let mut pairs = 0;
         for (a, theirs) in all.iter().enumerate() {
             for &n in theirs {
@@ -277,6 +301,22 @@ fn neighbours_are_symmetric() {
             "{code}: no neighbours at all"
         );
     }
+    // Across provinces: symmetric, and found (a border between two provinces is the
+    // same line in both files).
+    let province_of: std::collections::HashMap<&str, &str> = files
+        .iter()
+        .flat_map(|(p, b)| b.areas.iter().map(move |a| (a.code.as_str(), *p)))
+        .collect();
+    let all = thu_tuc_xa::boundaries::touching(files.iter().map(|(_, b)| b));
+    let mut across = 0;
+    for (a, theirs) in &all {
+        for b in theirs {
+            assert!(all[b].contains(a), "{a} lists {b}, not the reverse");
+            across += usize::from(province_of[a] != province_of[b]);
+        }
+    }
+    // 34 provinces, each bordering at least one other along dozens of communes.
+    assert!(across > 500, "only {across} neighbours across provinces");
 }
 
 /// One damaged copy of `text`.

@@ -45,7 +45,9 @@ for (const [city, geolocation, file, sentence] of [
     // point too), and nothing went to another site.
     assert.ok(fetched.includes(`/ranh-gioi/${file}.txt`), fetched.join(' '));
     assert.ok(fetched.length <= 5, fetched.join(' '));
-    const sketch = page.locator('[data-near-here] svg.sketch');
+    // The sketch comes after the status region, so a screen reader hears the
+    // answer first.
+    const sketch = page.locator('[data-near-sketch]:not([hidden]) svg.sketch');
     assert.equal(await sketch.getAttribute('role'), 'img');
     assert.match(await sketch.getAttribute('aria-label'), /^Sơ đồ phác họa /);
     assert.equal(await sketch.locator('circle.you').count(), 1);
@@ -56,10 +58,17 @@ for (const [city, geolocation, file, sentence] of [
     // The commune's name is a link to its page.
     const name = sentence.replace(/^Bạn đang ở (.+?), .*$/, '$1');
     // The sketch is said in words too: the communes drawn around, as links.
-    const around = page.locator('[data-near-here] ul.links a');
+    const around = page.locator('[data-near-sketch] ul.links a');
     assert.equal(await around.count(), await sketch.locator('path.other').count());
-    assert.match(await page.locator('[data-near-here] ul.links').evaluate((u) => u.previousElementSibling.textContent),
-      new RegExp(`^Các xã, phường giáp ranh với ${name} trên sơ đồ:$`));
+    assert.equal(await page.locator('[data-near-sketch] ul.links').evaluate((u) => u.previousElementSibling.textContent),
+      `Trên sơ đồ, ${name} giáp ranh với:`);
+    const names = await around.allTextContents();
+    const hrefs = await around.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(!names.includes(name), 'the commune itself is not among its neighbours');
+    assert.ok(hrefs.every((h) => /^\/noi-nop\/[a-z0-9-]+\/[a-z0-9-]+\/$/.test(h)), hrefs.join(' '));
+    for (const label of await sketch.locator('text.label:not(.focus):not(.you)').allTextContents()) {
+      assert.ok(names.includes(label), `${label} is drawn and named`);
+    }
     await page.locator('[data-near-here] p.near-here a', { hasText: name }).click();
     await page.locator('h1', { hasText: name }).waitFor();
     assert.deepEqual(problems, []);
@@ -98,7 +107,7 @@ test('a commune page draws its outline among its neighbours and names them, with
   const { context, page, problems } = await phonePage(browser, { javaScriptEnabled: false });
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/phuong-hoan-kiem/`);
   const sketch = page.locator('.sketch-figure svg.sketch');
-  assert.equal(await sketch.getAttribute('aria-label'), 'Sơ đồ phác họa Phường Hoàn Kiếm và các xã, phường giáp ranh');
+  assert.equal(await sketch.getAttribute('aria-label'), 'Sơ đồ phác họa Phường Hoàn Kiếm và các xã, phường, đặc khu giáp ranh');
   assert.equal(await sketch.locator('path.focus').count(), 1);
   const drawn = await sketch.locator('path.other').count();
   // The words say what the drawing shows: every neighbour, as a link.
@@ -153,7 +162,7 @@ test('from an old province page, a person at home learns which part of a split o
   await page.locator('[data-msg="locating"]:not([hidden]), [data-near-here]:not([hidden])').first().waitFor();
   await page.locator('[data-near-here]:not([hidden]) p.near-here').waitFor();
   assert.equal(await page.locator('[data-near-here] p.near-here').count(), 1);
-  assert.equal(await page.locator('[data-near-here] svg').count(), 1);
+  assert.equal(await page.locator('[data-near-sketch] svg').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -163,7 +172,7 @@ test('just off the coast, the nearest commune is named as the nearest, not as wh
   const geolocation = { latitude: 16.09391, longitude: 108.21361, accuracy: 5 };
   const { context, page, problems } = await finderAt(geolocation);
   assert.equal(await whereAmI(page), 'Vị trí nằm ngoài mọi ranh giới trong dữ liệu; nơi gần nhất là Phường Hải Châu, Thành phố Đà Nẵng (có thể bạn đang ở ven biển, hoặc vị trí chưa chính xác).');
-  assert.equal(await page.locator('[data-near-here] svg circle.you').count(), 1, 'the point is in the sketch');
+  assert.equal(await page.locator('[data-near-sketch] svg circle.you').count(), 1, 'the point is in the sketch');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -172,7 +181,8 @@ test('far out at sea, no commune holds the point, and the page says so', async (
   const geolocation = { latitude: 16.3, longitude: 108.6 };
   const { context, page, problems } = await finderAt(geolocation);
   assert.match(await whereAmI(page), /^Vị trí này không nằm trong ranh giới xã, phường nào trong dữ liệu/);
-  assert.equal(await page.locator('[data-near-here] svg').count(), 0);
+  assert.equal(await page.locator('[data-near-sketch] svg').count(), 0);
+  assert.equal(await page.locator('[data-near-sketch]').isVisible(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

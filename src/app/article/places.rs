@@ -122,6 +122,9 @@ fn Near(lang: Lang, heading: &'static str, explain: &'static str) -> impl IntoVi
                 <p class="warning" data-msg="far" hidden>{t.near_far}</p>
                 <p data-msg="found" hidden>{t.near_found}</p>
             </div>
+            // The sketch and its words, outside the status region: a screen reader
+            // hears the answer, then reads these when it comes to them.
+            <div data-near-sketch hidden></div>
             <ol class="near-list" data-near-list data-km=t.near_km></ol>
             <p class="hint" data-near-note hidden>{t.near_here_note}</p>
         </section>

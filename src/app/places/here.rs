@@ -1,6 +1,7 @@
 //! "Which commune am I in": the boundaries of the provinces around a point, read
 //! in the browser, and the answer the finder shows ("Bạn đang ở …", both names near
-//! a border, the nearest outside every boundary), with a sketch around the point.
+//! a border, the nearest outside every boundary), with a sketch around the point
+//! and the communes it draws, named as links.
 
 use web_sys::Element;
 
@@ -119,13 +120,18 @@ pub(super) async fn here(
     Ok(any.then_some(Here { files, provinces }))
 }
 
-/// "You are in …" (or near a border, or in no commune), and a sketch around the
-/// point. The words come from the section's attributes; names from the served
-/// boundaries files.
+/// "You are in …" (or near a border, or in no commune) in the status region; then,
+/// beside it, a sketch around the point and the communes it draws, named as links.
+/// The words come from the section's attributes; names from the served boundaries
+/// files.
 pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Point, silent: bool) {
-    let Ok(Some(box_)) = near.query_selector("[data-near-here]") else {
+    let (Ok(Some(box_)), Ok(Some(sketch))) = (
+        near.query_selector("[data-near-here]"),
+        near.query_selector("[data-near-sketch]"),
+    ) else {
         return;
     };
+    show(&sketch, false);
     let attr = |n: &str| box_.get_attribute(n).unwrap_or_default();
     let link = |(name, href, _): &(String, String, &str)| {
         format!("<a href=\"{}\">{}</a>", escape(href), escape(name))
@@ -160,9 +166,14 @@ pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Poi
         (None, false) => data::fill(&escape(&attr("data-close")), "place", &link(&first))
             .replace("{province}", &province),
     };
+    box_.set_inner_html(&format!("<p class=\"near-here\">{sentence}</p>"));
+    show(&box_, true);
+
     // The sketch: the focus and its neighbours in the same file, and the point.
-    let sketch_shapes: Vec<crate::sketch::Shape> = std::iter::once(focus.1)
-        .chain(b.neighbours(focus.1))
+    let mut around = b.neighbours(focus.1);
+    around.sort_by_cached_key(|&i| (data::sort_key(&b.areas[i].name), i));
+    let shapes: Vec<crate::sketch::Shape> = std::iter::once(focus.1)
+        .chain(around.iter().copied())
         .map(|i| crate::sketch::Shape {
             boundaries: b,
             area: i,
@@ -172,11 +183,11 @@ pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Poi
         .collect();
     let area = b.areas[focus.1].bbox;
     let view = crate::places::Bbox::around([
-        crate::places::Point {
+        Point {
             lat: area.south,
             lon: area.west,
         },
-        crate::places::Point {
+        Point {
             lat: area.north,
             lon: area.east,
         },
@@ -184,28 +195,27 @@ pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Poi
     ])
     .unwrap_or(area);
     let drawing = crate::sketch::svg(
-        &sketch_shapes,
+        &shapes,
         crate::sketch::pad(view, 0.2),
         Some((at, &attr("data-you"))),
         &attr("data-title"),
     );
     // The same in words: the communes drawn around the focus, as links.
-    let around: String = b
-        .neighbours(focus.1)
-        .into_iter()
-        .filter_map(|i| h.named((focus.0, i), lang))
+    let items: String = around
+        .iter()
+        .filter_map(|&i| h.named((focus.0, i), lang))
         .map(|n| format!("<li>{}</li>", link(&n)))
         .collect();
-    let around = if around.is_empty() {
+    let words = if items.is_empty() {
         String::new()
     } else {
         let heading = data::fill(&escape(&attr("data-around")), "place", &escape(&first.0));
-        format!("<p>{heading}</p><ul class=\"links\">{around}</ul>")
+        format!("<p>{heading}</p><ul class=\"links\">{items}</ul>")
     };
-    box_.set_inner_html(&format!(
-        "<p class=\"near-here\">{sentence}</p><div class=\"sketch-frame\">{drawing}</div>{around}"
+    sketch.set_inner_html(&format!(
+        "<div class=\"sketch-frame\">{drawing}</div>{words}"
     ));
-    show(&box_, true);
+    show(&sketch, true);
     if let Ok(Some(note)) = near.query_selector("[data-near-note]") {
         show(&note, true);
     }

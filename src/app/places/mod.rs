@@ -35,7 +35,7 @@ pub fn PlacesPage(route: Route) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod here;
 
-/// Everything that touches the browser (the wasm only).
+/// Everything else that touches the browser (the wasm only).
 #[cfg(feature = "hydrate")]
 mod browser {
     use wasm_bindgen::closure::Closure;
@@ -224,7 +224,7 @@ mod browser {
             if let Ok(Some(list)) = near.query_selector("[data-near-list]") {
                 list.set_inner_html("");
             }
-            for sel in ["[data-near-here]", "[data-near-note]"] {
+            for sel in ["[data-near-here]", "[data-near-sketch]", "[data-near-note]"] {
                 if let Ok(Some(el)) = near.query_selector(sel) {
                     show(&el, false);
                 }

@@ -10,7 +10,7 @@
 //! point shown as its approximate location: the place data's point when it lies inside
 //! the simplified boundary, else a point inside it (`geo::InteriorPoint`).
 //!
-//! The file format (read by `src/places.rs`, `Boundaries::parse`):
+//! The file format (read by `src/boundaries.rs`, `Boundaries::parse`):
 //! ```text
 //! # comment lines
 //! t <tolerance> <edge tolerance>               the simplification's, in 1e-5 degrees
@@ -26,13 +26,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use geo::{Contains, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
-
+use serde_json::Value;
 use topology::Use;
 
 mod topology;
-use serde_json::Value;
 
-pub type P = (i32, i32); // (lon, lat) in 1e-5 degrees
+type P = (i32, i32); // (lon, lat) in 1e-5 degrees
 
 /// The simplification's tolerance, in 1e-5 degrees (about 1.1 m each), for a border
 /// between two communes: where "which commune am I in" is decided.
@@ -127,9 +126,9 @@ fn read_communes(path: &Path) -> Result<BTreeMap<String, Place>, String> {
 
 /// A commune's polygons as read: each polygon's rings (the first is the outside),
 /// each ring closed (first point repeated at the end), quantised.
-pub struct Shape {
+struct Shape {
     code: String,
-    pub polygons: Vec<Vec<Vec<P>>>,
+    polygons: Vec<Vec<Vec<P>>>,
 }
 
 fn read_polygons(dir: &Path, places: &BTreeMap<String, Place>) -> Result<Vec<Shape>, String> {

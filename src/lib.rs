@@ -32,9 +32,7 @@ pub mod text;
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "/".to_string());
+    let path = served_path();
     let lang = route::Route::parse(&path).lang;
     leptos::mount::hydrate_body(move || {
         use leptos::prelude::*;
@@ -50,4 +48,43 @@ pub fn hydrate() {
     app::handoff::listen();
     app::mode::start();
     app::offline::register(lang);
+}
+
+/// The page to hydrate: the one the HTML says it is (`PAGE_META`), whatever
+/// address served it (`…/index.html`, percent-encoded letters), so that the view
+/// is the served HTML; the address bar then shows the page's own address. Without
+/// that mark (an HTML older than it), the address.
+#[cfg(feature = "hydrate")]
+fn served_path() -> String {
+    let Some(window) = web_sys::window() else {
+        return "/".to_string();
+    };
+    let location = window.location();
+    let address = location.pathname().unwrap_or_else(|_| "/".to_string());
+    let served = window
+        .document()
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{}\"]", route::PAGE_META))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    let Some(served) = served.filter(|s| s.starts_with('/')) else {
+        return address;
+    };
+    if served != address {
+        let rest = format!(
+            "{}{}",
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{served}{rest}")),
+            );
+        }
+    }
+    served
 }

@@ -93,6 +93,9 @@ pub struct Route {
     pub page: Page,
 }
 
+/// The `<meta name>` that says which page a prerendered HTML is (its canonical
+/// path): the wasm hydrates that page whatever address served it.
+pub const PAGE_META: &str = "thu-tuc-xa:page";
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
@@ -114,7 +117,13 @@ impl Route {
     /// A query string or fragment is ignored; a missing trailing slash is tolerated.
     pub fn parse(path: &str) -> Route {
         let path = path.split(['?', '#']).next().unwrap_or_default();
+        // The same page under another address a host serves: percent-encoded
+        // letters, or the file's own name.
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
         let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if segments.last() == Some(&"index.html") {
+            segments.pop();
+        }
         let lang = if segments.first() == Some(&"en") {
             segments.remove(0);
             Lang::En

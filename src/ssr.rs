@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::app::{App, NotFound};
 use crate::data;
 use crate::model::Lang;
-use crate::route::{Page, Route};
+use crate::route::{Page, Route, PAGE_META};
 
 /// The body HTML the wasm will hydrate for `route`.
 pub fn render_body(route: &Route) -> String {
@@ -55,6 +55,11 @@ pub fn head(route: &Route, base_url: &str) -> String {
     out.push_str(&format!(
         "<link rel=\"manifest\" href=\"{}/manifest.webmanifest\">\n<link rel=\"apple-touch-icon\" href=\"/icon-192.png\">\n",
         route.lang.prefix()
+    ));
+    // The page this HTML is, for the wasm to hydrate whatever address served it.
+    out.push_str(&format!(
+        "<meta name=\"{PAGE_META}\" content=\"{}\">\n",
+        escape(&route.href())
     ));
     if !matches!(route.page, Page::NotFound | Page::Offline) {
         out.push_str(&format!(

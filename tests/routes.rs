@@ -27,6 +27,11 @@ fn paths_are_tolerant_of_missing_slash_query_and_fragment() {
         "/thu-tuc/dang-ky-khai-sinh/?utm=x",
         "/thu-tuc/dang-ky-khai-sinh/#documents",
         "//thu-tuc//dang-ky-khai-sinh/",
+        // Other addresses a host serves for the same file.
+        "/thu-tuc/dang-ky-khai-sinh/index.html",
+        "/%74hu-tuc/dang-ky-khai-sinh/",
+        "/thu-tuc/dang-ky-khai-sinh%2F",
+        "/thu-tuc/%64ang-ky-khai-sinh/index.html?x=1",
     ] {
         assert_eq!(
             Route::parse(path),
@@ -46,10 +51,25 @@ fn unknown_paths_are_not_found() {
         "/thu-tuc/dang-ky-khai-sinh/extra/",
         "/404.html",
         "/%E2%80%AE/",
+        "/%FF%FE/",
+        "/%/",
+        "/index.html/x/",
     ] {
         assert_eq!(Route::parse(path).page, Page::NotFound, "{path}");
     }
     assert_eq!(Route::parse("/en/nope").lang, Lang::En);
+    assert_eq!(Route::parse("/index.html").page, Page::Home);
+    assert_eq!(Route::parse("/en/index.html"), Route::new(Lang::En, Page::Home));
+}
+
+#[test]
+fn every_page_says_which_page_it_is_for_the_wasm() {
+    let p = data::procedure("dang-ky-khai-sinh").expect("exists");
+    let head = thu_tuc_xa::ssr::head(&Route::new(Lang::En, Page::Procedure(p)), "https://x");
+    assert!(
+        head.contains(r#"<meta name="thu-tuc-xa:page" content="/en/thu-tuc/dang-ky-khai-sinh/">"#),
+        "{head}"
+    );
 }
 
 #[test]

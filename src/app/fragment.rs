@@ -19,6 +19,9 @@ pub(super) enum Content {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Loading,
     Failed,
+    /// The server has no such page (a stale link to a commune, say).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Missing,
 }
 
 /// The content: rendered here on the server, already in the document while
@@ -37,8 +40,8 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         let state = RwSignal::new(Content::Loading);
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
-                let next = match fetch::text(&url).await {
-                    Some(html) => {
+                let next = match fetch::page(&url).await {
+                    Ok(html) => {
                         // The wasm may not know this page's name; its HTML does.
                         if let (Some(h), Some(doc)) = (
                             heading_in(&html),
@@ -48,7 +51,8 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
                         }
                         Content::Ready(html)
                     }
-                    None => Content::Failed,
+                    Err(404) => Content::Missing,
+                    Err(_) => Content::Failed,
                 };
                 let _ = state.try_set(next);
             });
@@ -176,6 +180,7 @@ pub(super) fn FragmentView(
             }
             .into_any(),
         ),
+        Content::Missing => Some(view! { <super::NotFound/> }.into_any()),
         Content::Failed => Some(
             view! {
                 <div class="status" role="alert">
@@ -217,6 +222,24 @@ pub(super) mod fetch {
     /// The body of a successful GET, or `None` (offline, 404, anything else).
     pub async fn text(url: &str) -> Option<String> {
         body(start(url)?).await
+    }
+
+    /// The body of a successful GET, or the response's status (0 without one:
+    /// offline, say).
+    pub async fn page(url: &str) -> Result<String, u16> {
+        let request = start(url).ok_or(0u16)?;
+        let response: web_sys::Response = JsFuture::from(request)
+            .await
+            .map_err(|_| 0u16)?
+            .dyn_into()
+            .map_err(|_| 0u16)?;
+        if !response.ok() {
+            return Err(response.status());
+        }
+        let text = JsFuture::from(response.text().map_err(|_| 0u16)?)
+            .await
+            .map_err(|_| 0u16)?;
+        text.as_string().ok_or(0)
     }
 
     /// Starts a GET now (to run several at once); [`body`] waits for it.

@@ -1,0 +1,59 @@
+// Addresses a host serves for the same page: `…/index.html`, percent-encoded
+// letters, no final slash. The page must come alive (not panic while hydrating),
+// work, and show its canonical address.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const [address, canonical] of [
+  ['/su-kien/sinh-con/index.html', '/su-kien/sinh-con/'],
+  ['/su-kien/%73inh-con/', '/su-kien/sinh-con/'],
+  ['/%73u-kien/sinh-con/index.html?quay=1', '/su-kien/sinh-con/?quay=1'],
+]) {
+  test(`${address} is the flow's page, alive, at ${canonical}`, async () => {
+    const { context, page, problems } = await phonePage(browser);
+    const response = await page.goto(`${BASE_URL}${address}`);
+    assert.equal(response.status(), 200, 'the host serves the page');
+    await waitForHydration(page);
+    await page.waitForURL(`${BASE_URL}${canonical}`);
+    // It works: the flow starts and asks its first question.
+    await page.getByRole('link', { name: 'Bắt đầu' }).click();
+    await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the home page as /index.html comes alive at /', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/index.html`);
+  await waitForHydration(page);
+  await page.waitForURL(`${BASE_URL}/`);
+  // A client navigation works from there.
+  await page.locator('a[href="/su-kien/"]').first().click();
+  await page.locator('h1', { hasText: 'Tìm thủ tục theo việc của bạn' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link to a commune that does not exist says "not found" after a client navigation', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  await waitForHydration(page);
+  // A stale link, as a portal might keep after a commune was renamed.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/noi-nop/ha-noi/phuong-khong-co/';
+    a.textContent = 'stale';
+    a.id = 'stale';
+    document.querySelector('main').prepend(a);
+  });
+  await page.click('#stale');
+  await page.locator('h1', { hasText: 'Không tìm thấy trang' }).waitFor();
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await context.close();
+});

@@ -2,8 +2,8 @@
  * Thủ tục xã, embedded in another site (a provincial portal, say):
  *   <script src="https://<site>/embed.js" data-province="79" data-lang="vi"
  *     data-start="/su-kien/sinh-con/" data-accent="#0b4f8a" async></script>
- * puts the guide in an iframe after the script. Attributes are optional; an
- * invalid one is ignored. Nothing stored, no request but the frame's.
+ * puts the guide in an iframe after the script (at the end of the body if the
+ * script is in <head>). Attributes are optional; an invalid one is ignored. Nothing stored, no request but the frame's.
  *
  * Messages ("thu-tuc-xa:…"): the frame says "ready"; we answer "hello" to the
  * site's origin; it then sends "height:<px>", and "top" when it moves on.
@@ -19,11 +19,14 @@
   const data = script.dataset;
   const PREFIX = 'thu-tuc-xa:';
 
-  const en = data.lang === 'en';
   let start = data.start || '';
   // A path on the site: no other host ("//x"), no "..", no query.
   if (!/^\/[a-z0-9/-]*$/.test(start) || start.includes('//')) start = '/';
   if (!start.endsWith('/')) start += '/';
+  // An English page's path names its language: data-lang says it once.
+  const english = start.startsWith('/en/');
+  if (english) start = start.slice(3);
+  const en = data.lang === 'en' || (english && !data.lang);
   let src = origin + (en ? '/en' : '') + start + '?nhung=1';
   if (/^\d\d$/.test(data.province || '')) src += '&tinh=' + data.province;
   // Only its form: the site itself rejects a colour too light to read.
@@ -34,7 +37,7 @@
     ? 'Thủ tục xã: a guide to commune-level procedures'
     : 'Thủ tục xã: hướng dẫn thủ tục hành chính cấp xã';
   // The guide's "use my location" button.
-  iframe.setAttribute('allow', 'geolocation');
+  iframe.setAttribute('allow', 'geolocation; clipboard-write; web-share');
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   // CSSOM, not a style attribute: fine under a host CSP without inline styles.
   const style = iframe.style;
@@ -89,5 +92,12 @@
   window.addEventListener('message', onMessage);
   // Also on each load of the frame: a second chance, should "ready" go astray.
   iframe.addEventListener('load', hello);
-  script.parentNode.insertBefore(iframe, script.nextSibling);
+  // Where the script is; from <head>, where nothing shows, at the end of the body.
+  if (script.closest('head')) {
+    const place = () => document.body.appendChild(iframe);
+    if (document.body) place();
+    else document.addEventListener('DOMContentLoaded', place);
+  } else {
+    script.parentNode.insertBefore(iframe, script.nextSibling);
+  }
 })();

@@ -58,17 +58,22 @@ pub fn readable_on_white(hex: &str) -> bool {
 }
 
 /// The start path if it is a plain site path (`/`, `/su-kien/sinh-con/`), with
-/// its final `/` (as `embed.js` adds it); `/` otherwise.
+/// its final `/` (as `embed.js` adds it) and without an `/en` prefix (the
+/// language is chosen apart); `/` otherwise.
 fn clean_start(start: &str) -> String {
     let ok = start.starts_with('/')
         && !start.contains("//")
         && start
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/');
-    match (ok, start.ends_with('/')) {
+    let start = match (ok, start.ends_with('/')) {
         (true, true) => start.to_string(),
         (true, false) => format!("{start}/"),
         (false, _) => "/".to_string(),
+    };
+    match start.strip_prefix("/en/") {
+        Some(rest) => format!("/{rest}"),
+        None => start,
     }
 }
 
@@ -127,7 +132,7 @@ pub fn script_snippet(origin: &str, choice: &Choice) -> String {
 /// The same without a script: a plain frame, whose height the host sets.
 pub fn iframe_snippet(origin: &str, choice: &Choice, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"900\" allow=\"geolocation\" referrerpolicy=\"no-referrer\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"900\" allow=\"geolocation; clipboard-write; web-share\" referrerpolicy=\"no-referrer\"></iframe>",
         frame_url(origin, choice).replace('&', "&amp;"),
         title.replace('&', "&amp;").replace('"', "&quot;"),
     )
@@ -174,6 +179,30 @@ data-start=\"/su-kien/sinh-con/\" data-accent=\"#7a1f5c\" async></script>"
             "{frame}"
         );
         assert!(frame.contains("title=\"Thủ tục xã &quot;guide&quot;\""));
+    }
+
+    #[test]
+    fn an_english_path_is_not_prefixed_twice() {
+        let c = Choice {
+            lang: Lang::En,
+            start: "/en/su-kien/sinh-con/",
+            ..Choice::default()
+        };
+        assert_eq!(
+            frame_url(ORIGIN, &c),
+            format!("{ORIGIN}/en/su-kien/sinh-con/?nhung=1")
+        );
+        let c = Choice {
+            start: "/en",
+            ..Choice::default()
+        };
+        assert_eq!(frame_url(ORIGIN, &c), format!("{ORIGIN}/?nhung=1"));
+        // A page whose name starts with "en" is not a language.
+        let c = Choice {
+            start: "/enx/",
+            ..Choice::default()
+        };
+        assert_eq!(frame_url(ORIGIN, &c), format!("{ORIGIN}/enx/?nhung=1"));
     }
 
     #[test]

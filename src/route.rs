@@ -96,6 +96,32 @@ pub struct Route {
 /// The `<meta name>` that says which page a prerendered HTML is (its canonical
 /// path): the wasm hydrates that page whatever address served it.
 pub const PAGE_META: &str = "thu-tuc-xa:page";
+/// The `<meta name>` that names the build a page belongs to (the hash in its wasm
+/// file's name). Every fragment starts with the same build in a comment
+/// ([`build_mark`]): a wasm meets a fragment of another build after a deploy, and
+/// must not apply its own flow graph to that HTML.
+pub const BUILD_META: &str = "thu-tuc-xa:build";
+
+/// The comment a fragment of `build` starts with.
+pub fn build_mark(build: &str) -> String {
+    format!("<!--build {build}-->")
+}
+
+/// The build a fragment names at its start ([`build_mark`]), if any.
+pub fn build_of_fragment(html: &str) -> Option<&str> {
+    let rest = html.strip_prefix("<!--build ")?;
+    let build = &rest[..rest.find("-->")?];
+    (!build.is_empty() && build.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(build)
+}
+
+/// The build of a site made by trunk: the hash in the name of the wasm file
+/// its shell loads (`/thu-tuc-xa-<hash>_bg.wasm`).
+pub fn build_of_shell(html: &str) -> Option<&str> {
+    let end = html.find("_bg.wasm")?;
+    let start = html[..end].rfind('-')? + 1;
+    let build = &html[start..end];
+    (!build.is_empty() && build.bytes().all(|b| b.is_ascii_hexdigit())).then_some(build)
+}
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
@@ -201,7 +227,7 @@ impl Route {
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
-            Page::Offline => "/offline.html".to_string(),
+            Page::Offline => format!("{prefix}/offline.html"),
         }
     }
 

@@ -59,7 +59,10 @@ fn unknown_paths_are_not_found() {
     }
     assert_eq!(Route::parse("/en/nope").lang, Lang::En);
     assert_eq!(Route::parse("/index.html").page, Page::Home);
-    assert_eq!(Route::parse("/en/index.html"), Route::new(Lang::En, Page::Home));
+    assert_eq!(
+        Route::parse("/en/index.html"),
+        Route::new(Lang::En, Page::Home)
+    );
 }
 
 #[test]
@@ -73,10 +76,37 @@ fn every_page_says_which_page_it_is_for_the_wasm() {
 }
 
 #[test]
+fn a_fragment_names_its_build_and_the_shell_gives_it() {
+    use thu_tuc_xa::route::{build_mark, build_of_fragment, build_of_shell};
+    let html = format!(
+        "{}<h1>Đăng ký khai sinh</h1>",
+        build_mark("49789e40b0674fff")
+    );
+    assert_eq!(build_of_fragment(&html), Some("49789e40b0674fff"));
+    for unmarked in [
+        "<h1>x</h1>",
+        "",
+        "<!--build -->",
+        "<!--build a b-->",
+        "<!--build x",
+        " <!--build ab-->",
+    ] {
+        assert_eq!(build_of_fragment(unmarked), None, "{unmarked:?}");
+    }
+    let shell = r#"<link rel="preload" href="/thu-tuc-xa-49789e40b0674fff_bg.wasm" as="fetch">"#;
+    assert_eq!(build_of_shell(shell), Some("49789e40b0674fff"));
+    assert_eq!(build_of_shell("<p>no wasm</p>"), None);
+    assert_eq!(build_of_shell("/x-_bg.wasm"), None);
+}
+
+#[test]
 fn the_offline_page_has_its_own_address() {
     let offline = Route::parse("/offline.html");
     assert_eq!(offline.page, Page::Offline);
     assert_eq!(offline.href(), "/offline.html");
+    let english = Route::parse("/en/offline.html");
+    assert_eq!(english, Route::new(Lang::En, Page::Offline));
+    assert_eq!(english.href(), "/en/offline.html");
 }
 
 #[test]

@@ -115,7 +115,8 @@ fn show_preview(root: &Element, choice: &Choice) {
     let _ = target.append_child(&script);
 }
 
-/// Copies a snippet, and says so.
+/// Copies a snippet, and says so: "copied" only once it was, and otherwise how to
+/// copy it by hand (the snippet is on screen).
 fn copy(button: &Element) {
     let which = button.get_attribute("data-copy").unwrap_or_default();
     let Some(root) = button.closest("[data-embed-builder]").ok().flatten() else {
@@ -124,15 +125,28 @@ fn copy(button: &Element) {
     let text = find(&root, &format!("[data-embed-{which}]"))
         .and_then(|c| c.text_content())
         .unwrap_or_default();
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(&text);
-    }
-    if let Some(status) = button
+    let status = button
         .parent_element()
-        .and_then(|p| p.query_selector("[data-copied]").ok().flatten())
-    {
-        status.set_text_content(status.get_attribute("data-copied").as_deref());
-    }
+        .and_then(|p| p.query_selector("[data-copied]").ok().flatten());
+    wasm_bindgen_futures::spawn_local(async move {
+        let clipboard = web_sys::window()
+            .map(|w| w.navigator())
+            .and_then(|n| web_sys::js_sys::Reflect::get(n.as_ref(), &"clipboard".into()).ok())
+            .filter(|c| !c.is_undefined());
+        let copied = match clipboard {
+            Some(c) => {
+                let c: web_sys::Clipboard = c.unchecked_into();
+                wasm_bindgen_futures::JsFuture::from(c.write_text(&text))
+                    .await
+                    .is_ok()
+            }
+            None => false,
+        };
+        if let Some(status) = status {
+            let said = if copied { "data-copied" } else { "data-failed" };
+            status.set_text_content(status.get_attribute(said).as_deref());
+        }
+    });
 }
 
 /// Starts the builder of the page in place, if it has one.

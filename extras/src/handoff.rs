@@ -9,31 +9,46 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, MouseEvent};
 
 /// The page's address for another phone: without the `?` part (the modes are this
-/// device's), with the `#` part (a flow's answers).
-fn address() -> Option<String> {
+/// device's), with the answers (a flow's, from the panel's `data-hash`, which the
+/// app keeps in their canonical form; in counter mode the address has none).
+fn address(panel: &Element) -> Option<String> {
     let location = web_sys::window()?.location();
+    let hash = match panel.get_attribute("data-hash") {
+        Some(h) if h.is_empty() => String::new(),
+        Some(h) => format!("#{h}"),
+        None => location.hash().ok()?,
+    };
     Some(format!(
-        "{}{}{}",
+        "{}{}{hash}",
         location.origin().ok()?,
         location.pathname().ok()?,
-        location.hash().ok()?
     ))
 }
 
-/// Draws the code of the current address into a panel.
+/// Draws the code of the current address into a panel; an address too long for
+/// one code leaves no code (never the last one) and says so.
 fn draw(panel: &Element) {
-    let Some(url) = address() else {
+    let Some(url) = address(panel) else {
         return;
     };
     let label = panel.get_attribute("data-label").unwrap_or_default();
-    if let (Ok(Some(code)), Some(svg)) = (
-        panel.query_selector("[data-qr-code]"),
-        crate::qr::svg(&url, &label),
-    ) {
-        code.set_inner_html(&svg);
-        let _ = panel.set_attribute("data-filled", "");
-        // What the code says, for anyone checking it (and the browser tests).
-        let _ = panel.set_attribute("data-url", &url);
+    let Ok(Some(code)) = panel.query_selector("[data-qr-code]") else {
+        return;
+    };
+    match crate::qr::svg(&url, &label) {
+        Some(svg) => {
+            code.set_inner_html(&svg);
+            let _ = panel.set_attribute("data-filled", "");
+            // What the code says, for anyone checking it (and the browser tests).
+            let _ = panel.set_attribute("data-url", &url);
+        }
+        None => {
+            let too_long = panel.get_attribute("data-too-long").unwrap_or_default();
+            code.set_inner_html("");
+            code.set_text_content(Some(&too_long));
+            let _ = panel.remove_attribute("data-filled");
+            let _ = panel.remove_attribute("data-url");
+        }
     }
 }
 

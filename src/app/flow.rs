@@ -39,6 +39,7 @@ mod browser {
 
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
     use crate::flow::{Flow, State, View};
@@ -48,20 +49,58 @@ mod browser {
         web_sys::window().expect("a browser window")
     }
 
+    thread_local! {
+        /// Counter mode's answers: in this page's memory only, never in the address,
+        /// which the browser keeps in its history database and offers to the next
+        /// person as they type.
+        static MEMORY: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+
     fn current(flow: &Flow) -> State {
+        if crate::app::mode::counter() {
+            return MEMORY.with(|m| State::parse(flow, &m.borrow()));
+        }
         State::parse(flow, &window().location().hash().unwrap_or_default())
     }
 
-    /// Moves to a state: a new history entry whose address differs only after `#`,
-    /// without a `popstate` (so the router has nothing to do), then shows it.
+    /// In counter mode, answers that arrived in the address (a link, a code
+    /// scanned) move into memory, and the address drops them.
+    fn adopt_address(flow: &Flow) {
+        if !crate::app::mode::counter() {
+            return;
+        }
+        let location = window().location();
+        let hash = location.hash().unwrap_or_default();
+        let state = State::parse(flow, &hash);
+        MEMORY.with(|m| *m.borrow_mut() = state.to_hash(flow));
+        if hash.contains('=') {
+            let bare = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+            }
+        }
+    }
+
+    /// Moves to a state, then shows it: a new history entry whose address differs
+    /// only after `#`, without a `popstate` (so the router has nothing to do); in
+    /// counter mode, the same address.
     fn go(route: Route, flow: &'static Flow, root: &Element, state: &State) {
         let hash = state.to_hash(flow);
-        let url = if hash.is_empty() {
-            window().location().pathname().unwrap_or_default()
+        if crate::app::mode::counter() {
+            MEMORY.with(|m| *m.borrow_mut() = hash);
         } else {
-            format!("#{hash}")
-        };
-        crate::app::mode::record(&url);
+            let url = if hash.is_empty() {
+                window().location().pathname().unwrap_or_default()
+            } else {
+                format!("#{hash}")
+            };
+            crate::app::mode::record(&url);
+        }
         apply(route, flow, state, root, true);
     }
 
@@ -75,13 +114,22 @@ mod browser {
     /// Shows the state of the hash now, then follows the person's actions until the
     /// page is left.
     pub fn attach(route: Route, flow: &'static Flow, root: Element) {
+        adopt_address(flow);
         apply(route, flow, &current(flow), &root, false);
         // Back and forward, and a hash typed into the address bar.
         let target = root.clone();
         let on_history = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
             let hash = window().location().hash().unwrap_or_default();
-            // `#main` (the skip link) and other plain anchors are not flow states.
-            if still_shown(&target, route) && (hash.is_empty() || hash.contains('=')) {
+            // `#main` (the skip link) and other plain anchors are not flow states;
+            // in counter mode, only answers typed into the address are.
+            let counter = crate::app::mode::counter();
+            let state = if counter {
+                hash.contains('=')
+            } else {
+                hash.is_empty() || hash.contains('=')
+            };
+            if still_shown(&target, route) && state {
+                adopt_address(flow);
                 apply(route, flow, &current(flow), &target, true);
             }
         });
@@ -131,7 +179,7 @@ mod browser {
             }
             "change" => {
                 if target.matches("input.tick").unwrap_or(false) {
-                    save_ticks(flow, &current(flow), root);
+                    save_ticks(flow, root);
                 } else if let Some(form) = target.closest("form").ok().flatten() {
                     hide_error(&form);
                 }
@@ -155,7 +203,7 @@ mod browser {
                     .and_then(|b| b.get_attribute("data-action"));
                 // Print and the QR code are the document's ([`crate::app::handoff`]).
                 if action.as_deref() == Some("share") {
-                    share(root);
+                    share(flow, root);
                 }
             }
             _ => {}
@@ -196,7 +244,7 @@ mod browser {
     /// Shows the part of the page for `state`, fills in its details, and (after a
     /// step, not on load) moves focus to its heading.
     fn apply(route: Route, flow: &'static Flow, state: &State, root: &Element, moved: bool) {
-        crate::app::handoff::reset();
+        crate::app::handoff::reset(&state.to_hash(flow));
         let tokens: Vec<String> = match state.view {
             View::Intro => vec!["intro".into()],
             View::Question(q) => vec!["nav".into(), format!("q:{}", flow.question(q).id)],
@@ -307,7 +355,7 @@ mod browser {
             let empty = elements(&callout, ".note").iter().all(|n| n.hidden());
             set_hidden(&callout, empty);
         }
-        restore_ticks(flow, state, section);
+        restore_ticks(flow, section);
     }
 
     /// The summary of answers: a row per answered question, with its change link.
@@ -364,34 +412,57 @@ mod browser {
         static TICKS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Ticks are kept per flow and set of answers.
-    fn ticks_key(flow: &Flow, state: &State) -> String {
-        let answers = State {
-            answers: state.answers.clone(),
-            view: View::Intro,
-        };
-        format!("thu-tuc-xa:ticks:{}#{}", flow.slug, answers.to_hash(flow))
+    /// How long ticks are kept on the device after the last change (the privacy
+    /// text says 30 days).
+    const TICKS_KEPT_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+    const TICKS_PREFIX: &str = "thu-tuc-xa:ticks:";
+
+    /// Ticks are kept per flow, never under the answers: a document ticked as ready
+    /// stays ticked when an answer changes, and the storage holds no answer.
+    fn ticks_key(flow: &Flow) -> String {
+        format!("{TICKS_PREFIX}{}", flow.slug)
     }
 
     /// The browser's storage, except in counter mode, where nothing is kept
-    /// between people.
+    /// between people. Ticks kept too long, and those an earlier version kept
+    /// under the answers (`…#answers`), are removed.
     fn storage() -> Option<web_sys::Storage> {
         if crate::app::mode::counter() {
             return None;
         }
-        window().local_storage().ok().flatten()
+        let storage = window().local_storage().ok().flatten()?;
+        let now = web_sys::js_sys::Date::now();
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(TICKS_PREFIX))
+            .collect();
+        for key in keys {
+            let saved = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            let at = saved.split(' ').next().and_then(|t| t.parse::<f64>().ok());
+            if key.contains('#') || at.is_none_or(|at| now - at > TICKS_KEPT_MS) {
+                let _ = storage.remove_item(&key);
+            }
+        }
+        Some(storage)
     }
 
-    fn save_ticks(flow: &Flow, state: &State, root: &Element) {
+    fn save_ticks(flow: &Flow, root: &Element) {
         let ticked: Vec<String> = elements(root, "[data-show]:not([hidden]) input.tick")
             .into_iter()
             .filter_map(|e| e.dyn_into::<HtmlInputElement>().ok())
             .filter(|i| i.checked())
             .map(|i| i.id())
             .collect();
-        let key = ticks_key(flow, state);
-        let value = ticked.join(" ");
-        let stored = storage().is_some_and(|s| s.set_item(&key, &value).is_ok());
+        let key = ticks_key(flow);
+        // When, then the ticked boxes.
+        let value = format!("{} {}", web_sys::js_sys::Date::now(), ticked.join(" "));
+        let stored = storage().is_some_and(|s| {
+            if ticked.is_empty() {
+                s.remove_item(&key).is_ok()
+            } else {
+                s.set_item(&key, &value).is_ok()
+            }
+        });
         if !stored {
             TICKS.with(|t| {
                 let mut t = t.borrow_mut();
@@ -401,8 +472,8 @@ mod browser {
         }
     }
 
-    fn restore_ticks(flow: &Flow, state: &State, section: &Element) {
-        let key = ticks_key(flow, state);
+    fn restore_ticks(flow: &Flow, section: &Element) {
+        let key = ticks_key(flow);
         let value = storage()
             .and_then(|s| s.get_item(&key).ok().flatten())
             .or_else(|| {
@@ -414,7 +485,7 @@ mod browser {
                 })
             })
             .unwrap_or_default();
-        let ticked: Vec<&str> = value.split(' ').collect();
+        let ticked: Vec<&str> = value.split(' ').skip(1).collect();
         for input in elements(section, "input.tick") {
             if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
                 input.set_checked(ticked.contains(&input.id().as_str()));
@@ -422,25 +493,69 @@ mod browser {
         }
     }
 
-    /// Shares the page's address (the phone's share sheet), or copies it.
-    fn share(root: &Element) {
-        let url = window().location().href().unwrap_or_default();
-        let navigator = window().navigator();
-        let can_share = web_sys::js_sys::Reflect::has(
-            navigator.as_ref(),
-            &wasm_bindgen::JsValue::from_str("share"),
-        )
-        .unwrap_or(false);
-        if can_share {
-            let data = web_sys::ShareData::new();
-            data.set_url(&url);
-            data.set_title(&window().document().map(|d| d.title()).unwrap_or_default());
-            let _ = navigator.share_with_data(&data);
-        } else {
-            let _ = navigator.clipboard().write_text(&url);
-            if let Some(status) = element(root, "[data-share-status]") {
-                status.set_text_content(status.get_attribute("data-copied").as_deref());
+    /// Shares the page's address with its answers but without this device's modes:
+    /// the phone's share sheet, or else the clipboard. It says "copied" only when
+    /// the copy happened; otherwise (a frame whose host did not delegate the
+    /// clipboard, an old browser) it shows the link, selected, to copy by hand.
+    fn share(flow: &Flow, root: &Element) {
+        let location = window().location();
+        let hash = current(flow).to_hash(flow);
+        let url = format!(
+            "{}{}{}{hash}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            if hash.is_empty() { "" } else { "#" }
+        );
+        let title = window().document().map(|d| d.title()).unwrap_or_default();
+        let root = root.clone();
+        leptos::task::spawn_local(async move {
+            let navigator = window().navigator();
+            if has(navigator.as_ref(), "share") {
+                let data = web_sys::ShareData::new();
+                data.set_url(&url);
+                data.set_title(&title);
+                match JsFuture::from(navigator.share_with_data(&data)).await {
+                    Ok(_) => return,
+                    // The person closed the share sheet: nothing more to do.
+                    Err(e) if error_name(&e) == "AbortError" => return,
+                    // Not allowed here (a frame): the clipboard, then by hand.
+                    Err(_) => {}
+                }
             }
-        }
+            let copied =
+                match web_sys::js_sys::Reflect::get(navigator.as_ref(), &"clipboard".into()) {
+                    Ok(c) if !c.is_undefined() => {
+                        let clipboard: web_sys::Clipboard = c.unchecked_into();
+                        JsFuture::from(clipboard.write_text(&url)).await.is_ok()
+                    }
+                    _ => false,
+                };
+            let status = element(&root, "[data-share-status]");
+            let link = element(&root, "[data-share-link]");
+            let said = if copied { "data-copied" } else { "data-failed" };
+            if let Some(status) = &status {
+                status.set_text_content(status.get_attribute(said).as_deref());
+            }
+            if let Some(link) = link.and_then(|l| l.dyn_into::<HtmlInputElement>().ok()) {
+                link.set_value(&url);
+                link.set_hidden(copied);
+                if !copied {
+                    let _ = link.focus();
+                    link.select();
+                }
+            }
+        });
+    }
+
+    fn has(object: &wasm_bindgen::JsValue, name: &str) -> bool {
+        web_sys::js_sys::Reflect::has(object, &name.into()).unwrap_or(false)
+    }
+
+    /// The `name` of a rejected promise's DOMException (`AbortError`…).
+    fn error_name(error: &wasm_bindgen::JsValue) -> String {
+        web_sys::js_sys::Reflect::get(error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default()
     }
 }

@@ -41,6 +41,14 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
                 let next = match fetch::page(&url).await {
+                    Ok(html) if of_another_build(&html) => {
+                        // The page whole, its HTML and wasm of one build: it
+                        // hydrates and fetches nothing, so this happens once.
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                        Content::Loading
+                    }
                     Ok(html) => {
                         // The wasm may not know this page's name; its HTML does.
                         if let (Some(h), Some(doc)) = (
@@ -59,6 +67,28 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         }
         state
     }
+}
+
+/// True when a fetched fragment belongs to another build than this wasm (a deploy
+/// happened since the page was loaded, and a cache or the server has the newer,
+/// or older, HTML): its `data-when` and `data-show` marks number this build's
+/// conditions differently, so a checklist would silently follow the wrong answers.
+#[cfg(target_arch = "wasm32")]
+fn of_another_build(html: &str) -> bool {
+    thread_local! {
+        /// The build the document this wasm started in names (`BUILD_META`).
+        static OURS: Option<String> = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                let css = format!("meta[name=\"{}\"]", crate::route::BUILD_META);
+                d.query_selector(&css).ok().flatten()
+            })
+            .and_then(|m| m.get_attribute("content"));
+    }
+    OURS.with(|ours| {
+        ours.as_deref()
+            .is_some_and(|ours| crate::route::build_of_fragment(html) != Some(ours))
+    })
 }
 
 /// The text of the first `<h1>` of some HTML, tags dropped and the entities

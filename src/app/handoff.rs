@@ -1,5 +1,5 @@
-//! Handing a page over: a QR code of the page's address (answers included, they are
-//! after `#`) that a person scans to open the same page on their own phone, and a
+//! Handing a page over: a QR code of the page's address (a flow's answers
+//! included, after `#`, from `data-hash`, which the flow keeps up to date) that a person scans to open the same page on their own phone, and a
 //! printout that carries the same code. Made on the device; the address never
 //! leaves it.
 //!
@@ -38,7 +38,7 @@ pub fn QrButton(lang: Lang) -> impl IntoView {
 pub fn QrPanel(lang: Lang) -> impl IntoView {
     let t = data::strings(lang);
     view! {
-        <div class="qr-panel" id="qr-panel" data-qr data-label=t.qr_label hidden>
+        <div class="qr-panel" id="qr-panel" data-qr data-label=t.qr_label data-too-long=t.qr_too_long hidden>
             <div class="qr-code" data-qr-code></div>
             <p class="qr-caption">{t.qr_caption}</p>
         </div>
@@ -66,11 +66,14 @@ mod browser {
             .collect()
     }
 
-    /// Puts the codes away: the address changed, so they are out of date.
-    pub fn reset() {
+    /// Puts the codes away: the answers changed, so they are out of date. `hash`
+    /// is the answers' canonical form, which the next code will carry (in counter
+    /// mode the address has none of them).
+    pub fn reset(hash: &str) {
         for panel in all("[data-qr]") {
             let _ = panel.set_attribute("hidden", "");
             let _ = panel.remove_attribute("data-filled");
+            let _ = panel.set_attribute("data-hash", hash);
         }
         for button in all("button[data-action=qr]") {
             let _ = button.set_attribute("aria-expanded", "false");

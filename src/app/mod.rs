@@ -98,7 +98,7 @@ fn Shell(route: Route) -> impl IntoView {
     let page = match route.page {
         Page::Home => view! { <Home lang/> }.into_any(),
         Page::NotFound => view! { <NotFound/> }.into_any(),
-        Page::Offline => view! { <Offline/> }.into_any(),
+        Page::Offline => view! { <Offline lang/> }.into_any(),
         Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
         Page::Places | Page::Province(_) | Page::OldAddress | Page::OldProvince(_) => {
             view! { <PlacesPage route/> }.into_any()

@@ -19,37 +19,42 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// "No network, and this page was not saved", with the way to what was saved.
+/// "No network, and this page was not saved", with the way to what was saved: in
+/// the language of the address asked for, then in the other.
 #[component]
-pub fn Offline() -> impl IntoView {
-    let (vi, en) = (data::strings(Lang::Vi), data::strings(Lang::En));
+pub fn Offline(lang: Lang) -> impl IntoView {
+    let (first, second) = (data::strings(lang), data::strings(lang.other()));
     view! {
         <BothLanguages
-            title=(vi.offline_title, en.offline_title)
-            body=(vi.offline_body, en.offline_body)
+            first=lang
+            title=(first.offline_title, second.offline_title)
+            body=(first.offline_body, second.offline_body)
         />
     }
 }
 
-/// A page with no address of its own, so in both languages at once: a title and
-/// a line (Vietnamese, then English), each with a way back home.
+/// A page in both languages at once (it has no address of its own, or the
+/// address's language may not be the reader's): a title and a line in `first`,
+/// then in the other, each with a way back home.
 #[component]
 fn BothLanguages(
+    #[prop(default = Lang::Vi)] first: Lang,
     title: (&'static str, &'static str),
     body: (&'static str, &'static str),
 ) -> impl IntoView {
-    let (vi, en) = (data::strings(Lang::Vi), data::strings(Lang::En));
+    let second = first.other();
+    let (a, b) = (data::strings(first), data::strings(second));
     view! {
         <h1>{title.0}</h1>
         <p class="lead">{body.0}</p>
         <p>
-            <a class="button" href=Route::new(Lang::Vi, Page::Home).href()>{vi.not_found_back}</a>
+            <a class="button" href=Route::new(first, Page::Home).href()>{a.not_found_back}</a>
         </p>
-        <div lang="en" class="not-found-en">
+        <div lang=second.tag() class="not-found-en">
             <h2>{title.1}</h2>
             <p>{body.1}</p>
             <p>
-                <a href=Route::new(Lang::En, Page::Home).href()>{en.not_found_back}</a>
+                <a href=Route::new(second, Page::Home).href()>{b.not_found_back}</a>
             </p>
         </div>
     }

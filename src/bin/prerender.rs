@@ -50,6 +50,9 @@ struct Template {
     /// Where the app finds the extras module's boot file, if `cargo xtask dist`
     /// built it (`<meta name="thu-tuc-xa:extras">`).
     extras: String,
+    /// The build ([`thu_tuc_xa::route::build_of_shell`]), named in every page
+    /// that loads the app and at the start of every fragment.
+    build: String,
 }
 
 /// The extras module's boot file in `dist/` (`extras-boot-<hash>.js`), if any.
@@ -76,6 +79,9 @@ fn template(dist: &Path) -> Result<Template, String> {
     let name = format!("boot-{:016x}.js", fnv64(code.as_bytes()));
     std::fs::write(dist.join(&name), format!("{code}\n")).map_err(|e| e.to_string())?;
     let html = format!("{}{}", &html[..start], &html[end + "</script>".len()..]);
+    let build = thu_tuc_xa::route::build_of_shell(&html)
+        .ok_or("index.html: no `<name>-<hash>_bg.wasm` to name the build after")?
+        .to_string();
     let head_end = html.find("</head>").ok_or("index.html: no </head>")?;
     let body_start = html.find("<body>").ok_or("index.html: no <body>")?;
     let body_end = html.find("</body>").ok_or("index.html: no </body>")?;
@@ -90,6 +96,7 @@ fn template(dist: &Path) -> Result<Template, String> {
         extras: extras_boot(dist)
             .map(|n| format!("<meta name=\"thu-tuc-xa:extras\" content=\"/{n}\">"))
             .unwrap_or_default(),
+        build,
     })
 }
 
@@ -110,7 +117,16 @@ fn page(t: &Template, lang: &str, head: &str, body: &str, scripts: bool) -> Stri
     } else {
         body.to_string()
     };
-    let extras = if scripts { t.extras.as_str() } else { "" };
+    let extras = if scripts {
+        format!(
+            "{}<meta name=\"{}\" content=\"{}\">",
+            t.extras,
+            thu_tuc_xa::route::BUILD_META,
+            t.build
+        )
+    } else {
+        String::new()
+    };
     format!("{top}{head}{extras}{}", t.tail.replace("{BODY}", &body))
 }
 
@@ -155,6 +171,7 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         );
         write(&out_path(dist, &route.href()), &html)?;
         if let (Some(href), Some(fragment)) = (route.fragment_href(), article::render(route)) {
+            let fragment = format!("{}{fragment}", thu_tuc_xa::route::build_mark(&t.build));
             write(&dist.join(href.trim_start_matches('/')), &fragment)?;
         }
     }
@@ -207,16 +224,19 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         false,
     );
     std::fs::write(dist.join("404.html"), html).map_err(|e| e.to_string())?;
-    // What the service worker shows offline for a page it has not saved.
-    let offline = Route::new(Lang::Vi, Page::Offline);
-    let html = page(
-        &t,
-        "vi",
-        &ssr::head(&offline, base_url),
-        &ssr::render_body(&offline),
-        false,
-    );
-    std::fs::write(dist.join("offline.html"), html).map_err(|e| e.to_string())?;
+    // What the service worker shows offline for a page it has not saved, in the
+    // language of the address asked for.
+    for lang in Lang::ALL {
+        let offline = Route::new(lang, Page::Offline);
+        let html = page(
+            &t,
+            lang.tag(),
+            &ssr::head(&offline, base_url),
+            &ssr::render_body(&offline),
+            false,
+        );
+        write(&dist.join(offline.href().trim_start_matches('/')), &html)?;
+    }
     std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
         .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");

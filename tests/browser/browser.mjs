@@ -6,15 +6,20 @@ import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 
-export async function launch() {
-  return chromium.launch({
+/// How every test starts Chromium (also for a profile kept on disk).
+export function launchOptions() {
+  return {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      // Playwright gives every launch a fresh temporary profile of its own.
     ],
-  });
+  };
+}
+
+/// Playwright gives every launch a fresh temporary profile of its own.
+export async function launch() {
+  return chromium.launch(launchOptions());
 }
 
 /// A phone-sized page that records console errors, page errors, CSP violations

@@ -4,7 +4,11 @@
 // the person's own phone, on screen and on the printout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, axe, launch, launchOptions, phonePage, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -95,6 +99,50 @@ test('next person: no answers, no ticks, no history and no storage are left of t
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/// Every file of a browser profile, as bytes read as Latin-1 (SQLite keeps text as
+/// it is, in live and freed pages alike).
+function profileBytes(dir) {
+  let all = '';
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) all += readFileSync(join(entry.parentPath ?? entry.path, entry.name)).toString('latin1');
+  }
+  return all;
+}
+
+test('counter mode keeps the answers out of the address: the browser\'s own history holds none', async () => {
+  // A profile kept on disk, as on a counter's computer: its history database and
+  // address-bar suggestions outlive the page.
+  const dir = mkdtempSync(join(tmpdir(), 'thu-tuc-xa-profile-'));
+  try {
+    const context = await chromium.launchPersistentContext(dir, {
+      ...launchOptions(),
+      viewport: { width: 390, height: 844 },
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${BASE_URL}/su-kien/sinh-con/?quay=1`);
+    await waitForHydration(page);
+    await toOutcome(page);
+    assert.equal(page.url(), `${BASE_URL}/su-kien/sinh-con/?quay=1`, 'no answer in the address');
+    // The code and the share link still carry the answers, for the person's phone.
+    await page.getByRole('button', { name: 'Mã QR để mở trên điện thoại' }).click();
+    const qr = await page.locator('#qr-panel[data-filled]').getAttribute('data-url');
+    assert.match(qr, /^http:\/\/[^?]+\/su-kien\/sinh-con\/#.*noi-sinh=viet-nam/);
+    await page.getByRole('link', { name: 'Người tiếp theo' }).click();
+    await page.waitForURL(`${BASE_URL}/?quay=1`);
+    await waitForHydration(page);
+    await context.close();
+    const bytes = profileBytes(dir);
+    assert.ok(bytes.includes('/su-kien/sinh-con/'), 'the history database was written');
+    // An answer as the address writes it (the pages' HTML, which the caches
+    // hold, has the same words but never in this form).
+    for (const answer of ['noi-sinh=viet-nam', 'thoi-gian=trong-60-ngay', 'xem=ket-qua']) {
+      assert.ok(!bytes.includes(answer), `the profile keeps "${answer}"`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the outcome as a QR code, on screen and on the one-page printout', async () => {

@@ -72,9 +72,9 @@ after(async () => {
 });
 
 /// The host page's markup around `body` (the embed's script and whatever else).
-const hostHtml = (body) => `<!doctype html>
+const hostHtml = (body, head = '') => `<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cổng thông tin tỉnh</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cổng thông tin tỉnh</title>${head}</head>
 <body><h1>Cổng thông tin tỉnh</h1>${body}<p id="after">after</p></body>
 </html>`;
 
@@ -127,10 +127,10 @@ async function hostContext({ blockStorage = false } = {}) {
 
 let pageCount = 0;
 /// Serves a host page with `body` and opens it in `page`.
-async function openHost(page, body, { frameSrc = SITE } = {}) {
+async function openHost(page, body, { frameSrc = SITE, head = '' } = {}) {
   pageCount += 1;
   const path = `/portal-${pageCount}.html`;
-  pages.set(path, { html: hostHtml(body), frameSrc });
+  pages.set(path, { html: hostHtml(body, head), frameSrc });
   // Not "load": that waits for the frame too, which the tests wait for themselves.
   await page.goto(`${HOST}${path}`, { waitUntil: 'domcontentloaded' });
 }
@@ -200,7 +200,7 @@ test('a flow runs inside the frame and the frame\'s height follows it', async ()
   // The frame: where the script was, with the attributes of the contract.
   assert.equal(await iframe.getAttribute('src'), `${SITE}/su-kien/sinh-con/?nhung=1&tinh=79`);
   assert.equal(await iframe.getAttribute('title'), 'Thủ tục xã: hướng dẫn thủ tục hành chính cấp xã');
-  assert.equal(await iframe.getAttribute('allow'), 'geolocation');
+  assert.equal(await iframe.getAttribute('allow'), 'geolocation; clipboard-write; web-share');
   assert.equal(await iframe.getAttribute('referrerpolicy'), 'no-referrer');
   assert.equal(await iframe.getAttribute('loading'), null);
   assert.equal(await page.$eval('#after', (p) => p.previousElementSibling.tagName), 'IFRAME');
@@ -290,6 +290,61 @@ test('an embedded guide stores nothing and registers no worker, and works where 
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('share in a frame says "copied" only when it was, and otherwise shows the link to copy by hand', async () => {
+  // embed.js delegates the clipboard: the copy happens, and is said.
+  {
+    const { context, page, problems } = await hostContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SITE });
+    await openHost(page, embed('data-lang="vi" data-start="/su-kien/sinh-con/"'));
+    const { frame } = await guideFrame(page);
+    await toOutcome(frame, BIRTH);
+    await frame.evaluate(() => { delete Navigator.prototype.share; });
+    await frame.click('button[data-action=share]');
+    const status = frame.locator('[data-share-status]');
+    await frame.waitForFunction(() => document.querySelector('[data-share-status]').textContent !== '');
+    assert.equal(await status.textContent(), 'Đã sao chép liên kết. Dán vào tin nhắn để gửi.');
+    const copied = await frame.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, new RegExp(`^${SITE}/su-kien/sinh-con/#noi-sinh=viet-nam&.*xem=ket-qua$`), 'the answers, not the frame\'s modes');
+    assert.equal(await frame.locator('[data-share-link]').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // A host that wrote its own frame without delegating: no copy, so no "copied".
+  {
+    const { context, page, problems } = await hostContext();
+    await openHost(page, `<iframe src="${SITE}/su-kien/sinh-con/?nhung=1" title="Thủ tục xã"></iframe>`);
+    const iframe = page.locator('iframe');
+    const frame = await (await iframe.elementHandle()).contentFrame();
+    await waitForHydration(frame);
+    await toOutcome(frame, BIRTH);
+    await frame.evaluate(() => { delete Navigator.prototype.share; });
+    await frame.click('button[data-action=share]');
+    const link = frame.locator('[data-share-link]');
+    await link.waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('[data-share-status]').textContent(), 'Không sao chép được liên kết. Hãy tự sao chép liên kết dưới đây:');
+    assert.match(await link.inputValue(), new RegExp(`^${SITE}/su-kien/sinh-con/#noi-sinh=viet-nam&`));
+    assert.equal(await frame.evaluate(() => document.activeElement?.hasAttribute('data-share-link')), true, 'the link is selected to copy');
+    assert.deepEqual(problems.filter((p) => !/clipboard|Permissions policy/i.test(p)), []);
+    await context.close();
+  }
+});
+
+test('embed.js in <head> puts a visible frame in the body; an English start path is not doubled', async () => {
+  const { context, page, problems } = await hostContext();
+  await openHost(page, '', { head: embed('data-lang="en" data-start="/en/su-kien/sinh-con/"') });
+  const iframe = page.locator('body > iframe[src*="nhung=1"]');
+  await iframe.waitFor({ state: 'visible' });
+  assert.equal(await iframe.getAttribute('src'), `${SITE}/en/su-kien/sinh-con/?nhung=1`);
+  assert.equal(await page.$eval('#after', (p) => p.nextElementSibling?.tagName), 'IFRAME', 'at the end of the body');
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await waitForHydration(frame);
+  assert.equal(await frame.locator('h1').first().textContent(), 'Having a baby');
+  const box = await iframe.boundingBox();
+  assert.ok(box.height > 100 && box.width > 300, `the frame is ${box.width}x${box.height}`);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('only messages from its own frame move the embed', async () => {

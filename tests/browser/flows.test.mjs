@@ -103,6 +103,25 @@ test('having a baby: from the start page to a checklist, with back, change and r
   assert.ok(await ticks.nth(0).isChecked());
   assert.ok(await ticks.nth(1).isChecked());
   assert.ok(!(await ticks.nth(2).isChecked()));
+  // Kept per flow with the time, and no answer in the storage.
+  const stored = await page.evaluate(() => Object.entries(localStorage));
+  assert.deepEqual(stored.map(([k]) => k), ['thu-tuc-xa:ticks:sinh-con']);
+  assert.match(stored[0][1], /^\d{13}(\.\d+)? \S+ \S+$/);
+  assert.doesNotMatch(stored.join(' '), /viet-nam|trong-60-ngay|noi-sinh=/);
+  // Ticks older than 30 days, and those an earlier version kept under the
+  // answers, are gone at the next visit.
+  await page.evaluate(() => {
+    const [at, ...ids] = localStorage.getItem('thu-tuc-xa:ticks:sinh-con').split(' ');
+    localStorage.setItem('thu-tuc-xa:ticks:sinh-con', [Number(at) - 31 * 24 * 3600 * 1000, ...ids].join(' '));
+    localStorage.setItem('thu-tuc-xa:ticks:sinh-con#noi-sinh=viet-nam', 'giay-chung-sinh');
+  });
+  await page.reload();
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  assert.ok(!(await ticks.nth(0).isChecked()), 'an expired tick is not restored');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
 
   // The printed checklist fits one A4 page and leaves out the page's controls.
   await page.emulateMedia({ media: 'print' });

@@ -5,7 +5,10 @@
 // carry a content hash in their name; this one must be checked on every visit.)
 //
 // - install: the app shell (SHELL) into this version's cache, plus every language
-//   the previous version had saved, so an update loses nothing offline;
+//   the previous version had saved, so an update loses nothing offline; if the
+//   shell cannot be saved the new cache is deleted (the old version goes on); if
+//   the languages cannot (a quota too small for two copies), the version starts
+//   with the shell and saves them again when a page asks;
 // - message `precache <lang>` (sent by each page once the worker is ready): every
 //   file of that language (procedures, life events, lists, the search index);
 //   answers `precached`;
@@ -14,9 +17,13 @@
 // - fetch, same-origin GET only: what this version saved comes from its cache, so
 //   old and new files never mix; a page's fragment (what a client navigation
 //   fetches) is cut from the saved page, which holds it whole, so it need not be
-//   saved twice; anything else comes from the network and is kept as it is used
-//   (provinces viewed, documents opened), and from the cache when offline. A page
-//   never seen, offline, gets the offline page.
+//   saved twice (with the page's build mark in front, as in a fragment file);
+//   anything else comes from the network and is kept as it is used (provinces
+//   viewed, documents opened): from then on it is served from the cache and
+//   refreshed from the network behind it (stale-while-revalidate), so a corrected
+//   page reaches whoever kept it. Only the site's own files are kept (an HTML
+//   answer must be one of its pages or fragments). A page never seen, offline,
+//   gets the offline page, in the address's language; `/x` is the page `/x/`.
 // Nothing is sent anywhere: the worker only fetches this site's own files.
 
 const CACHE = `thu-tuc-xa-${VERSION}`;
@@ -55,8 +62,20 @@ async function languagesSavedBefore() {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(SHELL);
-    for (const lang of await languagesSavedBefore()) await saveLanguage(cache, lang);
+    try {
+      await cache.addAll(SHELL);
+    } catch (err) {
+      // No half version left behind: the old one goes on, and tries again later.
+      await caches.delete(CACHE);
+      throw err;
+    }
+    try {
+      for (const lang of await languagesSavedBefore()) await saveLanguage(cache, lang);
+    } catch {
+      // Two copies do not fit (a small storage quota) or the network went: this
+      // version starts with the shell, and once the old copy is gone the pages
+      // ask for their language again (`precache`), which saves what is missing.
+    }
   })());
 });
 
@@ -85,6 +104,10 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+/// What this version saved in advance: served as saved. Anything else in the cache
+/// was kept as used, and is refreshed from the network each time it is served.
+const SAVED = new Set([...SHELL, ...Object.values(FILES).flat()]);
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
@@ -92,7 +115,7 @@ self.addEventListener('fetch', (event) => {
   // A page is the same whatever its `?` part, which holds only the modes the page
   // reads itself (counter mode, `?quay=1`): one saved copy serves them all.
   const key = request.mode === 'navigate' ? url.pathname : url.pathname + url.search;
-  event.respondWith(respond(request, key));
+  event.respondWith(respond(event, request, key));
 });
 
 /// The page a fragment comes from: `/fragments/en/thu-tuc/x.html` → `/en/thu-tuc/x/`.
@@ -101,37 +124,74 @@ function pageOf(key) {
   return m ? `/${m[1]}/` : null;
 }
 
-/// A page's fragment, cut from the page: what its `<div class="fragment">` holds.
+/// A page's fragment, cut from the page: what its `<div class="fragment">` holds,
+/// after the mark of the page's build that a fragment file starts with (the app
+/// loads a page whole when a fragment's build is not its own).
 async function fragmentFrom(page) {
   const html = await page.text();
+  const build = /<meta name="thu-tuc-xa:build" content="([0-9A-Za-z]+)">/.exec(html);
+  const mark = build ? `<!--build ${build[1]}-->` : '';
   const open = '<div class="fragment">';
   const start = html.indexOf(open);
   const end = html.lastIndexOf('</div></main>');
   if (start < 0 || end < start) return null;
-  return new Response(html.slice(start + open.length, end), {
+  return new Response(mark + html.slice(start + open.length, end), {
     headers: { 'Content-Type': 'text/html; charset=utf-8' },
   });
 }
 
-async function respond(request, key) {
+/// A page's address as saved: `/thu-tuc` is the page `/thu-tuc/`.
+function pageKey(key) {
+  return key.endsWith('/') || /\.[A-Za-z0-9]+$/.test(key) ? key : `${key}/`;
+}
+
+/// The build this version belongs to: the hash in its wasm file's name.
+const BUILD = SHELL.map((u) => /-([0-9a-f]{16})_bg\.wasm$/.exec(u)?.[1]).find(Boolean);
+
+/// Whether a response is this site's own file, fit to keep: a success, not
+/// redirected, and for HTML a page or fragment of this version's build (a captive
+/// portal or a host's error page answers with its own HTML; a page of a newer
+/// build needs files this version has not saved, and comes with the next version).
+async function isSiteFile(response) {
+  if (!response.ok || response.type !== 'basic' || response.redirected) return false;
+  if (!(response.headers.get('Content-Type') ?? '').startsWith('text/html')) return true;
+  const html = await response.clone().text();
+  return html.startsWith(`<!--build ${BUILD}-->`)
+    || html.includes(`<meta name="thu-tuc-xa:build" content="${BUILD}">`);
+}
+
+/// Fetches and keeps a file as used.
+async function fetchAndKeep(cache, request, key) {
+  const response = await fetch(request);
+  if (await isSiteFile(response)) await cache.put(key, response.clone());
+  return response;
+}
+
+async function respond(event, request, key) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(key);
-  if (hit) return hit;
+  const navigate = request.mode === 'navigate';
+  const saved = navigate ? pageKey(key) : key;
+  const hit = await cache.match(saved);
+  if (hit) {
+    // Kept as used: served now, refreshed for next time (a corrected address
+    // reaches those who opened the page before).
+    if (!SAVED.has(saved)) event.waitUntil(fetchAndKeep(cache, request, saved).catch(() => {}));
+    return hit;
+  }
   const page = pageOf(key);
   const whole = page && (await cache.match(page));
   if (whole) {
     const fragment = await fragmentFrom(whole);
-    if (fragment) return fragment;
+    if (fragment) {
+      if (!SAVED.has(page)) event.waitUntil(fetchAndKeep(cache, page, page).catch(() => {}));
+      return fragment;
+    }
   }
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic' && !response.redirected) {
-      await cache.put(key, response.clone());
-    }
-    return response;
+    return await fetchAndKeep(cache, request, key);
   } catch (err) {
-    if (request.mode === 'navigate') {
-      const offline = await cache.match('/offline.html');
+    if (navigate) {
+      const offline = await cache.match(key.startsWith('/en/') ? '/en/offline.html' : '/offline.html');
       if (offline) return offline;
     }
     throw err;

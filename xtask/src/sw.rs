@@ -31,6 +31,7 @@ const LISTS: [&str; 8] = [
 pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
     let mut shell: Vec<String> = vec![
         "/offline.html".into(),
+        "/en/offline.html".into(),
         "/favicon.svg".into(),
         "/manifest.webmanifest".into(),
         "/en/manifest.webmanifest".into(),

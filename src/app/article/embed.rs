@@ -111,7 +111,7 @@ Content-Security-Policy: … frame-ancestors 'self' https://dichvucong.example.g
             <p class="js-only">
                 <button type="button" class="button" data-copy="script">{t.embed_copy}</button>
                 " "
-                <span class="status" role="status" data-copied=t.embed_copied></span>
+                <span class="status" role="status" data-copied=t.embed_copied data-failed=t.embed_copy_failed></span>
             </p>
 
             <h2>{t.embed_iframe}</h2>
@@ -124,7 +124,7 @@ Content-Security-Policy: … frame-ancestors 'self' https://dichvucong.example.g
             <p class="js-only">
                 <button type="button" class="button-secondary" data-copy="iframe">{t.embed_copy}</button>
                 " "
-                <span class="status" role="status" data-copied=t.embed_copied></span>
+                <span class="status" role="status" data-copied=t.embed_copied data-failed=t.embed_copy_failed></span>
             </p>
 
             <section class="js-only" aria-labelledby="embed-preview">

@@ -182,7 +182,8 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
                 <QrButton lang/>
                 <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
-                <p class="status" role="status" data-share-status data-copied=t.flow_copied></p>
+                <p class="status" role="status" data-share-status data-copied=t.flow_copied data-failed=t.flow_copy_failed></p>
+                <input type="text" readonly class="share-link" data-share-link aria-label=t.flow_share_link hidden/>
             </div>
             <QrPanel lang/>
             <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">

@@ -36,8 +36,12 @@
   iframe.title = en
     ? 'Thủ tục xã: a guide to commune-level procedures'
     : 'Thủ tục xã: hướng dẫn thủ tục hành chính cấp xã';
-  // The guide's "use my location" button.
-  iframe.setAttribute('allow', 'geolocation; clipboard-write; web-share');
+  // The guide's "use my location" and "share" buttons; a feature this browser
+  // does not know is left out (Chromium on a computer warns of web-share).
+  const known = (document.permissionsPolicy || document.featurePolicy);
+  const features = ['geolocation', 'clipboard-write', 'web-share']
+    .filter((f) => !known || known.features().includes(f));
+  iframe.setAttribute('allow', features.join('; '));
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   // CSSOM, not a style attribute: fine under a host CSP without inline styles.
   const style = iframe.style;

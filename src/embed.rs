@@ -132,7 +132,7 @@ pub fn script_snippet(origin: &str, choice: &Choice) -> String {
 /// The same without a script: a plain frame, whose height the host sets.
 pub fn iframe_snippet(origin: &str, choice: &Choice, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"900\" allow=\"geolocation; clipboard-write; web-share\" referrerpolicy=\"no-referrer\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"900\" allow=\"geolocation; clipboard-write\" referrerpolicy=\"no-referrer\"></iframe>",
         frame_url(origin, choice).replace('&', "&amp;"),
         title.replace('&', "&amp;").replace('"', "&quot;"),
     )

@@ -5,6 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+/// nginx in the tests serves HTTPS with a certificate made for the run.
+export const SELF_SIGNED = BASE_URL.startsWith('https://localhost:');
 
 /// How every test starts Chromium (also for a profile kept on disk).
 export function launchOptions() {
@@ -13,6 +15,8 @@ export function launchOptions() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Also lets the service worker register on the test certificate.
+      ...(SELF_SIGNED ? ['--ignore-certificate-errors'] : []),
     ],
   };
 }
@@ -32,6 +36,7 @@ export async function phonePage(browser, { javaScriptEnabled = true, geolocation
     hasTouch: true,
     javaScriptEnabled,
     serviceWorkers,
+    ignoreHTTPSErrors: SELF_SIGNED,
     geolocation,
     permissions,
   });

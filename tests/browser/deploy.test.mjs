@@ -10,8 +10,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /// The notes on the birth flow's fee: under 60 days, no fee; over, a fee.
-const UNDER_60 = 'Bé chưa quá 60 ngày tuổi';
-const OVER_60 = 'Đã quá 60 ngày';
+const UNDER_60 = 'Bé chưa quá 60 ngày tuổi nên';
+const OVER_60 = 'Đã quá 60 ngày: vẫn đăng ký';
 
 /// The `data-when` of the note that starts with `text`, in some HTML.
 function whenOf(html, text) {

@@ -50,10 +50,13 @@ pub fn build() -> Result<PathBuf> {
     );
     let frame_ancestors = headers::frame_ancestors_from_env()?;
     println!("sites allowed to embed the guide (frame-ancestors): {frame_ancestors}");
+    let csp = headers::csp(&inline, &frame_ancestors);
     std::fs::write(
         dist.join("_headers"),
-        headers::static_host_headers_file(&headers::csp(&inline, &frame_ancestors)),
+        headers::static_host_headers_file(&csp),
     )?;
+    let pages = add_meta_csp(&dist, &headers::meta_csp(&csp))?;
+    println!("the CSP is also in a <meta> of each of the {pages} pages, for hosts without headers");
     check_hashed_names(&dist)?;
     let mut shell_assets = assets(&shell, &[".css", ".js", ".wasm"]);
     shell_assets.extend(extras);
@@ -97,6 +100,28 @@ pub fn assets(html: &str, exts: &[&str]) -> Vec<String> {
         }
     }
     found
+}
+
+/// Puts `meta` right after `<meta charset="utf-8">` in every page of `dir` (a
+/// fragment has no `<head>`, and a CSP put into the document by script would
+/// apply). Returns how many pages.
+fn add_meta_csp(dir: &Path, meta: &str) -> Result<usize> {
+    const CHARSET: &str = "<head>\n<meta charset=\"utf-8\">\n";
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            n += add_meta_csp(&path, meta)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&path)?;
+            if let Some(at) = html.find(CHARSET) {
+                let at = at + CHARSET.len();
+                std::fs::write(&path, format!("{}{meta}\n{}", &html[..at], &html[at..]))?;
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {

@@ -15,6 +15,7 @@ mod compress;
 mod dist;
 mod extras;
 mod headers;
+mod nginx;
 mod server;
 mod sw;
 mod tools;
@@ -142,13 +143,15 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
     tools::ensure_chromium()?;
-    // The embedding test frames the site from a page of its own on `localhost`.
-    let server = server::start(dist, "127.0.0.1:0", "'self' http://localhost:*")?;
+    let server = server::start(dist.clone(), "127.0.0.1:0", nginx::TEST_FRAME_ANCESTORS)?;
     let mut node = Command::new("node");
     node.args(["--test", "--test-concurrency=1", "tests/browser/"])
         .current_dir(root())
         .env("BASE_URL", server.url());
     run(&mut node)?;
+    // The README's nginx configuration, on a real nginx over HTTPS.
+    let nginx = nginx::start(&dist, nginx::TEST_FRAME_ANCESTORS)?;
+    run(&mut nginx.node_test(&nginx::SUITES))?;
     println!("all tests passed");
     Ok(())
 }

@@ -85,6 +85,23 @@ pub fn ensure_chromium() -> Result<()> {
         return Ok(());
     }
     eprintln!("installing Debian's chromium for the browser tests");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's nginx with the brotli module, and openssl for a test certificate: the
+/// browser tests run against the README's nginx configuration too.
+pub fn ensure_nginx() -> Result<()> {
+    let module = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so");
+    if Path::new("/usr/sbin/nginx").exists() && module.exists() && Path::new("/usr/bin/openssl").exists()
+    {
+        return Ok(());
+    }
+    eprintln!("installing Debian's nginx for the browser tests");
+    apt_install(&["nginx", "libnginx-mod-http-brotli-static", "openssl"])
+}
+
+/// `apt-get install -y`, after `apt-get update` if the package lists are stale.
+fn apt_install(packages: &[&str]) -> Result<()> {
     let sudo = if is_root() { vec![] } else { vec!["sudo"] };
     let apt = |args: &[&str]| {
         let mut all = sudo.clone();
@@ -94,14 +111,15 @@ pub fn ensure_chromium() -> Result<()> {
         cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
         run(&mut cmd)
     };
-    if apt(&["install", "-y", "chromium", "chromium-driver"]).is_err() {
+    let install: Vec<&str> = ["install", "-y"].iter().chain(packages).copied().collect();
+    if apt(&install).is_err() {
         apt(&["update"])?;
-        apt(&["install", "-y", "chromium", "chromium-driver"])?;
+        apt(&install)?;
     }
     Ok(())
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

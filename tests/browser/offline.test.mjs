@@ -3,7 +3,7 @@
 // page. The service worker and the manifest are what make this so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
 
 /// dist/ as `cargo xtask test` serves it (the server reads files on each request).
@@ -125,4 +125,85 @@ test('a new deploy is announced, and "Tải lại" brings it in', async () => {
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/// Sets a file of dist/ aside for the test and writes `text` in its place (its
+/// compressed copies set aside too, so that the server sends the new text);
+/// returns what puts everything back.
+function replaceInDist(path, text) {
+  const file = new URL(path, DIST);
+  const before = existsSync(file) ? readFileSync(file) : null;
+  const aside = ['.br', '.gz'].map((ext) => new URL(`${path}${ext}`, DIST)).filter((f) => existsSync(f));
+  for (const f of aside) renameSync(f, `${f.pathname}.aside`);
+  writeFileSync(file, text);
+  return () => {
+    if (before) writeFileSync(file, before); else rmSync(file);
+    for (const f of aside) renameSync(`${f.pathname}.aside`, f);
+  };
+}
+
+test('a page kept as used is refreshed behind the copy served; a foreign answer is never kept', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await waitForHydration(page);
+  await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  const path = '/noi-nop/ha-noi/';
+  await page.goto(`${BASE_URL}${path}`);
+  await waitForHydration(page);
+  const kept = () => page.evaluate(async (p) => (await (await caches.match(p))?.text()) ?? null, path);
+  assert.match(await kept(), /Hà Nội/, 'the province page is kept as used');
+  // A correction is published (an office's address, say).
+  const original = readFileSync(new URL('noi-nop/ha-noi/index.html', DIST), 'utf8');
+  const restore = replaceInDist('noi-nop/ha-noi/index.html', original.replace('</main>', '<p id="corrected">Đã sửa</p></main>'));
+  try {
+    await page.goto(`${BASE_URL}${path}`);
+    await waitForHydration(page);
+    // Served from the copy at once, and refreshed behind it.
+    await page.waitForFunction(async (p) => (await (await caches.match(p))?.text())?.includes('id="corrected"'), path);
+    await page.goto(`${BASE_URL}${path}`);
+    await page.locator('#corrected').waitFor();
+  } finally {
+    restore();
+  }
+  // An HTML answer that is not one of the site's pages (a captive portal's, a
+  // host's error page) is served but not kept.
+  const restorePortal = replaceInDist('noi-nop/zz-portal.html', '<!doctype html><title>Wi-Fi</title><p>Đăng nhập Wi-Fi</p>');
+  try {
+    await page.goto(`${BASE_URL}/noi-nop/zz-portal.html`);
+    await page.getByText('Đăng nhập Wi-Fi').waitFor();
+    assert.equal(await page.evaluate(async () => !!(await caches.match('/noi-nop/zz-portal.html'))), false);
+  } finally {
+    restorePortal();
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline in English: the offline page in English, and /en/thu-tuc without its slash', async () => {
+  for (const [path, check] of [
+    ['/en/noi-nop/hue/', async (page) => {
+      assert.equal(await page.locator('h1').textContent(), 'No network connection');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.locator('.site-header a[hreflang], .lang-switch').first().getAttribute('href'), '/');
+    }],
+    ['/en/thu-tuc', async (page) => {
+      await waitForHydration(page);
+      assert.equal(new URL(page.url()).pathname, '/en/thu-tuc/', 'the page, at its own address');
+      assert.match(await page.locator('main h1').first().textContent(), /procedure/i);
+    }],
+  ]) {
+    // Each in a context of its own: Chromium applies the emulated offline state to
+    // the worker's fetches only up to the first navigation made offline.
+    const { context, page, problems } = await phonePage(browser);
+    await page.goto(`${BASE_URL}/en/`);
+    await waitForHydration(page);
+    await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+    await context.setOffline(true);
+    const response = await page.goto(`${BASE_URL}${path}`);
+    assert.equal(response.status(), 200, path);
+    await check(page);
+    await context.setOffline(false);
+    assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), [], path);
+    await context.close();
+  }
 });

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use std::process::Command;
 
-use crate::{cargo, compress, dist, headers, root, run as run_cmd, server, tools, Result};
+use crate::{cargo, compress, dist, headers, nginx, root, run as run_cmd, server, tools, Result};
 
 fn kb(bytes: usize) -> f64 {
     (bytes as f64 / 1024.0 * 10.0).round() / 10.0
@@ -52,6 +52,8 @@ pub fn run() -> Result<()> {
     let phone = like_a_phone(&dist)?;
     let (shard_max, places_total) = place_pieces(&dist)?;
     let (polygons_max, polygons_total) = polygon_pieces(&dist)?;
+    let fuzz = url_fuzz(&dist)?;
+    let on_nginx = nginx_suites(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
     let mut gzip = compress::gzip_len(home.as_bytes());
@@ -141,6 +143,14 @@ pub fn run() -> Result<()> {
         ),
         ("polygons_total_brotli_kb", kb(polygons_total), None, ""),
         ("where_am_i_us", places("where_am_i_us")?, Some(500.0), "≤"),
+        ("url_fuzz_pages", fuzz("url_fuzz_pages")?, Some(1000.0), "≥"),
+        ("url_fuzz_panics", fuzz("url_fuzz_panics")?, Some(0.0), "="),
+        (
+            "nginx_browser_tests_passed",
+            on_nginx("pass")?,
+            Some(on_nginx("tests")?),
+            "=",
+        ),
         ("search_queries", search("search_queries")?, Some(80.0), "≥"),
         ("search_p95_us", search("search_p95_us")?, Some(2000.0), "≤"),
         ("search_index_brotli_kb", kb(search_index), None, ""),
@@ -477,6 +487,47 @@ fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
         .into());
     }
     Ok(figures_in(String::from_utf8(out.stdout)?))
+}
+
+/// At least 1,000 seeded, bent page addresses loaded in Chromium
+/// (`tests/browser/bench-urls.mjs`): how many pages, and how many panicked.
+fn url_fuzz(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    tools::ensure_chromium()?;
+    let server = server::start(
+        dist.to_path_buf(),
+        "127.0.0.1:0",
+        headers::DEFAULT_FRAME_ANCESTORS,
+    )?;
+    let out = Command::new("node")
+        .arg("tests/browser/bench-urls.mjs")
+        .current_dir(root())
+        .env("BASE_URL", server.url())
+        .output()?;
+    // The first panicking addresses, if any.
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("bench-urls.mjs failed".into());
+    }
+    Ok(figures_in(String::from_utf8(out.stdout)?))
+}
+
+/// The browser suites of [`nginx::SUITES`] against the README's nginx
+/// configuration on a real nginx: TAP's `# tests`, `# pass`, `# fail` counts.
+fn nginx_suites(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    tools::ensure_chromium()?;
+    let nginx = nginx::start(dist, nginx::TEST_FRAME_ANCESTORS)?;
+    let out = nginx.node_test(&nginx::SUITES).output()?;
+    let text = String::from_utf8(out.stdout)?;
+    let failures: Vec<&str> = text.lines().filter(|l| l.starts_with("not ok")).collect();
+    for line in &failures {
+        eprintln!("on nginx: {line}");
+    }
+    Ok(move |name: &str| -> Result<f64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("# {name} ")))
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| format!("no `# {name}` in the TAP output").into())
+    })
 }
 
 /// The `name: value` figures in a program's output, by name.

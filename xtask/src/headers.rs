@@ -345,7 +345,9 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     out.push_str("    charset utf-8;\n\n");
     out.push_str("    include mime.types;\n");
     out.push_str("    # Stock mime.types lacks mjs (the service worker is refused without it)\n");
-    out.push_str("    # and webmanifest; recent ones list wasm (nginx then warns about a duplicate).\n");
+    out.push_str(
+        "    # and webmanifest; recent ones list wasm (nginx then warns about a duplicate).\n",
+    );
     out.push_str(
         "    types { application/wasm wasm; text/javascript mjs; application/manifest+json webmanifest; }\n\n",
     );
@@ -614,7 +616,9 @@ mod tests {
     fn the_meta_csp_is_the_policy_without_frame_ancestors() {
         let csp = example_csp();
         let meta = meta_csp(&csp);
-        assert!(meta.starts_with("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "));
+        assert!(meta.starts_with(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "
+        ));
         assert!(!meta.contains("frame-ancestors"), "{meta}");
         assert!(meta.contains("form-action 'self'\">"), "{meta}");
         assert!(meta.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));

@@ -51,7 +51,7 @@ fn cargo() -> Command {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] [--no-build] | test | dist | bench | flows [--dot | --paths] | boundaries --geojson <dir>>";
+    "usage: cargo xtask <serve [--port N] [--no-build] [--nginx] | test | dist | bench | flows [--dot | --paths] | boundaries --geojson <dir>>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,12 +81,15 @@ fn main() -> ExitCode {
 fn serve(args: &[String]) -> Result<()> {
     let mut port = "8080".to_string();
     let mut build = true;
+    let mut with_nginx = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--port" => port = args.next().ok_or(USAGE)?.clone(),
             // Serve dist/ as it is (after `cargo xtask dist`), for a quick look.
             "--no-build" => build = false,
+            // The README's nginx configuration on a real nginx, as the tests use it.
+            "--nginx" => with_nginx = true,
             _ => return Err(USAGE.into()),
         }
     }
@@ -95,6 +98,18 @@ fn serve(args: &[String]) -> Result<()> {
     } else {
         root().join("dist")
     };
+    if with_nginx {
+        let nginx = nginx::start(&dist, &headers::frame_ancestors_from_env()?)?;
+        println!(
+            "Thủ tục xã is served by nginx at {}/ ({} redirects there; certificate {}). Ctrl+C to stop.",
+            nginx.url,
+            nginx.http_url,
+            nginx.certificate.display()
+        );
+        loop {
+            std::thread::park();
+        }
+    }
     let server = server::start(
         dist,
         &format!("127.0.0.1:{port}"),

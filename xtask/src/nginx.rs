@@ -86,15 +86,15 @@ pub fn start(dist: &Path, frame_ancestors: &str) -> Result<Nginx> {
 
 fn try_start(dist: &Path, csp: &str, attempt: u32) -> Result<Nginx> {
     let (http, https) = (free_port()?, free_port()?);
-    let dir = std::env::temp_dir().join(format!(
-        "thu-tuc-xa-nginx-{}-{attempt}",
-        std::process::id()
-    ));
+    let dir =
+        std::env::temp_dir().join(format!("thu-tuc-xa-nginx-{}-{attempt}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("logs"))?;
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
     run(Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"])
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
         .args(["-subj", "/CN=localhost"])
         .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
         .arg("-keyout")
@@ -114,12 +114,13 @@ fn try_start(dist: &Path, csp: &str, attempt: u32) -> Result<Nginx> {
     // Debian's own main file, reduced to what a site needs, around the server.
     let main = format!(
         "daemon off;\nmaster_process on;\nworker_processes 2;\n{user}pid {pid};\n\
-error_log {logs}/error.log warn;\ninclude /etc/nginx/modules-enabled/*.conf;\n\
+error_log {logs}/error.log warn;\nload_module {module};\n\
 events {{ worker_connections 512; }}\nhttp {{\n    access_log off;\n    sendfile on;\n\
     default_type application/octet-stream;\n    client_body_temp_path {tmp}/body;\n\
     proxy_temp_path {tmp}/proxy;\n    fastcgi_temp_path {tmp}/fastcgi;\n\
     uwsgi_temp_path {tmp}/uwsgi;\n    scgi_temp_path {tmp}/scgi;\n{server}}}\n",
         // As root, nginx's workers would run as nobody, who may not read dist/.
+        module = tools::NGINX_BROTLI_MODULE,
         user = if tools::is_root() { "user root;\n" } else { "" },
         pid = dir.join("nginx.pid").display(),
         logs = dir.join("logs").display(),
@@ -127,6 +128,8 @@ events {{ worker_connections 512; }}\nhttp {{\n    access_log off;\n    sendfile
     );
     let conf = dir.join("nginx.conf");
     std::fs::write(&conf, main)?;
+    // The stock types the server block includes, beside the main file as in /etc/nginx.
+    std::fs::copy("/etc/nginx/mime.types", dir.join("mime.types"))?;
     let child = Command::new("/usr/sbin/nginx")
         .arg("-c")
         .arg(&conf)

@@ -88,11 +88,16 @@ pub fn ensure_chromium() -> Result<()> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// Where Debian puts nginx's module that serves the `.br` files.
+pub const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
 /// Debian's nginx with the brotli module, and openssl for a test certificate: the
 /// browser tests run against the README's nginx configuration too.
 pub fn ensure_nginx() -> Result<()> {
-    let module = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so");
-    if Path::new("/usr/sbin/nginx").exists() && module.exists() && Path::new("/usr/bin/openssl").exists()
+    let module = Path::new(NGINX_BROTLI_MODULE);
+    if Path::new("/usr/sbin/nginx").exists()
+        && module.exists()
+        && Path::new("/usr/bin/openssl").exists()
     {
         return Ok(());
     }

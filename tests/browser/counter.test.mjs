@@ -165,6 +165,16 @@ test('the outcome as a QR code, on screen and on the one-page printout', async (
   assert.ok(box.width >= 200 && Math.abs(box.width - box.height) < 1, `a square of ${box.width} px`);
   await axe(page, 'outcome with its QR code');
 
+  // An address too long for one code: no code (never the last one), and why.
+  await button.click();
+  await panel.evaluate((p) => p.setAttribute('data-hash', `noi-sinh=viet-nam&x=${'a'.repeat(5000)}`));
+  await button.click();
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await panel.locator('svg').count(), 0, 'the last code is gone');
+  assert.equal(await panel.getAttribute('data-url'), null);
+  assert.match(await panel.locator('[data-qr-code]').textContent(), /quá nhiều câu trả lời/);
+  await button.click();
+
   // Another answer: the code is out of date, so it is put away.
   const outcome = `${BASE_URL}/su-kien/sinh-con/${hash}`;
   await page.click('.summary-row[data-row="nguoi-nop"] a[data-change]');

@@ -167,7 +167,7 @@ test('a page kept as used is refreshed behind the copy served; a foreign answer 
   }
   // An HTML answer that is not one of the site's pages (a captive portal's, a
   // host's error page) is served but not kept.
-  const restorePortal = replaceInDist('noi-nop/zz-portal.html', '<!doctype html><title>Wi-Fi</title><p>Đăng nhập Wi-Fi</p>');
+  const restorePortal = replaceInDist('noi-nop/zz-portal.html', '<!doctype html><title>Wi-Fi</title><link rel="icon" href="data:,"><p>Đăng nhập Wi-Fi</p>');
   try {
     await page.goto(`${BASE_URL}/noi-nop/zz-portal.html`);
     await page.getByText('Đăng nhập Wi-Fi').waitFor();
@@ -206,4 +206,42 @@ test('offline in English: the offline page in English, and /en/thu-tuc without i
     assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), [], path);
     await context.close();
   }
+});
+
+test('an update that does not fit the storage quota leaves no half copy, and the old version goes on', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForHydration(page);
+  await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1);
+  // A phone that is full: no room for one more byte.
+  const cdp = await context.newCDPSession(page);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(BASE_URL).origin, quotaSize: usage });
+  const restore = replaceInDist('sw.mjs', readFileSync(new URL('sw.mjs', DIST), 'utf8')
+    .replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-full'"));
+  try {
+    const outcome = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg.update();
+      const worker = reg.installing ?? reg.waiting;
+      if (!worker) return ['no update found'];
+      await new Promise((resolve) => {
+        const settled = () => ['redundant', 'installed', 'activated'].includes(worker.state);
+        if (settled()) resolve();
+        worker.addEventListener('statechange', () => { if (settled()) resolve(); });
+      });
+      return [worker.state, ...(await caches.keys())];
+    });
+    assert.deepEqual(outcome, ['redundant', ...before], 'the update failed whole, and only the old copy is left');
+  } finally {
+    restore();
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(BASE_URL).origin });
+  }
+  // The old version still serves the page.
+  await page.reload();
+  await waitForHydration(page);
+  assert.deepEqual(problems.filter((p) => !/quota/i.test(p)), []);
+  await context.close();
 });

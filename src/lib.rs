@@ -47,6 +47,8 @@ pub fn hydrate() {
     app::search::listen();
     app::handoff::listen();
     app::mode::start();
+    // Checklist ticks are kept 30 days (the flows' privacy line says so).
+    app::flow::forget_old_ticks();
     app::offline::register(lang);
 }
 

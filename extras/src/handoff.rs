@@ -25,31 +25,40 @@ fn address(panel: &Element) -> Option<String> {
     ))
 }
 
-/// Draws the code of the current address into a panel; an address too long for
-/// one code leaves no code (never the last one) and says so.
-fn draw(panel: &Element) {
+/// Draws the code of the current address into a panel; returns whether it did.
+/// An address too long for one code leaves no code (never the last one), and the
+/// status line beside the panel says why.
+fn draw(panel: &Element) -> bool {
     let Some(url) = address(panel) else {
-        return;
+        return false;
     };
     let label = panel.get_attribute("data-label").unwrap_or_default();
     let Ok(Some(code)) = panel.query_selector("[data-qr-code]") else {
-        return;
+        return false;
     };
-    match crate::qr::svg(&url, &label) {
+    let status = panel
+        .previous_element_sibling()
+        .filter(|e| e.has_attribute("data-qr-status"));
+    let svg = crate::qr::svg(&url, &label);
+    let said = match &svg {
         Some(svg) => {
-            code.set_inner_html(&svg);
+            code.set_inner_html(svg);
             let _ = panel.set_attribute("data-filled", "");
             // What the code says, for anyone checking it (and the browser tests).
             let _ = panel.set_attribute("data-url", &url);
+            None
         }
         None => {
-            let too_long = panel.get_attribute("data-too-long").unwrap_or_default();
             code.set_inner_html("");
-            code.set_text_content(Some(&too_long));
             let _ = panel.remove_attribute("data-filled");
             let _ = panel.remove_attribute("data-url");
+            panel.get_attribute("data-too-long")
         }
+    };
+    if let Some(status) = status {
+        status.set_text_content(said.as_deref());
     }
+    svg.is_some()
 }
 
 fn panels(doc: &Document) -> Vec<Element> {
@@ -67,13 +76,13 @@ fn toggle(button: &Element) {
         .get_attribute("aria-controls")
         .and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id));
     if let Some(panel) = panel {
-        if open {
-            draw(&panel);
+        let shown = open && draw(&panel);
+        if shown {
             let _ = panel.remove_attribute("hidden");
         } else {
             let _ = panel.set_attribute("hidden", "");
         }
-        let _ = button.set_attribute("aria-expanded", &open.to_string());
+        let _ = button.set_attribute("aria-expanded", &shown.to_string());
     }
 }
 

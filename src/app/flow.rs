@@ -3,7 +3,8 @@
 //! Every word is build-time HTML ([`super::article::flow`], fetched like any
 //! fragment); this module only decides which part is shown. The state is the URL's
 //! hash, read by [`State::parse`] (so reload, back and shared links work, and
-//! answers never reach a server). Answering, or following one of the flow's own
+//! answers never reach a server); in counter mode it is in the page's memory only,
+//! never in an address the browser would keep in its history. Answering, or following one of the flow's own
 //! links, pushes a history entry that differs only after `#` (the router has
 //! nothing to do) and applies the new state to the HTML at once: which part is
 //! visible, which radio is selected, where the back link leads, which rows of the
@@ -32,6 +33,9 @@ pub fn FlowPage(route: Route, flow: &'static Flow) -> impl IntoView {
     })
 }
 
+#[cfg(feature = "hydrate")]
+pub use browser::forget_old_ticks;
+
 /// Everything that touches the browser (the wasm only).
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -50,30 +54,37 @@ mod browser {
     }
 
     thread_local! {
-        /// Counter mode's answers: in this page's memory only, never in the address,
-        /// which the browser keeps in its history database and offers to the next
-        /// person as they type.
+        /// The state shown, as a hash. In counter mode the only copy: never in the
+        /// address, which the browser keeps in its history database and offers to
+        /// the next person as they type. Otherwise it covers for an address whose
+        /// `#` is not a state (the skip link's `#main`).
         static MEMORY: RefCell<String> = const { RefCell::new(String::new()) };
     }
 
-    fn current(flow: &Flow) -> State {
-        if crate::app::mode::counter() {
-            return MEMORY.with(|m| State::parse(flow, &m.borrow()));
-        }
-        State::parse(flow, &window().location().hash().unwrap_or_default())
+    /// A hash that is a flow state: none (the intro) or answers and a view.
+    fn is_state(hash: &str) -> bool {
+        hash.trim_start_matches('#').is_empty() || hash.contains('=')
     }
 
-    /// In counter mode, answers that arrived in the address (a link, a code
-    /// scanned) move into memory, and the address drops them.
-    fn adopt_address(flow: &Flow) {
-        if !crate::app::mode::counter() {
-            return;
+    fn current(flow: &Flow) -> State {
+        let hash = window().location().hash().unwrap_or_default();
+        if !crate::app::mode::counter() && is_state(&hash) {
+            return State::parse(flow, &hash);
         }
+        MEMORY.with(|m| State::parse(flow, &m.borrow()))
+    }
+
+    /// The state of the address, if it holds one, into memory; in counter mode
+    /// (answers in a link or a code scanned) the address then drops them.
+    fn adopt_address(flow: &Flow) {
         let location = window().location();
         let hash = location.hash().unwrap_or_default();
+        if !is_state(&hash) {
+            return;
+        }
         let state = State::parse(flow, &hash);
         MEMORY.with(|m| *m.borrow_mut() = state.to_hash(flow));
-        if hash.contains('=') {
+        if crate::app::mode::counter() && hash.contains('=') {
             let bare = format!(
                 "{}{}",
                 location.pathname().unwrap_or_default(),
@@ -91,9 +102,8 @@ mod browser {
     /// counter mode, the same address.
     fn go(route: Route, flow: &'static Flow, root: &Element, state: &State) {
         let hash = state.to_hash(flow);
-        if crate::app::mode::counter() {
-            MEMORY.with(|m| *m.borrow_mut() = hash);
-        } else {
+        MEMORY.with(|m| *m.borrow_mut() = hash.clone());
+        if !crate::app::mode::counter() {
             let url = if hash.is_empty() {
                 window().location().pathname().unwrap_or_default()
             } else {
@@ -126,7 +136,7 @@ mod browser {
             let state = if counter {
                 hash.contains('=')
             } else {
-                hash.is_empty() || hash.contains('=')
+                is_state(&hash)
             };
             if still_shown(&target, route) && state {
                 adopt_address(flow);
@@ -191,7 +201,9 @@ mod browser {
                         && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
                 });
                 let link = target.closest("a[href^='#']").ok().flatten();
-                if let (true, Some(href)) = (plain, link.and_then(|a| a.get_attribute("href"))) {
+                let to =
+                    link.and_then(|a| a.get_attribute("data-state").or(a.get_attribute("href")));
+                if let (true, Some(href)) = (plain, to) {
                     ev.prevent_default();
                     go(route, flow, root, &State::parse(flow, &href));
                     return;
@@ -235,9 +247,19 @@ mod browser {
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     }
 
+    /// Where a flow link leads. In counter mode the state goes into `data-state`
+    /// and the link's address stays `#`, so opening it in a new tab puts no answer
+    /// in an address.
     fn set_href(link: Option<HtmlElement>, flow: &Flow, state: &State) {
         if let Some(link) = link {
-            let _ = link.set_attribute("href", &format!("#{}", state.to_hash(flow)));
+            let hash = format!("#{}", state.to_hash(flow));
+            if crate::app::mode::counter() {
+                let _ = link.set_attribute("href", "#");
+                let _ = link.set_attribute("data-state", &hash);
+            } else {
+                let _ = link.set_attribute("href", &hash);
+                let _ = link.remove_attribute("data-state");
+            }
         }
     }
 
@@ -245,6 +267,14 @@ mod browser {
     /// step, not on load) moves focus to its heading.
     fn apply(route: Route, flow: &'static Flow, state: &State, root: &Element, moved: bool) {
         crate::app::handoff::reset(&state.to_hash(flow));
+        // What a failed share showed belongs to the answers it was for.
+        if let Some(status) = element(root, "[data-share-status]") {
+            status.set_text_content(None);
+        }
+        if let Some(link) = element(root, "[data-share-link]") {
+            set_hidden(&link, true);
+            let _ = link.dyn_ref::<HtmlInputElement>().map(|i| i.set_value(""));
+        }
         let tokens: Vec<String> = match state.view {
             View::Intro => vec!["intro".into()],
             View::Question(q) => vec!["nav".into(), format!("q:{}", flow.question(q).id)],
@@ -309,14 +339,16 @@ mod browser {
             .last()
             .and_then(|t| element(root, &format!("[data-show~=\"{t}\"] h1")));
         let doc = window().document().expect("a document");
+        // In counter mode the title stays the flow's: browsers keep a page's
+        // latest title in their history, and an outcome's names the answers.
+        let counter = crate::app::mode::counter();
         match (&heading, state.view) {
-            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) => {
-                doc.set_title(&format!(
+            (Some(h), View::Question(_) | View::Check | View::Outcome(_)) if !counter => doc
+                .set_title(&format!(
                     "{} – {}",
                     h.text_content().unwrap_or_default().trim(),
                     route.title()
-                ))
-            }
+                )),
             _ => doc.set_title(&route.title()),
         }
         if moved {
@@ -417,20 +449,19 @@ mod browser {
     const TICKS_KEPT_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
     const TICKS_PREFIX: &str = "thu-tuc-xa:ticks:";
 
-    /// Ticks are kept per flow, never under the answers: a document ticked as ready
-    /// stays ticked when an answer changes, and the storage holds no answer.
+    /// Ticks are kept per flow, never under the answers: the documents ticked as
+    /// ready (`data-doc`), so a document stays ticked when an answer changes and
+    /// in every outcome that lists it.
     fn ticks_key(flow: &Flow) -> String {
         format!("{TICKS_PREFIX}{}", flow.slug)
     }
 
-    /// The browser's storage, except in counter mode, where nothing is kept
-    /// between people. Ticks kept too long, and those an earlier version kept
-    /// under the answers (`…#answers`), are removed.
-    fn storage() -> Option<web_sys::Storage> {
-        if crate::app::mode::counter() {
-            return None;
-        }
-        let storage = window().local_storage().ok().flatten()?;
+    /// Ticks kept too long, and those an earlier version kept under the answers
+    /// (`…#answers`), removed; run when a page starts, and before each use.
+    pub fn forget_old_ticks() {
+        let Some(storage) = window().local_storage().ok().flatten() else {
+            return;
+        };
         let now = web_sys::js_sys::Date::now();
         let keys: Vec<String> = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
@@ -443,18 +474,58 @@ mod browser {
                 let _ = storage.remove_item(&key);
             }
         }
-        Some(storage)
+    }
+
+    /// The browser's storage, except in counter mode, where nothing is kept
+    /// between people.
+    fn storage() -> Option<web_sys::Storage> {
+        if crate::app::mode::counter() {
+            return None;
+        }
+        forget_old_ticks();
+        window().local_storage().ok().flatten()
+    }
+
+    /// The documents ticked: when, then their ids.
+    fn load_ticks(flow: &Flow) -> Vec<String> {
+        let key = ticks_key(flow);
+        let value = storage()
+            .and_then(|s| s.get_item(&key).ok().flatten())
+            .or_else(|| {
+                TICKS.with(|t| {
+                    t.borrow()
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, v)| v.clone())
+                })
+            })
+            .unwrap_or_default();
+        value
+            .split(' ')
+            .skip(1)
+            .filter(|d| !d.is_empty())
+            .map(String::from)
+            .collect()
     }
 
     fn save_ticks(flow: &Flow, root: &Element) {
-        let ticked: Vec<String> = elements(root, "[data-show]:not([hidden]) input.tick")
+        let boxes: Vec<HtmlInputElement> = elements(root, "[data-show]:not([hidden]) input.tick")
             .into_iter()
             .filter_map(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .filter(|i| i.checked())
-            .map(|i| i.id())
             .collect();
+        let doc = |i: &HtmlInputElement| i.get_attribute("data-doc").unwrap_or_default();
+        // What other outcomes' documents were ticked stays; these are as shown.
+        let mut ticked: Vec<String> = load_ticks(flow)
+            .into_iter()
+            .filter(|d| !boxes.iter().any(|i| doc(i) == *d))
+            .collect();
+        for input in boxes.iter().filter(|i| i.checked()) {
+            let d = doc(input);
+            if !d.is_empty() && !ticked.contains(&d) {
+                ticked.push(d);
+            }
+        }
         let key = ticks_key(flow);
-        // When, then the ticked boxes.
         let value = format!("{} {}", web_sys::js_sys::Date::now(), ticked.join(" "));
         let stored = storage().is_some_and(|s| {
             if ticked.is_empty() {
@@ -473,22 +544,11 @@ mod browser {
     }
 
     fn restore_ticks(flow: &Flow, section: &Element) {
-        let key = ticks_key(flow);
-        let value = storage()
-            .and_then(|s| s.get_item(&key).ok().flatten())
-            .or_else(|| {
-                TICKS.with(|t| {
-                    t.borrow()
-                        .iter()
-                        .find(|(k, _)| *k == key)
-                        .map(|(_, v)| v.clone())
-                })
-            })
-            .unwrap_or_default();
-        let ticked: Vec<&str> = value.split(' ').skip(1).collect();
+        let ticked = load_ticks(flow);
         for input in elements(section, "input.tick") {
             if let Ok(input) = input.dyn_into::<HtmlInputElement>() {
-                input.set_checked(ticked.contains(&input.id().as_str()));
+                let doc = input.get_attribute("data-doc").unwrap_or_default();
+                input.set_checked(ticked.contains(&doc));
             }
         }
     }

@@ -59,7 +59,13 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
                         }
                         Content::Ready(html)
                     }
-                    Err(404) => Content::Missing,
+                    Err(404) => {
+                        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                            let missing = Route::new(route.lang, crate::route::Page::NotFound);
+                            doc.set_title(&missing.title());
+                        }
+                        Content::Missing
+                    }
                     Err(_) => Content::Failed,
                 };
                 let _ = state.try_set(next);

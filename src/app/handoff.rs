@@ -1,5 +1,6 @@
 //! Handing a page over: a QR code of the page's address (a flow's answers
-//! included, after `#`, from `data-hash`, which the flow keeps up to date) that a person scans to open the same page on their own phone, and a
+//! included, after `#`, from `data-hash`, which the flow keeps up to date) that a
+//! person scans to open the same page on their own phone, and a
 //! printout that carries the same code. Made on the device; the address never
 //! leaves it.
 //!
@@ -38,6 +39,8 @@ pub fn QrButton(lang: Lang) -> impl IntoView {
 pub fn QrPanel(lang: Lang) -> impl IntoView {
     let t = data::strings(lang);
     view! {
+        // Says why there is no code, when the answers are too many for one.
+        <p class="status qr-status" role="status" data-qr-status></p>
         <div class="qr-panel" id="qr-panel" data-qr data-label=t.qr_label data-too-long=t.qr_too_long hidden>
             <div class="qr-code" data-qr-code></div>
             <p class="qr-caption">{t.qr_caption}</p>
@@ -74,6 +77,9 @@ mod browser {
             let _ = panel.set_attribute("hidden", "");
             let _ = panel.remove_attribute("data-filled");
             let _ = panel.set_attribute("data-hash", hash);
+        }
+        for status in all("[data-qr-status]") {
+            status.set_text_content(None);
         }
         for button in all("button[data-action=qr]") {
             let _ = button.set_attribute("aria-expanded", "false");

@@ -9,7 +9,7 @@
 pub mod article;
 mod embed;
 mod extras;
-mod flow;
+pub mod flow;
 mod fragment;
 pub mod handoff;
 mod home;

@@ -9,9 +9,9 @@
 //!   tells the embedding page its height ([`start`]).
 //! - **Counter mode** (`?quay=1`), for volunteers at a counter: larger text and
 //!   targets, a "next person" button that starts again from a clean page, and
-//!   nothing kept between people: no storage, and moving between pages and steps
-//!   replaces the history entry instead of adding one, so the back button holds no
-//!   one's answers.
+//!   nothing kept between people: no storage, a flow's answers in the page's
+//!   memory only (never in an address, which the browser's history keeps), and
+//!   moving between pages replaces the history entry instead of adding one.
 //!
 //! The modes live in the address's `?` part, which [`record`] carries from page to
 //! page, so a reload keeps them. The prerendered pages are the same for everyone.

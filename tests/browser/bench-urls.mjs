@@ -39,11 +39,11 @@ const BENDS = [
 ];
 
 const real = await sitemapPaths();
-const addresses = [];
-while (addresses.length < COUNT) {
+/// The next bent address.
+function address() {
   let path = pick(real);
   for (let i = 0, n = 1 + (next() % 3); i < n; i += 1) path = pick(BENDS)(path);
-  addresses.push(path.startsWith('/') ? path : `/${path}`);
+  return path.startsWith('/') ? path : `/${path}`;
 }
 
 const browser = await launch();
@@ -54,13 +54,16 @@ listen(page);
 let pages = 0;
 let panics = 0;
 const examples = [];
-for (const address of addresses) {
+// Until COUNT pages have loaded (an address the browser refuses is not one).
+for (let tries = 0; pages < COUNT && tries < COUNT * 2; tries += 1) {
+  const path = address();
   errors = [];
   let response;
   try {
-    response = await page.goto(BASE_URL + address, { waitUntil: 'load' });
+    // From a blank page, so that two addresses differing after `#` are two loads.
+    await page.goto('about:blank');
+    response = await page.goto(BASE_URL + path, { waitUntil: 'load' });
   } catch (e) {
-    // An address the browser itself will not load (it never reaches a page).
     continue;
   }
   pages += 1;
@@ -72,7 +75,7 @@ for (const address of addresses) {
   }
   if (errors.length) {
     panics += 1;
-    if (examples.length < 10) examples.push(`${address}: ${errors[0].slice(0, 200)}`);
+    if (examples.length < 10) examples.push(`${path}: ${errors[0].slice(0, 200)}`);
     // A fresh page for the next address: a dead wasm may leave a broken one.
     await context.close();
     ({ context, page } = await phonePage(browser, { serviceWorkers: 'block' }));

@@ -122,6 +122,27 @@ test('having a baby: from the start page to a checklist, with back, change and r
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   await ticks.nth(0).check();
   await ticks.nth(1).check();
+  // Ticks in another outcome (filing online) keep these: back here, they are ticked.
+  const ticked = await page.$$eval('section.outcome:not([hidden]) input.tick:checked', (els) => els.map((e) => e.dataset.doc));
+  await page.click('.summary-row[data-row="cach-nop"] a[data-change]');
+  await answer(page, 'cach-nop', 'truc-tuyen');
+  await visible(page, 'section.check');
+  await page.click('a[data-go=outcome]');
+  await visible(page, 'section.outcome[data-show="o:lien-thong"]');
+  const online = page.locator('section.outcome:not([hidden]) input.tick:not(:checked)').first();
+  await online.check();
+  await page.click('.summary-row[data-row="cach-nop"] a[data-change]');
+  await answer(page, 'cach-nop', 'truc-tiep');
+  await page.waitForSelector('form[data-q="nguoi-nop"]:not([hidden]), section.check:not([hidden])');
+  if (await page.$('form[data-q="nguoi-nop"]:not([hidden])')) await answer(page, 'nguoi-nop', 'cha-me');
+  await visible(page, 'section.check');
+  await page.click('a[data-go=outcome]');
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  const again = await page.$$eval('section.outcome:not([hidden]) input.tick:checked', (els) => els.map((e) => e.dataset.doc));
+  for (const doc of ticked) assert.ok(again.includes(doc), `${doc} is still ticked`);
+  await page.goto(url);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
 
   // The printed checklist fits one A4 page and leaves out the page's controls.
   await page.emulateMedia({ media: 'print' });

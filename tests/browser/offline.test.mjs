@@ -159,7 +159,11 @@ test('a page kept as used is refreshed behind the copy served; a foreign answer 
     await page.goto(`${BASE_URL}${path}`);
     await waitForHydration(page);
     // Served from the copy at once, and refreshed behind it.
-    await page.waitForFunction(async (p) => (await (await caches.match(p))?.text())?.includes('id="corrected"'), path);
+    const deadline = Date.now() + 30000;
+    while (!(await kept())?.includes('id="corrected"')) {
+      assert.ok(Date.now() < deadline, 'the kept copy was refreshed within 30 s');
+      await page.waitForTimeout(100);
+    }
     await page.goto(`${BASE_URL}${path}`);
     await page.locator('#corrected').waitFor();
   } finally {
@@ -171,6 +175,14 @@ test('a page kept as used is refreshed behind the copy served; a foreign answer 
   try {
     await page.goto(`${BASE_URL}/noi-nop/zz-portal.html`);
     await page.getByText('Đăng nhập Wi-Fi').waitFor();
+    // The worker decides after answering: a page asked for next, once kept,
+    // shows it has decided on the one before.
+    await page.goto(`${BASE_URL}/noi-nop/hue/`);
+    await waitForHydration(page);
+    for (const deadline = Date.now() + 30000; !(await page.evaluate(async () => !!(await caches.match('/noi-nop/hue/'))));) {
+      assert.ok(Date.now() < deadline, 'the next page was kept within 30 s');
+      await page.waitForTimeout(100);
+    }
     assert.equal(await page.evaluate(async () => !!(await caches.match('/noi-nop/zz-portal.html'))), false);
   } finally {
     restorePortal();

@@ -337,6 +337,8 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     ));
     out.push_str("}\n\n");
     out.push_str("server {\n");
+    out.push_str("    # nginx 1.25.1 and later: `listen … ssl;` and `http2 on;` instead.\n");
+    out.push_str("    # For IPv6, add the same `listen` lines with `[::]:`.\n");
     out.push_str(&format!("    listen {https} ssl http2;\n"));
     out.push_str(&format!("    server_name {server_name};\n"));
     out.push_str(&format!("    ssl_certificate {certificate};\n"));

@@ -23,9 +23,10 @@ pub struct Nginx {
     pub certificate: PathBuf,
 }
 
-/// The browser suites run against nginx too: the site, offline use, embedding,
-/// other addresses for a page, and deploys.
-pub const SUITES: [&str; 5] = [
+/// The browser suites run against nginx too: what only a real host shows, the
+/// site, offline use, embedding, other addresses for a page, and deploys.
+pub const SUITES: [&str; 6] = [
+    "tests/browser/nginx.test.mjs",
     "tests/browser/site.test.mjs",
     "tests/browser/offline.test.mjs",
     "tests/browser/embed.test.mjs",
@@ -52,7 +53,15 @@ impl Nginx {
 }
 
 impl Drop for Nginx {
+    /// SIGTERM, so that the master stops its workers too (a killed master leaves
+    /// them serving), then SIGKILL if it has not ended within 10 s.
     fn drop(&mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
@@ -86,8 +95,10 @@ pub fn start(dist: &Path, frame_ancestors: &str) -> Result<Nginx> {
 
 fn try_start(dist: &Path, csp: &str, attempt: u32) -> Result<Nginx> {
     let (http, https) = (free_port()?, free_port()?);
-    let dir =
-        std::env::temp_dir().join(format!("thu-tuc-xa-nginx-{}-{attempt}", std::process::id()));
+    // Under target/, where a run stopped by Ctrl+C leaves nothing in the way.
+    let dir = crate::root()
+        .join("target/nginx")
+        .join(format!("{}-{attempt}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("logs"))?;
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));

@@ -1,11 +1,12 @@
 // The service worker of Thủ tục xã: after one visit the guide keeps working with
-// no network. `cargo xtask dist` writes dist/sw.mjs: the constants VERSION, SHELL
-// and FILES (listed from dist/ by xtask/src/sw.rs), then this file. (Not `.js`:
+// no network. `cargo xtask dist` writes dist/sw.mjs: the constants VERSION, BUILD,
+// SHELL and FILES (listed from dist/ by xtask/src/sw.rs), then this file. (Not `.js`:
 // the static hosts' rules cache every `.js` file for a year, since all the others
 // carry a content hash in their name; this one must be checked on every visit.)
 //
 // - install: the app shell (SHELL) into this version's cache, plus every language
-//   the previous version had saved, so an update loses nothing offline; if the
+//   the previous version had saved and, fetched again, what it kept as used, so
+//   an update loses nothing offline; if the
 //   shell cannot be saved the new cache is deleted (the old version goes on); if
 //   the languages cannot (a quota too small for two copies), the version starts
 //   with the shell and saves them again when a page asks;
@@ -59,6 +60,31 @@ async function languagesSavedBefore() {
   return [...langs];
 }
 
+/// What an earlier version kept as used (provinces viewed, documents opened),
+/// fetched again into this version's cache: offline, they stay at hand after an
+/// update. Not copied: an older page would need files this version has not saved.
+async function keepUsedBefore(cache) {
+  const used = new Set();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX) || key === CACHE) continue;
+    for (const request of await (await caches.open(key)).keys()) {
+      const path = new URL(request.url).pathname + new URL(request.url).search;
+      if (!SAVED.has(path) && !path.startsWith('/__saved/')) used.add(path);
+    }
+  }
+  const list = [...used];
+  for (let i = 0; i < list.length; i += AT_ONCE) {
+    await Promise.all(list.slice(i, i + AT_ONCE).map(async (path) => {
+      try {
+        const response = await fetch(path);
+        if (await isSiteFile(response)) await cache.put(path, response);
+      } catch {
+        // Gone, or offline: fetched again when next used.
+      }
+    }));
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -71,6 +97,7 @@ self.addEventListener('install', (event) => {
     }
     try {
       for (const lang of await languagesSavedBefore()) await saveLanguage(cache, lang);
+      await keepUsedBefore(cache);
     } catch {
       // Two copies do not fit (a small storage quota) or the network went: this
       // version starts with the shell, and once the old copy is gone the pages
@@ -106,7 +133,8 @@ self.addEventListener('activate', (event) => {
 
 /// What this version saved in advance: served as saved. Anything else in the cache
 /// was kept as used, and is refreshed from the network each time it is served.
-const SAVED = new Set([...SHELL, ...Object.values(FILES).flat()]);
+const SAVED = new Set([...SHELL, ...Object.values(FILES).flat()]
+  .map((u) => new URL(u, self.location).pathname));
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -140,13 +168,14 @@ async function fragmentFrom(page) {
   });
 }
 
-/// A page's address as saved: `/thu-tuc` is the page `/thu-tuc/`.
+/// A page's address as saved: `/thu-tuc`, `/thu-tuc/index.html` and `/%74hu-tuc/`
+/// are the page `/thu-tuc/`.
 function pageKey(key) {
-  return key.endsWith('/') || /\.[A-Za-z0-9]+$/.test(key) ? key : `${key}/`;
+  let path = key;
+  try { path = decodeURI(key); } catch { /* a bad escape: as it is */ }
+  if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
+  return path.endsWith('/') || /\.[A-Za-z0-9]+$/.test(path) ? path : `${path}/`;
 }
-
-/// The build this version belongs to: the hash in its wasm file's name.
-const BUILD = SHELL.map((u) => /-([0-9a-f]{16})_bg\.wasm$/.exec(u)?.[1]).find(Boolean);
 
 /// Whether a response is this site's own file, fit to keep: a success, not
 /// redirected, and for HTML a page or fragment of this version's build (a captive
@@ -160,10 +189,14 @@ async function isSiteFile(response) {
     || html.includes(`<meta name="thu-tuc-xa:build" content="${BUILD}">`);
 }
 
-/// Fetches and keeps a file as used.
-async function fetchAndKeep(cache, request, key) {
+/// Fetches a file, and keeps it as used once it is known to be the site's: the
+/// answer goes to the page at once (it streams), the keeping behind it.
+async function fetchAndKeep(event, cache, request, key) {
   const response = await fetch(request);
-  if (await isSiteFile(response)) await cache.put(key, response.clone());
+  const copy = response.clone();
+  event.waitUntil((async () => {
+    if (await isSiteFile(copy)) await cache.put(key, copy);
+  })().catch(() => {}));
   return response;
 }
 
@@ -175,7 +208,7 @@ async function respond(event, request, key) {
   if (hit) {
     // Kept as used: served now, refreshed for next time (a corrected address
     // reaches those who opened the page before).
-    if (!SAVED.has(saved)) event.waitUntil(fetchAndKeep(cache, request, saved).catch(() => {}));
+    if (!SAVED.has(saved)) event.waitUntil(fetchAndKeep(event, cache, request, saved).catch(() => {}));
     return hit;
   }
   const page = pageOf(key);
@@ -183,15 +216,16 @@ async function respond(event, request, key) {
   if (whole) {
     const fragment = await fragmentFrom(whole);
     if (fragment) {
-      if (!SAVED.has(page)) event.waitUntil(fetchAndKeep(cache, page, page).catch(() => {}));
+      if (!SAVED.has(page)) event.waitUntil(fetchAndKeep(event, cache, page, page).catch(() => {}));
       return fragment;
     }
   }
   try {
-    return await fetchAndKeep(cache, request, key);
+    return await fetchAndKeep(event, cache, request, navigate ? pageKey(key) : key);
   } catch (err) {
     if (navigate) {
-      const offline = await cache.match(key.startsWith('/en/') ? '/en/offline.html' : '/offline.html');
+      const english = key === '/en' || key.startsWith('/en/');
+      const offline = await cache.match(english ? '/en/offline.html' : '/offline.html');
       if (offline) return offline;
     }
     throw err;

@@ -56,6 +56,11 @@ pub fn run() -> Result<()> {
     let on_nginx = nginx_suites(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
+    let (abuse_passed, abuse_failed) = server::abuse::score();
+    for failure in &abuse_failed {
+        eprintln!("server abuse case failed: {failure}");
+    }
+    let abuse_cases = server::abuse::cases().len();
     let mut gzip = compress::gzip_len(home.as_bytes());
     for f in dist::assets(&home, &[".css", ".js", ".wasm"]) {
         gzip += compress::gzip_len(&std::fs::read(dist.join(f))?);
@@ -257,6 +262,12 @@ pub fn run() -> Result<()> {
             kb(sw_precache_brotli(&dist)?),
             None,
             "",
+        ),
+        (
+            "server_abuse_cases_passed",
+            abuse_passed as f64,
+            Some(abuse_cases as f64),
+            "=",
         ),
     ];
     let mut over = Vec::new();

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::headers::{csp, inline_hashes, DEFAULT_FRAME_ANCESTORS, IMMUTABLE, NO_CACHE};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -272,4 +272,64 @@ fn parses_request_headers() {
     assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
     assert_eq!(percent_decode("/%+1"), None);
     assert_eq!(percent_decode("/%00"), None);
+}
+
+#[test]
+fn locations_are_plain_same_site_paths() {
+    assert_eq!(location("/thu-tuc", Some("q=1")), "/thu-tuc/?q=1");
+    assert_eq!(location("///thu-tuc", None), "/thu-tuc/", "never //host");
+    assert_eq!(
+        location("/a\\b c", Some("x=\r\nSet-Cookie: a\t\x01\x7f")),
+        "/a%5Cb%20c/?x=%0D%0ASet-Cookie:%20a%09%01%7F"
+    );
+    assert_eq!(
+        location("/th%E1%BB%A7", Some("q=thủ\"<>#{|}^`")),
+        "/th%E1%BB%A7/?q=th%E1%BB%A7%22%3C%3E%23%7B%7C%7D%5E%60"
+    );
+}
+
+/// One test per abuse case (see `abuse.rs`), each against a fresh server.
+macro_rules! abuse_tests {
+    ($($name:ident),* $(,)?) => {$(
+        #[test]
+        fn $name() {
+            let case = abuse::cases()
+                .into_iter()
+                .find(|(name, _)| *name == stringify!($name))
+                .expect("a case of that name");
+            abuse::run(case.1).unwrap();
+        }
+    )*};
+}
+
+abuse_tests!(
+    body_announced_never_sent,
+    slow_readers,
+    huge_content_length,
+    control_chars_in_redirect,
+    huge_header_block,
+    more_connections_than_the_cap,
+    keep_alive_and_pipelining,
+);
+
+/// With the real limits (a cap far above the abusers, long timeouts), a normal
+/// GET is answered while the abusers are still connected, not after timeouts.
+#[test]
+fn real_limits_answer_past_abusers() {
+    let cases = abuse::cases();
+    for name in ["body_announced_never_sent", "slow_readers"] {
+        let case = cases.iter().find(|(n, _)| *n == name).unwrap().1;
+        let started = std::time::Instant::now();
+        abuse::run_with(case, Limits::default()).unwrap();
+        assert!(started.elapsed() < Limits::default().stall, "{name}");
+    }
+}
+
+/// What `cargo xtask bench` reports as `server_abuse_cases_passed`.
+#[test]
+fn bench_counts_every_abuse_case() {
+    let (passed, failed) = abuse::score();
+    assert_eq!(failed, Vec::<String>::new());
+    assert_eq!(passed, abuse::cases().len());
+    assert_eq!(passed, 7);
 }

@@ -45,7 +45,8 @@ export async function phonePage(browser, { javaScriptEnabled = true, geolocation
   page.on('console', (msg) => {
     if (msg.type() !== 'error' && msg.type() !== 'warning') return;
     // Chrome logs a 404 document as an error; the 404 page itself is expected.
-    const documentNotFound = msg.text().includes('404 (Not Found)') && msg.location().url === page.url();
+    // (HTTP/2 has no reason phrase: "404 ()".)
+    const documentNotFound = /status of 404 \(/.test(msg.text()) && msg.location().url === page.url();
     // What Playwright says when a test asked it to block the service worker.
     const blockedOnPurpose = serviceWorkers === 'block' && msg.text().startsWith('Service Worker registration blocked by Playwright');
     if (!documentNotFound && !blockedOnPurpose) problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);

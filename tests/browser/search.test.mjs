@@ -93,7 +93,8 @@ test('without JavaScript the search form leads to every page, A to Z', async () 
 });
 
 test('what is typed on the search page before the search code arrives is kept and answered', async () => {
-  const { context, page, problems } = await phonePage(browser);
+  // No worker: its fetches would not pass through the page's routes.
+  const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
   // Hold the extras module back until the query is typed.
   let release;
   const typed = new Promise((resolve) => { release = resolve; });

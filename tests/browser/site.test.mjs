@@ -23,7 +23,7 @@ test('every prerendered page loads and hydrates with no console error, CSP viola
   for (const path of paths) {
     const response = await page.goto(BASE_URL + path);
     assert.equal(response.status(), 200, path);
-    await waitForHydration(page);
+    await waitForHydration(page).catch((e) => assert.fail(`${path}: ${e.message}`));
     assert.equal(await page.locator('h1:visible').count(), 1, `${path}: one visible h1`);
     assert.deepEqual(problems, [], path);
   }

@@ -189,7 +189,8 @@ test('far out at sea, no commune holds the point, and the page says so', async (
 
 test('when the boundaries cannot be loaded, the nearest communes still come and nothing false is said', async () => {
   const geolocation = { latitude: 21.0285, longitude: 105.8522 };
-  const { context, page } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  // No worker: its fetches would not pass through the page's routes.
+  const { context, page } = await phonePage(browser, { geolocation, permissions: ['geolocation'], serviceWorkers: 'block' });
   await page.route('**/ranh-gioi/*.txt', (route) => route.abort());
   await page.goto(`${BASE_URL}/noi-nop/`);
   await waitForHydration(page);

@@ -445,6 +445,12 @@ fn submit(ev: Event) {
             show(&form);
             return;
         }
+        // In counter mode the query stays in memory: the browser's history keeps
+        // every address, for the next person to see.
+        None if counter_mode() => {
+            PENDING.with(|p| *p.borrow_mut() = Some(query.trim().to_string()));
+            form.get_attribute("action").unwrap_or_default()
+        }
         None => format!(
             "{}#q={}",
             form.get_attribute("action").unwrap_or_default(),
@@ -455,15 +461,36 @@ fn submit(ev: Event) {
     navigate(&form, &to);
 }
 
-/// The search page: the query from `#q=`, into the page's box.
+thread_local! {
+    /// A query on its way to the search page in counter mode (not in the address).
+    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Counter mode (`mode.js` marks `<html data-counter>`).
+fn counter_mode() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|h| h.has_attribute("data-counter"))
+}
+
+/// The search page: the query from `#q=` (or, in counter mode, from memory), into
+/// the page's box.
 pub fn from_hash(root: &Element, hash_changed: bool) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let query = hash
-        .strip_prefix("#q=")
-        .and_then(|q| web_sys::js_sys::decode_uri_component(q).ok())
-        .map(String::from)
+    let pending = if hash_changed {
+        None
+    } else {
+        PENDING.with(|p| p.borrow_mut().take())
+    };
+    let query = pending
+        .or_else(|| {
+            hash.strip_prefix("#q=")
+                .and_then(|q| web_sys::js_sys::decode_uri_component(q).ok())
+                .map(String::from)
+        })
         .unwrap_or_default();
     let Some(form) = root.query_selector("form[data-search-page]").ok().flatten() else {
         return;

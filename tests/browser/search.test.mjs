@@ -68,6 +68,23 @@ test('Escape closes the list; Enter without a choice opens the search page with 
   await context.close();
 });
 
+test('in counter mode the query reaches the search page without entering the address', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-ket-hon/?quay=1`);
+  await waitForHydration(page);
+  const box = page.locator('#hs-q');
+  await box.fill('khai tu');
+  await page.getByRole('option').first().waitFor();
+  await box.press('Escape');
+  await box.press('Enter');
+  await page.waitForURL(`${BASE_URL}/tim-kiem/?quay=1`);
+  await page.locator('[data-search-results] a', { hasText: 'Đăng ký khai tử' }).first().waitFor();
+  assert.equal(await page.locator('#ps-q').inputValue(), 'khai tu');
+  assert.equal(new URL(page.url()).hash, '', 'no query in the address');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('in English, the English pages are found', async () => {
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/en/`);

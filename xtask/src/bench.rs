@@ -503,23 +503,7 @@ fn search_side_by_side(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
 /// At least 1,000 seeded, bent page addresses loaded in Chromium
 /// (`tests/browser/bench-urls.mjs`): how many pages, and how many panicked.
 fn url_fuzz(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
-    tools::ensure_chromium()?;
-    let server = server::start(
-        dist.to_path_buf(),
-        "127.0.0.1:0",
-        headers::DEFAULT_FRAME_ANCESTORS,
-    )?;
-    let out = Command::new("node")
-        .arg("tests/browser/bench-urls.mjs")
-        .current_dir(root())
-        .env("BASE_URL", server.url())
-        .output()?;
-    // The first panicking addresses, if any.
-    eprint!("{}", String::from_utf8_lossy(&out.stderr));
-    if !out.status.success() {
-        return Err("bench-urls.mjs failed".into());
-    }
-    Ok(figures_in(String::from_utf8(out.stdout)?))
+    browser_figures(dist, "bench-urls.mjs")
 }
 
 /// The browser suites of [`nginx::SUITES`] against the README's nginx
@@ -554,6 +538,13 @@ fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
 /// Lighthouse on four pages like a slow phone, and a repeat visit's network bytes
 /// (`tests/browser/bench-lighthouse.mjs`), against dist/ with production headers.
 fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    browser_figures(dist, "bench-lighthouse.mjs")
+}
+
+/// The figures a script of `tests/browser/` prints against dist/ served with
+/// production headers; what it writes to stderr (a table, the first failures)
+/// is passed on.
+fn browser_figures(dist: &Path, script: &str) -> Result<impl Fn(&str) -> Result<f64>> {
     tools::ensure_chromium()?;
     let server = server::start(
         dist.to_path_buf(),
@@ -561,14 +552,13 @@ fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
         headers::DEFAULT_FRAME_ANCESTORS,
     )?;
     let out = Command::new("node")
-        .arg("tests/browser/bench-lighthouse.mjs")
+        .arg(format!("tests/browser/{script}"))
         .current_dir(root())
         .env("BASE_URL", server.url())
         .output()?;
-    // The per-page table.
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
     if !out.status.success() {
-        return Err("bench-lighthouse.mjs failed".into());
+        return Err(format!("{script} failed").into());
     }
     Ok(figures_in(String::from_utf8(out.stdout)?))
 }

@@ -1,7 +1,7 @@
 //! `dist/sw.mjs`, the service worker: what it saves for offline use, listed from
 //! the built site, a version that changes whenever one of those files does (so a
-//! deploy installs a new worker, which the page announces), and the build (the
-//! hash in the app's wasm file name). The worker's
+//! deploy installs a new worker, which the page announces), and the build the
+//! pages name (`thu-tuc-xa:build`). The worker's
 //! code is `sw.js` beside this file.
 
 use std::collections::hash_map::DefaultHasher;
@@ -76,16 +76,16 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
         hasher.write(&bytes);
         count += 1;
     }
-    // The build: the hash in the app's wasm file name (as the pages'
-    // `thu-tuc-xa:build` says it), for the worker to keep only this build's HTML.
-    let build = shell
-        .iter()
-        .find_map(|u| {
-            let name = u.trim_start_matches('/').strip_prefix("thu-tuc-xa-")?;
-            let hash = name.strip_suffix("_bg.wasm")?;
-            (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
-        })
-        .ok_or("service worker: the shell names no thu-tuc-xa-<hash>_bg.wasm")?;
+    // The build, as the pages name it (the prerenderer writes it), for the worker
+    // to keep only this build's HTML.
+    let home = std::fs::read_to_string(dist.join("index.html"))?;
+    const META: &str = "<meta name=\"thu-tuc-xa:build\" content=\"";
+    let build = home
+        .split_once(META)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(build, _)| build.to_string())
+        .filter(|b| !b.is_empty() && b.bytes().all(|c| c.is_ascii_alphanumeric()))
+        .ok_or("service worker: dist/index.html names no thu-tuc-xa:build")?;
     let mut js = format!("const VERSION = '{:016x}';\n", hasher.finish());
     js += &format!("const BUILD = '{build}';\n");
     js += &format!("const SHELL = {};\n", json_list(&shell));

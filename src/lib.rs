@@ -34,14 +34,28 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     let path = served_path();
     let lang = route::Route::parse(&path).lang;
-    leptos::mount::hydrate_body(move || {
+    let document = web_sys::window().and_then(|w| w.document());
+    let html = document.as_ref().and_then(|d| d.document_element());
+    let app = move || {
         use leptos::prelude::*;
         view! { <app::App path/> }
-    });
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    };
+    if html
+        .as_ref()
+        .and_then(|h| h.get_attribute(route::RENDER_ATTR))
+        .is_some_and(|v| v == route::RENDER_CLIENT)
     {
+        // The boot script's second try: hydrating this HTML failed (a host or a
+        // proxy changed it, so it is not the view), and a fresh instance renders
+        // the page in its place, fetching the content as after a client navigation.
+        if let Some(body) = document.as_ref().and_then(|d| d.body()) {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(app);
+    } else {
+        leptos::mount::hydrate_body(app);
+    }
+    if let Some(html) = html {
         let _ = html.set_attribute("data-hydrated", "");
     }
     app::search::listen();

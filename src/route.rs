@@ -96,6 +96,38 @@ pub struct Route {
 /// The `<meta name>` that says which page a prerendered HTML is (its canonical
 /// path): the wasm hydrates that page whatever address served it.
 pub const PAGE_META: &str = "thu-tuc-xa:page";
+/// The attribute on `<html>` by which the boot script ([`boot_script`]) tells the
+/// wasm to render the page afresh instead of hydrating it ([`RENDER_CLIENT`]).
+pub const RENDER_ATTR: &str = "data-render";
+/// [`RENDER_ATTR`]'s value for a page whose hydration failed.
+pub const RENDER_CLIENT: &str = "client";
+
+/// The boot script of every page that loads the app: it starts the wasm, which
+/// hydrates the prerendered page. If the HTML is not the view the wasm makes (a
+/// host or a proxy changed it), hydration fails, and the page would read but do
+/// nothing. Then a second instance of the app (`#client` makes the module one of
+/// its own; the fetch drops the `#`, so the worker's saved file serves it) renders
+/// the page afresh in its place. A failure after hydration is not hidden.
+pub fn boot_script(module: &str, wasm: &str) -> String {
+    r#"import init from 'MODULE';
+const wasm = { module_or_path: 'WASM' };
+try {
+  await init(wasm);
+} catch (failure) {
+  const html = document.documentElement;
+  if (html.hasAttribute('data-hydrated')) throw failure;
+  console.warn('This page is not the view the app makes: rendering it afresh.', failure);
+  html.setAttribute('ATTR', 'CLIENT');
+  const again = await import('MODULE#CLIENT');
+  await again.default(wasm);
+}
+"#
+    .replace("MODULE", module)
+    .replace("WASM", wasm)
+    .replace("ATTR", RENDER_ATTR)
+    .replace("CLIENT", RENDER_CLIENT)
+}
+
 /// The `<meta name>` that names the build a page belongs to (the hash in its wasm
 /// file's name). Every fragment starts with the same build in a comment
 /// ([`build_mark`]): a wasm meets a fragment of another build after a deploy, and

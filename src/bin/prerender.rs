@@ -75,9 +75,22 @@ fn template(dist: &Path) -> Result<Template, String> {
         .find("</script>")
         .ok_or("index.html: unclosed <script>")?
         + start;
-    let code = html[start + "<script type=\"module\">".len()..end].trim();
+    let trunk = &html[start + "<script type=\"module\">".len()..end];
+    // Its two file names, in a boot script of ours that survives a failed hydration.
+    let quoted = |after: &str| {
+        let at = trunk.find(after)? + after.len();
+        let len = trunk[at..].find('\'')?;
+        Some(&trunk[at..at + len])
+    };
+    let (Some(module), Some(wasm)) = (quoted("from '"), quoted("module_or_path: '")) else {
+        return Err(format!(
+            "index.html: trunk's module script no longer reads `import init … from '…'` and \
+             `module_or_path: '…'`:\n{trunk}"
+        ));
+    };
+    let code = thu_tuc_xa::route::boot_script(module, wasm);
     let name = format!("boot-{:016x}.js", fnv64(code.as_bytes()));
-    std::fs::write(dist.join(&name), format!("{code}\n")).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join(&name), &code).map_err(|e| e.to_string())?;
     let html = format!("{}{}", &html[..start], &html[end + "</script>".len()..]);
     let build = thu_tuc_xa::route::build_of_shell(&html)
         .ok_or("index.html: no `<name>-<hash>_bg.wasm` to name the build after")?

@@ -57,3 +57,29 @@ test('a link to a commune that does not exist says "not found" after a client na
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });
+
+test('a page a proxy changed still comes alive: rendered afresh, not dead', async () => {
+  // No worker: its fetches would bypass the route that changes the page.
+  const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
+  // What an operator's proxy or a host's banner does: an element of its own at
+  // the start of the body. The HTML is no longer the app's view.
+  await page.route(`${BASE_URL}/su-kien/sinh-con/`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<body>', '<body><div id="injected">Quảng cáo</div>');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(page);
+  assert.equal(await page.getAttribute('html', 'data-render'), 'client', 'hydration failed and the page was rendered afresh');
+  assert.equal(await page.locator('#injected').count(), 0, 'the page is the app\'s own');
+  // It works: the flow starts, asks, and answers.
+  await page.getByRole('link', { name: 'Bắt đầu' }).click();
+  await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
+  await page.click('label[for="noi-sinh-viet-nam"]');
+  await page.click('form[data-q="noi-sinh"] button[type=submit]');
+  await page.waitForURL(/#.*noi-sinh=viet-nam/);
+  // The first instance's panic is the expected failure; nothing else.
+  const unexpected = problems.filter((p) => !/panicked|unreachable|rendering it afresh/.test(p));
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});

@@ -81,6 +81,8 @@ pub enum Page {
     Laws,
     /// Your rights at the counter.
     Rights,
+    /// Who runs the site, where its facts come from, how to report a mistake.
+    About,
     NotFound,
     /// What the service worker shows for a page not saved, when there is no
     /// network; served from `/offline.html`, in both languages at once.
@@ -165,6 +167,7 @@ pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
 pub const LAWS_SEGMENT: &str = "van-ban";
 pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
+pub const ABOUT_SEGMENT: &str = "gioi-thieu";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -205,6 +208,7 @@ impl Route {
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
             [RIGHTS_SEGMENT] => Page::Rights,
+            [ABOUT_SEGMENT] => Page::About,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
@@ -258,6 +262,7 @@ impl Route {
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
+            Page::About => format!("{prefix}/{ABOUT_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
             Page::Offline => format!("{prefix}/offline.html"),
         }
@@ -284,7 +289,8 @@ impl Route {
             | Page::Search
             | Page::Embed
             | Page::Laws
-            | Page::Rights => {
+            | Page::Rights
+            | Page::About => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -321,6 +327,7 @@ impl Route {
         pages.push(Page::Embed);
         pages.push(Page::Laws);
         pages.push(Page::Rights);
+        pages.push(Page::About);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -350,6 +357,7 @@ impl Route {
             Page::Embed => t.embed_title,
             Page::Laws => t.laws_title,
             Page::Rights => t.rights_title,
+            Page::About => t.about_title,
             Page::NotFound => t.not_found_title,
             Page::Offline => t.offline_title,
             #[cfg(not(target_arch = "wasm32"))]

@@ -171,6 +171,18 @@ fn sitemap(routes: &[Route], base_url: &str) -> String {
 fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     // The "embed in your site" page shows snippets that load from this address.
     let _ = article::SITE_URL.set(base_url.to_string());
+    let publisher = thu_tuc_xa::data::PUBLISHER;
+    let problems = publisher.problems();
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    println!(
+        "publisher: {} (PUBLISHER); mistakes reported to: {}",
+        publisher.name(Lang::Vi),
+        publisher
+            .report_href()
+            .unwrap_or_else(|| "nowhere yet (set REPORT_TO)".to_string())
+    );
     let t = template(dist)?;
     let routes = Route::all();
     for route in &routes {

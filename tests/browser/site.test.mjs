@@ -97,7 +97,7 @@ test('axe finds no accessibility violation at 390×844', async () => {
     '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/giay-to/', '/giay-to/giay-to-tuy-than/', '/danh-muc/',
     '/en/danh-muc/ho-tich/', '/noi-nop/', '/noi-nop/ha-noi/', '/noi-nop/ha-noi/phuong-hoan-kiem/', '/noi-nop/ha-noi/phuong-ngoc-ha/',
     '/en/noi-nop/quang-ninh/xa-ba-che/', '/en/noi-nop/dia-chi-cu/',
-    '/noi-nop/dia-chi-cu/ha-noi/', '/khong-co-trang-nay/'];
+    '/noi-nop/dia-chi-cu/ha-noi/', '/gioi-thieu/', '/en/gioi-thieu/', '/khong-co-trang-nay/'];
   for (const path of pages) {
     await page.goto(BASE_URL + path);
     if (!path.startsWith('/khong')) await waitForHydration(page);
@@ -187,5 +187,39 @@ test('the keyboard alone gets to the content: the first Tab shows the skip link,
   await page.keyboard.press('Tab');
   const next = await page.evaluate(() => document.activeElement?.closest('main') !== null);
   assert.ok(next, 'the next Tab stays inside the main content');
+  await context.close();
+});
+
+test('the home page answers "where do I go": the finder opens at "near me"', async () => {
+  for (const [home, name, finder] of [
+    ['/', 'Tìm trung tâm gần bạn', '/noi-nop/#near'],
+    ['/en/', 'Find the centre nearest to you', '/en/noi-nop/#near'],
+  ]) {
+    const { context, page, problems } = await phonePage(browser);
+    await page.goto(BASE_URL + home);
+    await waitForHydration(page);
+    await page.getByRole('link', { name }).click();
+    await page.waitForURL(BASE_URL + finder);
+    // The location button is on screen, not somewhere below the fold.
+    await page.waitForFunction(() => {
+      const b = document.querySelector('[data-near-button]');
+      const r = b?.getBoundingClientRect();
+      return r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('every page says who runs the site, and the about page says how to report a mistake', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForHydration(page);
+  assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
+  await page.getByRole('link', { name: 'Giới thiệu, báo thông tin sai' }).click();
+  await page.locator('h1', { hasText: 'Giới thiệu' }).waitFor();
+  await page.getByRole('heading', { name: 'Báo thông tin sai' }).waitFor();
+  assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
+  assert.deepEqual(problems, []);
   await context.close();
 });

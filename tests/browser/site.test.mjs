@@ -91,6 +91,27 @@ test('with JavaScript off, a procedure page is fully readable', async () => {
   await context.close();
 });
 
+test('with JavaScript off, nothing pretends: no search box or start button that cannot work, and a line that says what does', async () => {
+  const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  assert.equal(await page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), false, 'no start button that does nothing');
+  assert.equal(await page.getByRole('searchbox').first().isVisible(), false, 'no search box that cannot search');
+  await page.getByText('Trình duyệt đang tắt JavaScript nên không hỏi được từng câu.').waitFor();
+  // The header's link instead of the box leads to the A–Z list, which says why.
+  await page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).click();
+  await page.waitForURL(`${BASE_URL}/tim-kiem/`);
+  await page.getByText('Trình duyệt đang tắt JavaScript nên không gõ để tìm được.').waitFor();
+  assert.ok(await page.locator('.az-list a').count() > 60, 'every page, A to Z');
+  await context.close();
+  // With JavaScript, the box is there and the link is not.
+  const live = await phonePage(browser);
+  await live.page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(live.page);
+  assert.equal(await live.page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).isVisible(), false);
+  assert.equal(await live.page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), true);
+  await live.context.close();
+});
+
 test('axe finds no accessibility violation at 390×844', async () => {
   const { context, page } = await phonePage(browser);
   const pages = ['/', '/en/', '/su-kien/', '/su-kien/sinh-con/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',

@@ -36,6 +36,9 @@ pub fn hydrate() {
     let lang = route::Route::parse(&path).lang;
     let document = web_sys::window().and_then(|w| w.document());
     let html = document.as_ref().and_then(|d| d.document_element());
+    if let Some(html) = &html {
+        let _ = html.set_attribute(route::HYDRATING_ATTR, "");
+    }
     let app = move || {
         use leptos::prelude::*;
         view! { <app::App path/> }
@@ -45,9 +48,10 @@ pub fn hydrate() {
         .and_then(|h| h.get_attribute(route::RENDER_ATTR))
         .is_some_and(|v| v == route::RENDER_CLIENT)
     {
-        // The boot script's second try: hydrating this HTML failed (a host or a
-        // proxy changed it, so it is not the view), and a fresh instance renders
-        // the page in its place, fetching the content as after a client navigation.
+        // The boot script's second try (`route::boot_script`): hydrating this HTML
+        // failed (a proxy or a host added to it, so it is not the view), and the
+        // page was loaded again to be rendered afresh in its place, its content
+        // fetched as after a client navigation.
         if let Some(body) = document.as_ref().and_then(|d| d.body()) {
             body.set_inner_html("");
         }

@@ -103,29 +103,41 @@ pub const PAGE_META: &str = "thu-tuc-xa:page";
 pub const RENDER_ATTR: &str = "data-render";
 /// [`RENDER_ATTR`]'s value for a page whose hydration failed.
 pub const RENDER_CLIENT: &str = "client";
+/// The attribute the wasm sets on `<html>` as it starts hydrating: a failure
+/// without it is not a hydration's (the wasm did not load, say).
+pub const HYDRATING_ATTR: &str = "data-hydrating";
 
 /// The boot script of every page that loads the app: it starts the wasm, which
 /// hydrates the prerendered page. If the HTML is not the view the wasm makes (a
-/// host or a proxy changed it), hydration fails, and the page would read but do
-/// nothing. Then a second instance of the app (`#client` makes the module one of
-/// its own; the fetch drops the `#`, so the worker's saved file serves it) renders
-/// the page afresh in its place. A failure after hydration is not hidden.
+/// proxy or a host added to it), hydration fails, and the page would read but do
+/// nothing. Then the page is loaded again, marked in its history entry (which a
+/// reload keeps, and which needs no storage), and this time the wasm renders it
+/// afresh in place of the served body. That happens once: if rendering afresh
+/// fails too, the served body is put back, readable as without JavaScript. A
+/// failure that is not hydration's (the wasm did not load) is left as it is.
 pub fn boot_script(module: &str, wasm: &str) -> String {
     r#"import init from 'MODULE';
-const wasm = { module_or_path: 'WASM' };
+const html = document.documentElement;
+const KEY = 'thu-tuc-xa:render';
+const again = history.state?.[KEY] === 'CLIENT';
+if (again) html.setAttribute('ATTR', 'CLIENT');
+const served = again ? document.body.cloneNode(true) : null;
 try {
-  await init(wasm);
+  await init({ module_or_path: 'WASM' });
 } catch (failure) {
-  const html = document.documentElement;
-  if (html.hasAttribute('data-hydrated')) throw failure;
-  console.warn('This page is not the view the app makes: rendering it afresh.', failure);
-  html.setAttribute('ATTR', 'CLIENT');
-  const again = await import('MODULE#CLIENT');
-  await again.default(wasm);
+  if (!html.hasAttribute('HYDRATING') || html.hasAttribute('data-hydrated')) throw failure;
+  if (served) {
+    document.body.replaceWith(served);
+    throw failure;
+  }
+  console.warn('This page is not the view the app makes: loading it again to render it afresh.', failure);
+  history.replaceState({ ...history.state, [KEY]: 'CLIENT' }, '');
+  location.reload();
 }
 "#
     .replace("MODULE", module)
     .replace("WASM", wasm)
+    .replace("HYDRATING", HYDRATING_ATTR)
     .replace("ATTR", RENDER_ATTR)
     .replace("CLIENT", RENDER_CLIENT)
 }

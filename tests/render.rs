@@ -252,7 +252,7 @@ fn every_page_says_who_runs_the_site_and_links_to_the_about_page() {
                 "{lang:?} {page:?}: no link to {about}"
             );
             assert!(
-                html.contains(name),
+                html.contains(&ssr::escape(name)),
                 "{lang:?} {page:?}: the publisher {name:?} is not named"
             );
         }

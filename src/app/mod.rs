@@ -141,8 +141,8 @@ fn Shell(route: Route) -> impl IntoView {
                         {t.lang_switch}
                     </a>
                 </div>
-                // The home page has its own, larger box.
-                {(route.page != Page::Home)
+                // The home page and the search page have their own, larger box.
+                {(route.page != Page::Home && route.page != Page::Search)
                     .then(|| {
                         view! {
                             <div class="container header-search">

@@ -35,9 +35,15 @@ pub fn SearchBox(lang: Lang, id: &'static str, #[prop(optional)] on_page: bool) 
     view! {
         // Without the script the box could not search: it is not shown, and a link
         // to the A–Z list, which reaches every page, is (`noscript.css`).
-        <a class="no-js-only search-az-link" href=Route::new(lang, Page::Search).href()>
-            {t.search_nojs_link}
-        </a>
+        // (The search page's own box needs no link to itself: the list is below.)
+        {(!on_page)
+            .then(|| {
+                view! {
+                    <a class="no-js-only search-az-link" href=Route::new(lang, Page::Search).href()>
+                        {t.search_nojs_link}
+                    </a>
+                }
+            })}
         <form
             class="search js-only"
             role="search"

@@ -172,7 +172,25 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     // The "embed in your site" page shows snippets that load from this address.
     let _ = article::SITE_URL.set(base_url.to_string());
     let publisher = thu_tuc_xa::data::PUBLISHER;
-    let problems = publisher.problems();
+    let mut problems = publisher.problems();
+    // A copy on the open web says who runs it and where mistakes go; a copy on
+    // this machine (the tests, the bench) may not.
+    let local = ["http://127.0.0.1", "http://localhost", "https://localhost"]
+        .iter()
+        .any(|l| base_url.starts_with(l));
+    if !local {
+        for (name, set) in [
+            ("PUBLISHER", publisher.name),
+            ("REPORT_TO", publisher.report_to),
+        ] {
+            if set.is_none_or(|v| v.trim().is_empty()) {
+                problems.push(format!(
+                    "{name} is not set: a site published at {base_url} must say who runs it and where \
+                     mistakes are reported (README, \"Who publishes it\")"
+                ));
+            }
+        }
+    }
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }

@@ -221,11 +221,12 @@ test('the home page answers "where do I go": the finder opens at "near me"', asy
     await waitForHydration(page);
     await page.getByRole('link', { name }).click();
     await page.waitForURL(BASE_URL + finder);
-    // The location button is on screen, not somewhere below the fold.
+    // The page is scrolled to "near me": its heading at the top, the location
+    // button on screen.
     await page.waitForFunction(() => {
-      const b = document.querySelector('[data-near-button]');
-      const r = b?.getBoundingClientRect();
-      return r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+      const h = document.getElementById('near')?.getBoundingClientRect();
+      const b = document.querySelector('[data-near-button]')?.getBoundingClientRect();
+      return h && b && scrollY > 0 && Math.abs(h.top) < 80 && b.height > 0 && b.bottom <= innerHeight;
     });
     assert.deepEqual(problems, []);
     await context.close();
@@ -241,6 +242,9 @@ test('every page says who runs the site, and the about page says how to report a
   await page.locator('h1', { hasText: 'Giới thiệu' }).waitFor();
   await page.getByRole('heading', { name: 'Báo thông tin sai' }).waitFor();
   assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
+  // The footer the wasm drew after the client navigation says the same.
+  assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
+  await page.getByText('Trang này chưa có nơi nhận báo thông tin sai.').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -40,17 +40,21 @@ pub fn AboutArticle(lang: Lang) -> impl IntoView {
             </section>
             <section aria-labelledby="about-report" id="bao-loi">
                 <h2 id="about-report">{t.about_report_heading}</h2>
-                <p>{t.about_report}</p>
                 {match publisher.report_href() {
                     Some(href) => {
+                        // An e-mail address is also written out: many phones have no
+                        // mail app set up for the link.
+                        let email = href.strip_prefix("mailto:").map(|e| data::fill(t.about_report_email, "email", e));
                         view! {
+                            <p>{t.about_report}</p>
                             <p>
                                 <a class="button" href=href rel="external">{t.about_report_link}</a>
                             </p>
+                            {email.map(|e| view! { <p>{e}</p> })}
                         }
                             .into_any()
                     }
-                    None => view! { <p class="warning">{t.about_report_none}</p> }.into_any(),
+                    None => view! { <p>{t.about_report_none}</p> }.into_any(),
                 }}
             </section>
             <section aria-labelledby="about-privacy">

@@ -98,48 +98,50 @@ pub struct Route {
 /// The `<meta name>` that says which page a prerendered HTML is (its canonical
 /// path): the wasm hydrates that page whatever address served it.
 pub const PAGE_META: &str = "thu-tuc-xa:page";
-/// The attribute on `<html>` by which the boot script ([`boot_script`]) tells the
-/// wasm to render the page afresh instead of hydrating it ([`RENDER_CLIENT`]).
-pub const RENDER_ATTR: &str = "data-render";
-/// [`RENDER_ATTR`]'s value for a page whose hydration failed.
-pub const RENDER_CLIENT: &str = "client";
 /// The attribute the wasm sets on `<html>` as it starts hydrating: a failure
 /// without it is not a hydration's (the wasm did not load, say).
 pub const HYDRATING_ATTR: &str = "data-hydrating";
+/// The attribute on `<html>` of a page the boot script shows without the app
+/// ([`boot_script`]), with [`RENDER_STATIC`].
+pub const RENDER_ATTR: &str = "data-render";
+pub const RENDER_STATIC: &str = "static";
 
 /// The boot script of every page that loads the app: it starts the wasm, which
 /// hydrates the prerendered page. If the HTML is not the view the wasm makes (a
-/// proxy or a host added to it), hydration fails, and the page would read but do
-/// nothing. Then the page is loaded again, marked in its history entry (which a
-/// reload keeps, and which needs no storage), and this time the wasm renders it
-/// afresh in place of the served body. That happens once: if rendering afresh
-/// fails too, the served body is put back, readable as without JavaScript. A
-/// failure that is not hydration's (the wasm did not load) is left as it is.
+/// proxy or a host added to it), hydration fails, and the page would read but
+/// do nothing, its links caught by a dead app. Then the page is loaded again,
+/// marked in its history entry (which a reload keeps, and which needs no
+/// storage), and this time shown as without JavaScript: `noscript.css` hides
+/// what needs the app, and links are plain links, to pages that hydrate. That
+/// costs the wasm nothing (rendering afresh would carry every view's building
+/// code beside its hydrating code). A failure that is not hydration's (the wasm
+/// did not load) is left as it is.
 pub fn boot_script(module: &str, wasm: &str) -> String {
     r#"import init from 'MODULE';
 const html = document.documentElement;
 const KEY = 'thu-tuc-xa:render';
-const again = history.state?.[KEY] === 'CLIENT';
-if (again) html.setAttribute('ATTR', 'CLIENT');
-const served = again ? document.body.cloneNode(true) : null;
-try {
-  await init({ module_or_path: 'WASM' });
-} catch (failure) {
-  if (!html.hasAttribute('HYDRATING') || html.hasAttribute('data-hydrated')) throw failure;
-  if (served) {
-    document.body.replaceWith(served);
-    throw failure;
+if (history.state?.[KEY] === 'STATIC') {
+  html.setAttribute('ATTR', 'STATIC');
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = '/noscript.css';
+  document.head.append(css);
+} else {
+  try {
+    await init({ module_or_path: 'WASM' });
+  } catch (failure) {
+    if (!html.hasAttribute('HYDRATING') || html.hasAttribute('data-hydrated')) throw failure;
+    console.warn('This page is not the view the app makes: loading it again without the app.', failure);
+    history.replaceState({ ...history.state, [KEY]: 'STATIC' }, '');
+    location.reload();
   }
-  console.warn('This page is not the view the app makes: loading it again to render it afresh.', failure);
-  history.replaceState({ ...history.state, [KEY]: 'CLIENT' }, '');
-  location.reload();
 }
 "#
     .replace("MODULE", module)
     .replace("WASM", wasm)
     .replace("HYDRATING", HYDRATING_ATTR)
     .replace("ATTR", RENDER_ATTR)
-    .replace("CLIENT", RENDER_CLIENT)
+    .replace("STATIC", RENDER_STATIC)
 }
 
 /// The `<meta name>` that names the build a page belongs to (the hash in its wasm

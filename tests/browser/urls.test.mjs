@@ -58,7 +58,7 @@ test('a link to a commune that does not exist says "not found" after a client na
   await context.close();
 });
 
-test('a page a proxy changed still comes alive: loaded again and rendered afresh, once', async () => {
+test('a page a proxy changed is shown as without JavaScript, its links plain, once', async () => {
   // No worker: its fetches would bypass the route that changes the page.
   const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
   // What an operator's proxy or a host's banner does: an element of its own at
@@ -71,23 +71,22 @@ test('a page a proxy changed still comes alive: loaded again and rendered afresh
     await route.fulfill({ response, body: html });
   });
   await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
-  await page.waitForSelector('html[data-render="client"][data-hydrated]');
+  await page.waitForSelector('html[data-render="static"]');
   assert.equal(loads, 2, 'loaded once more, not in a loop');
-  assert.equal(await page.locator('#injected').count(), 0, 'the page is the app\'s own');
-  // It works: the flow starts, asks, and answers.
-  await page.getByRole('link', { name: 'Bắt đầu' }).click();
-  await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
-  await page.click('label[for="noi-sinh-viet-nam"]');
-  await page.click('form[data-q="noi-sinh"] button[type=submit]');
-  await page.waitForURL(/#.*noi-sinh=viet-nam/);
-  // And a plain link is a client navigation to the next page.
+  assert.equal(await page.getAttribute('html', 'data-hydrated'), null);
+  // As without JavaScript: nothing that needs the app pretends to work.
+  await page.locator('.flow-intro noscript p.warning').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), false);
+  assert.equal(await page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).isVisible(), true);
+  // A link is a plain link, to a page that comes alive.
   await page.locator('a.brand').click();
+  await page.waitForURL(`${BASE_URL}/`);
+  await waitForHydration(page);
   await page.locator('h1', { hasText: 'Làm thủ tục ở xã, phường' }).waitFor();
-  assert.equal(page.url(), `${BASE_URL}/`);
   // The first load's failure, said once; nothing else.
   const panics = problems.filter((p) => /panicked/.test(p));
   assert.equal(panics.length, 1, problems.join('\n'));
-  const unexpected = problems.filter((p) => !/panicked|unreachable|render it afresh/.test(p));
+  const unexpected = problems.filter((p) => !/panicked|unreachable|without the app/.test(p));
   assert.deepEqual(unexpected, []);
   await context.close();
 });

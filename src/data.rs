@@ -24,6 +24,74 @@ use crate::places::{
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
+/// Who runs this copy of the site and where mistakes are reported, as the host
+/// set them when building it (`PUBLISHER`, `PUBLISHER_EN`, `PUBLISHER_URL`,
+/// `REPORT_TO`; README, "Who publishes it"). The wasm and the prerenderer read the
+/// same environment, so the footer they draw is the same.
+#[derive(Clone, Copy, Debug)]
+pub struct Publisher {
+    /// The publisher's name in Vietnamese; `None`: not set.
+    pub name: Option<&'static str>,
+    /// In English (the Vietnamese name when not set).
+    pub name_en: Option<&'static str>,
+    /// The publisher's own site.
+    pub url: Option<&'static str>,
+    /// Where to report a mistake: an `https://` address or an e-mail address.
+    pub report_to: Option<&'static str>,
+}
+
+pub const PUBLISHER: Publisher = Publisher {
+    name: option_env!("PUBLISHER"),
+    name_en: option_env!("PUBLISHER_EN"),
+    url: option_env!("PUBLISHER_URL"),
+    report_to: option_env!("REPORT_TO"),
+};
+
+impl Publisher {
+    /// The name in a language, or the project's own when the host set none.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        let set = match lang {
+            Lang::Vi => self.name,
+            Lang::En => self.name_en.or(self.name),
+        };
+        set.filter(|n| !n.trim().is_empty())
+            .unwrap_or(strings(lang).about_default_publisher)
+    }
+
+    /// The link for reporting a mistake (`mailto:` for an e-mail address).
+    pub fn report_href(&self) -> Option<String> {
+        let to = self.report_to?.trim();
+        if to.contains('@') && !to.contains(':') {
+            Some(format!("mailto:{to}"))
+        } else if to.starts_with("https://")
+            || to.starts_with("http://")
+            || to.starts_with("mailto:")
+        {
+            Some(to.to_string())
+        } else {
+            None
+        }
+    }
+
+    /// What is wrong with the settings, for the build to stop on.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(to) = self.report_to.filter(|t| !t.trim().is_empty()) {
+            if self.report_href().is_none() {
+                out.push(format!(
+                    "REPORT_TO={to:?}: give an https:// address or an e-mail address"
+                ));
+            }
+        }
+        if let Some(url) = self.url.filter(|u| !u.trim().is_empty()) {
+            if !url.starts_with("https://") && !url.starts_with("http://") {
+                out.push(format!("PUBLISHER_URL={url:?}: give an https:// address"));
+            }
+        }
+        out
+    }
+}
+
 /// The interface strings of a language.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {

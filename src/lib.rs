@@ -34,14 +34,32 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     let path = served_path();
     let lang = route::Route::parse(&path).lang;
-    leptos::mount::hydrate_body(move || {
+    let document = web_sys::window().and_then(|w| w.document());
+    let html = document.as_ref().and_then(|d| d.document_element());
+    if let Some(html) = &html {
+        let _ = html.set_attribute(route::HYDRATING_ATTR, "");
+    }
+    let app = move || {
         use leptos::prelude::*;
         view! { <app::App path/> }
-    });
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    };
+    if html
+        .as_ref()
+        .and_then(|h| h.get_attribute(route::RENDER_ATTR))
+        .is_some_and(|v| v == route::RENDER_CLIENT)
     {
+        // The boot script's second try (`route::boot_script`): hydrating this HTML
+        // failed (a proxy or a host added to it, so it is not the view), and the
+        // page was loaded again to be rendered afresh in its place, its content
+        // fetched as after a client navigation.
+        if let Some(body) = document.as_ref().and_then(|d| d.body()) {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(app);
+    } else {
+        leptos::mount::hydrate_body(app);
+    }
+    if let Some(html) = html {
         let _ = html.set_attribute("data-hydrated", "");
     }
     app::search::listen();

@@ -81,6 +81,8 @@ pub enum Page {
     Laws,
     /// Your rights at the counter.
     Rights,
+    /// Who runs the site, where its facts come from, how to report a mistake.
+    About,
     NotFound,
     /// What the service worker shows for a page not saved, when there is no
     /// network; served from `/offline.html`, in both languages at once.
@@ -96,6 +98,50 @@ pub struct Route {
 /// The `<meta name>` that says which page a prerendered HTML is (its canonical
 /// path): the wasm hydrates that page whatever address served it.
 pub const PAGE_META: &str = "thu-tuc-xa:page";
+/// The attribute on `<html>` by which the boot script ([`boot_script`]) tells the
+/// wasm to render the page afresh instead of hydrating it ([`RENDER_CLIENT`]).
+pub const RENDER_ATTR: &str = "data-render";
+/// [`RENDER_ATTR`]'s value for a page whose hydration failed.
+pub const RENDER_CLIENT: &str = "client";
+/// The attribute the wasm sets on `<html>` as it starts hydrating: a failure
+/// without it is not a hydration's (the wasm did not load, say).
+pub const HYDRATING_ATTR: &str = "data-hydrating";
+
+/// The boot script of every page that loads the app: it starts the wasm, which
+/// hydrates the prerendered page. If the HTML is not the view the wasm makes (a
+/// proxy or a host added to it), hydration fails, and the page would read but do
+/// nothing. Then the page is loaded again, marked in its history entry (which a
+/// reload keeps, and which needs no storage), and this time the wasm renders it
+/// afresh in place of the served body. That happens once: if rendering afresh
+/// fails too, the served body is put back, readable as without JavaScript. A
+/// failure that is not hydration's (the wasm did not load) is left as it is.
+pub fn boot_script(module: &str, wasm: &str) -> String {
+    r#"import init from 'MODULE';
+const html = document.documentElement;
+const KEY = 'thu-tuc-xa:render';
+const again = history.state?.[KEY] === 'CLIENT';
+if (again) html.setAttribute('ATTR', 'CLIENT');
+const served = again ? document.body.cloneNode(true) : null;
+try {
+  await init({ module_or_path: 'WASM' });
+} catch (failure) {
+  if (!html.hasAttribute('HYDRATING') || html.hasAttribute('data-hydrated')) throw failure;
+  if (served) {
+    document.body.replaceWith(served);
+    throw failure;
+  }
+  console.warn('This page is not the view the app makes: loading it again to render it afresh.', failure);
+  history.replaceState({ ...history.state, [KEY]: 'CLIENT' }, '');
+  location.reload();
+}
+"#
+    .replace("MODULE", module)
+    .replace("WASM", wasm)
+    .replace("HYDRATING", HYDRATING_ATTR)
+    .replace("ATTR", RENDER_ATTR)
+    .replace("CLIENT", RENDER_CLIENT)
+}
+
 /// The `<meta name>` that names the build a page belongs to (the hash in its wasm
 /// file's name). Every fragment starts with the same build in a comment
 /// ([`build_mark`]): a wasm meets a fragment of another build after a deploy, and
@@ -133,6 +179,7 @@ pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
 pub const LAWS_SEGMENT: &str = "van-ban";
 pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
+pub const ABOUT_SEGMENT: &str = "gioi-thieu";
 
 impl Route {
     pub fn new(lang: Lang, page: Page) -> Self {
@@ -173,6 +220,7 @@ impl Route {
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
             [RIGHTS_SEGMENT] => Page::Rights,
+            [ABOUT_SEGMENT] => Page::About,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT, slug] => {
@@ -226,6 +274,7 @@ impl Route {
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
+            Page::About => format!("{prefix}/{ABOUT_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
             Page::Offline => format!("{prefix}/offline.html"),
         }
@@ -252,7 +301,8 @@ impl Route {
             | Page::Search
             | Page::Embed
             | Page::Laws
-            | Page::Rights => {
+            | Page::Rights
+            | Page::About => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
                 Some(format!("/fragments{path}.html"))
@@ -289,6 +339,7 @@ impl Route {
         pages.push(Page::Embed);
         pages.push(Page::Laws);
         pages.push(Page::Rights);
+        pages.push(Page::About);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
         Lang::ALL
@@ -318,6 +369,7 @@ impl Route {
             Page::Embed => t.embed_title,
             Page::Laws => t.laws_title,
             Page::Rights => t.rights_title,
+            Page::About => t.about_title,
             Page::NotFound => t.not_found_title,
             Page::Offline => t.offline_title,
             #[cfg(not(target_arch = "wasm32"))]

@@ -239,3 +239,67 @@ fn a_commune_page_lists_its_offices_in_the_sources_words_with_the_source() {
     assert!(html.contains("Trụ sở Huyện ủy Ba Chẽ"));
     assert!(html.contains("chỉ có tên trụ sở cũ, chưa có địa chỉ"));
 }
+
+#[test]
+fn every_page_says_who_runs_the_site_and_links_to_the_about_page() {
+    for lang in Lang::ALL {
+        let about = Route::new(lang, Page::About).href();
+        let name = data::PUBLISHER.name(lang);
+        for page in [Page::Home, Page::Places, Page::About] {
+            let html = ssr::render_body(&Route::new(lang, page));
+            assert!(
+                html.contains(&format!("href=\"{about}\"")),
+                "{lang:?} {page:?}: no link to {about}"
+            );
+            assert!(
+                html.contains(&ssr::escape(name)),
+                "{lang:?} {page:?}: the publisher {name:?} is not named"
+            );
+        }
+        let html = ssr::render_body(&Route::new(lang, Page::About));
+        let t = data::strings(lang);
+        for needle in [
+            t.about_guide_heading,
+            t.about_sources_heading,
+            t.about_report_heading,
+        ] {
+            assert!(
+                html.contains(needle),
+                "{lang:?}: the about page has no {needle:?}"
+            );
+        }
+        // How to report: the host's address, or plainly that there is none yet.
+        match data::PUBLISHER.report_href() {
+            Some(href) => assert!(html.contains(&href), "{lang:?}: no link to {href}"),
+            None => assert!(html.contains(t.about_report_none)),
+        }
+    }
+}
+
+#[test]
+fn a_report_address_is_a_link_or_the_build_stops() {
+    let with = |report_to, url| data::Publisher {
+        name: Some("Sở X"),
+        name_en: None,
+        url,
+        report_to,
+    };
+    assert_eq!(
+        with(Some("loi@example.vn"), None).report_href().as_deref(),
+        Some("mailto:loi@example.vn")
+    );
+    assert_eq!(
+        with(Some("https://example.vn/gop-y"), None)
+            .report_href()
+            .as_deref(),
+        Some("https://example.vn/gop-y")
+    );
+    assert_eq!(with(Some("gọi 1022"), None).report_href(), None);
+    assert_eq!(with(Some("gọi 1022"), None).problems().len(), 1);
+    assert_eq!(with(None, Some("example.vn")).problems().len(), 1);
+    assert!(with(Some("loi@example.vn"), Some("https://example.vn"))
+        .problems()
+        .is_empty());
+    // An English name falls back to the Vietnamese one.
+    assert_eq!(with(None, None).name(Lang::En), "Sở X");
+}

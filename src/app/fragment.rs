@@ -41,6 +41,11 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
                 let next = match fetch::page(&url).await {
+                    Ok(html) if of_another_build(&html) && rendered_afresh() => {
+                        // A page rendered afresh fetches its own content: loading
+                        // it again would meet the same answer, again.
+                        Content::Failed
+                    }
                     Ok(html) if of_another_build(&html) => {
                         // The page whole, its HTML and wasm of one build: it
                         // hydrates and fetches nothing, so this happens once.
@@ -79,6 +84,15 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
 /// happened since the page was loaded, and a cache or the server has the newer,
 /// or older, HTML): its `data-when` and `data-show` marks number this build's
 /// conditions differently, so a checklist would silently follow the wrong answers.
+#[cfg(target_arch = "wasm32")]
+fn rendered_afresh() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|h| h.get_attribute(crate::route::RENDER_ATTR))
+        .is_some_and(|v| v == crate::route::RENDER_CLIENT)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn of_another_build(html: &str) -> bool {
     thread_local! {

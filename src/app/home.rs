@@ -1,4 +1,5 @@
-//! The home page: what the site is for, and the fields as large cards.
+//! The home page: what the site is for, where to go, and the life events and fields
+//! as large cards.
 
 use leptos::prelude::*;
 
@@ -10,12 +11,34 @@ use crate::route::{Page, Route};
 #[component]
 pub fn Home(lang: Lang) -> impl IntoView {
     let t = data::strings(lang);
+    let places = Route::new(lang, Page::Places).href();
     view! {
         <h1>{t.home_heading}</h1>
         <p class="lead">{t.home_intro}</p>
         <div class="home-search">
             <super::search::SearchBox lang id="home"/>
         </div>
+        // Where to go: the question people bring before any other.
+        <section class="home-where" aria-labelledby="home-where">
+            <h2 id="home-where">{t.home_where_heading}</h2>
+            <p>{t.home_where_intro}</p>
+            <ul class="actions">
+                // Location needs the script (`noscript.css` hides it without).
+                <li class="js-only">
+                    <a class="button" href=format!("{places}#near")>{t.places_link_nearest}</a>
+                </li>
+                <li>
+                    <a class="button-secondary" href=format!("{places}#by-province")>
+                        {t.places_by_province}
+                    </a>
+                </li>
+                <li>
+                    <a class="button-secondary" href=Route::new(lang, Page::OldAddress).href()>
+                        {t.old_address_button}
+                    </a>
+                </li>
+            </ul>
+        </section>
         <h2>{t.home_events_heading}</h2>
         <ul class="cards cards-events">
             {data::FLOWS

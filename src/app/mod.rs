@@ -141,8 +141,8 @@ fn Shell(route: Route) -> impl IntoView {
                         {t.lang_switch}
                     </a>
                 </div>
-                // The home page has its own, larger box.
-                {(route.page != Page::Home)
+                // The home page and the search page have their own, larger box.
+                {(route.page != Page::Home && route.page != Page::Search)
                     .then(|| {
                         view! {
                             <div class="container header-search">
@@ -166,10 +166,16 @@ fn Shell(route: Route) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="container">
+                    <p class="footer-publisher">
+                        {data::fill(t.footer_publisher, "publisher", data::PUBLISHER.name(lang))}
+                    </p>
                     <p>{t.footer_privacy}</p>
                     <p>{t.footer_disclaimer}</p>
                     <nav aria-label=t.footer_tools>
                         <ul class="footer-links">
+                            <li>
+                                <a href=Route::new(lang, Page::About).href()>{t.footer_about}</a>
+                            </li>
                             <li>
                                 <a href=Route::new(lang, Page::Rights).href()>{t.rights_title}</a>
                             </li>

@@ -1,9 +1,9 @@
 //! The search box (in the header, on the home page, on the search page) and the
 //! search page.
 //!
-//! Without JavaScript the box is a plain form that leads to the search page,
-//! whose A–Z list reaches every page; the input has no `name`, so what was typed
-//! is not sent anywhere. With JavaScript, the first focus on a box (or the search
+//! Without JavaScript the box is not shown (it could not search): a link leads to
+//! the search page, whose A–Z list reaches every page. The input has no `name`,
+//! so what was typed is never sent anywhere. With JavaScript, the first focus on a box (or the search
 //! page) loads the extras module, whose combobox (`extras/src/search.rs`) searches
 //! the index on the device as the person types. The form's attributes carry what
 //! that needs: its language, the place finder's path, the status messages.
@@ -33,8 +33,19 @@ pub fn SearchBox(lang: Lang, id: &'static str, #[prop(optional)] on_page: bool) 
     ]
     .join("|");
     view! {
+        // Without the script the box could not search: it is not shown, and a link
+        // to the A–Z list, which reaches every page, is (`noscript.css`).
+        // (The search page's own box needs no link to itself: the list is below.)
+        {(!on_page)
+            .then(|| {
+                view! {
+                    <a class="no-js-only search-az-link" href=Route::new(lang, Page::Search).href()>
+                        {t.search_nojs_link}
+                    </a>
+                }
+            })}
         <form
-            class="search"
+            class="search js-only"
             role="search"
             action=Route::new(lang, Page::Search).href()
             data-search=lang.tag()

@@ -75,9 +75,22 @@ fn template(dist: &Path) -> Result<Template, String> {
         .find("</script>")
         .ok_or("index.html: unclosed <script>")?
         + start;
-    let code = html[start + "<script type=\"module\">".len()..end].trim();
+    let trunk = &html[start + "<script type=\"module\">".len()..end];
+    // Its two file names, in a boot script of ours that survives a failed hydration.
+    let quoted = |after: &str| {
+        let at = trunk.find(after)? + after.len();
+        let len = trunk[at..].find('\'')?;
+        Some(&trunk[at..at + len])
+    };
+    let (Some(module), Some(wasm)) = (quoted("from '"), quoted("module_or_path: '")) else {
+        return Err(format!(
+            "index.html: trunk's module script no longer reads `import init … from '…'` and \
+             `module_or_path: '…'`:\n{trunk}"
+        ));
+    };
+    let code = thu_tuc_xa::route::boot_script(module, wasm);
     let name = format!("boot-{:016x}.js", fnv64(code.as_bytes()));
-    std::fs::write(dist.join(&name), format!("{code}\n")).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join(&name), &code).map_err(|e| e.to_string())?;
     let html = format!("{}{}", &html[..start], &html[end + "</script>".len()..]);
     let build = thu_tuc_xa::route::build_of_shell(&html)
         .ok_or("index.html: no `<name>-<hash>_bg.wasm` to name the build after")?
@@ -158,6 +171,36 @@ fn sitemap(routes: &[Route], base_url: &str) -> String {
 fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     // The "embed in your site" page shows snippets that load from this address.
     let _ = article::SITE_URL.set(base_url.to_string());
+    let publisher = thu_tuc_xa::data::PUBLISHER;
+    let mut problems = publisher.problems();
+    // A copy on the open web says who runs it and where mistakes go; a copy on
+    // this machine (the tests, the bench) may not.
+    let local = ["http://127.0.0.1", "http://localhost", "https://localhost"]
+        .iter()
+        .any(|l| base_url.starts_with(l));
+    if !local {
+        for (name, set) in [
+            ("PUBLISHER", publisher.name),
+            ("REPORT_TO", publisher.report_to),
+        ] {
+            if set.is_none_or(|v| v.trim().is_empty()) {
+                problems.push(format!(
+                    "{name} is not set: a site published at {base_url} must say who runs it and where \
+                     mistakes are reported (README, \"Who publishes it\")"
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    println!(
+        "publisher: {} (PUBLISHER); mistakes reported to: {}",
+        publisher.name(Lang::Vi),
+        publisher
+            .report_href()
+            .unwrap_or_else(|| "nowhere yet (set REPORT_TO)".to_string())
+    );
     let t = template(dist)?;
     let routes = Route::all();
     for route in &routes {

@@ -91,13 +91,34 @@ test('with JavaScript off, a procedure page is fully readable', async () => {
   await context.close();
 });
 
+test('with JavaScript off, nothing pretends: no search box or start button that cannot work, and a line that says what does', async () => {
+  const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  assert.equal(await page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), false, 'no start button that does nothing');
+  assert.equal(await page.getByRole('searchbox').first().isVisible(), false, 'no search box that cannot search');
+  await page.getByText('Trình duyệt đang tắt JavaScript nên không hỏi được từng câu.').waitFor();
+  // The header's link instead of the box leads to the A–Z list, which says why.
+  await page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).click();
+  await page.waitForURL(`${BASE_URL}/tim-kiem/`);
+  await page.getByText('Trình duyệt đang tắt JavaScript nên không gõ để tìm được.').waitFor();
+  assert.ok(await page.locator('.az-list a').count() > 60, 'every page, A to Z');
+  await context.close();
+  // With JavaScript, the box is there and the link is not.
+  const live = await phonePage(browser);
+  await live.page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(live.page);
+  assert.equal(await live.page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).isVisible(), false);
+  assert.equal(await live.page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), true);
+  await live.context.close();
+});
+
 test('axe finds no accessibility violation at 390×844', async () => {
   const { context, page } = await phonePage(browser);
   const pages = ['/', '/en/', '/su-kien/', '/su-kien/sinh-con/', '/thu-tuc/', '/linh-vuc/chung-thuc/', '/thu-tuc/dang-ky-khai-sinh/',
     '/en/thu-tuc/chung-thuc-ban-sao-tu-ban-chinh/', '/giay-to/', '/giay-to/giay-to-tuy-than/', '/danh-muc/',
     '/en/danh-muc/ho-tich/', '/noi-nop/', '/noi-nop/ha-noi/', '/noi-nop/ha-noi/phuong-hoan-kiem/', '/noi-nop/ha-noi/phuong-ngoc-ha/',
     '/en/noi-nop/quang-ninh/xa-ba-che/', '/en/noi-nop/dia-chi-cu/',
-    '/noi-nop/dia-chi-cu/ha-noi/', '/khong-co-trang-nay/'];
+    '/noi-nop/dia-chi-cu/ha-noi/', '/gioi-thieu/', '/en/gioi-thieu/', '/khong-co-trang-nay/'];
   for (const path of pages) {
     await page.goto(BASE_URL + path);
     if (!path.startsWith('/khong')) await waitForHydration(page);
@@ -187,5 +208,43 @@ test('the keyboard alone gets to the content: the first Tab shows the skip link,
   await page.keyboard.press('Tab');
   const next = await page.evaluate(() => document.activeElement?.closest('main') !== null);
   assert.ok(next, 'the next Tab stays inside the main content');
+  await context.close();
+});
+
+test('the home page answers "where do I go": the finder opens at "near me"', async () => {
+  for (const [home, name, finder] of [
+    ['/', 'Tìm trung tâm gần bạn', '/noi-nop/#near'],
+    ['/en/', 'Find the centre nearest to you', '/en/noi-nop/#near'],
+  ]) {
+    const { context, page, problems } = await phonePage(browser);
+    await page.goto(BASE_URL + home);
+    await waitForHydration(page);
+    await page.getByRole('link', { name }).click();
+    await page.waitForURL(BASE_URL + finder);
+    // The page is scrolled to "near me": its heading at the top, the location
+    // button on screen.
+    await page.waitForFunction(() => {
+      const h = document.getElementById('near')?.getBoundingClientRect();
+      const b = document.querySelector('[data-near-button]')?.getBoundingClientRect();
+      return h && b && scrollY > 0 && Math.abs(h.top) < 80 && b.height > 0 && b.bottom <= innerHeight;
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('every page says who runs the site, and the about page says how to report a mistake', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForHydration(page);
+  assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
+  await page.getByRole('link', { name: 'Giới thiệu, báo thông tin sai' }).click();
+  await page.locator('h1', { hasText: 'Giới thiệu' }).waitFor();
+  await page.getByRole('heading', { name: 'Báo thông tin sai' }).waitFor();
+  assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
+  // The footer the wasm drew after the client navigation says the same.
+  assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
+  await page.getByText('Trang này chưa có nơi nhận báo thông tin sai.').waitFor();
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -57,3 +57,37 @@ test('a link to a commune that does not exist says "not found" after a client na
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });
+
+test('a page a proxy changed still comes alive: loaded again and rendered afresh, once', async () => {
+  // No worker: its fetches would bypass the route that changes the page.
+  const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
+  // What an operator's proxy or a host's banner does: an element of its own at
+  // the start of the body, on every load. The HTML is no longer the app's view.
+  let loads = 0;
+  await page.route(`${BASE_URL}/su-kien/sinh-con/`, async (route) => {
+    loads += 1;
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<body>', '<body><div id="injected">Quảng cáo</div>');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await page.waitForSelector('html[data-render="client"][data-hydrated]');
+  assert.equal(loads, 2, 'loaded once more, not in a loop');
+  assert.equal(await page.locator('#injected').count(), 0, 'the page is the app\'s own');
+  // It works: the flow starts, asks, and answers.
+  await page.getByRole('link', { name: 'Bắt đầu' }).click();
+  await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
+  await page.click('label[for="noi-sinh-viet-nam"]');
+  await page.click('form[data-q="noi-sinh"] button[type=submit]');
+  await page.waitForURL(/#.*noi-sinh=viet-nam/);
+  // And a plain link is a client navigation to the next page.
+  await page.locator('a.brand').click();
+  await page.locator('h1', { hasText: 'Làm thủ tục ở xã, phường' }).waitFor();
+  assert.equal(page.url(), `${BASE_URL}/`);
+  // The first load's failure, said once; nothing else.
+  const panics = problems.filter((p) => /panicked/.test(p));
+  assert.equal(panics.length, 1, problems.join('\n'));
+  const unexpected = problems.filter((p) => !/panicked|unreachable|render it afresh/.test(p));
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});

@@ -100,12 +100,14 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 <noscript>
                     <p class="warning">{t.flow_noscript}</p>
                 </noscript>
-                <p>
+                // The questions need the script; without it the `noscript` line
+                // above says what still works.
+                <p class="js-only">
                     <a class="button button-start" href=start target="_self">
                         {t.flow_start}
                     </a>
                 </p>
-                <p class="hint">{t.flow_privacy}</p>
+                <p class="hint js-only">{t.flow_privacy}</p>
                 <h2>{t.flow_related}</h2>
                 <ul class="link-list">
                     {flow_procedures(flow)

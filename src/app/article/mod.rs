@@ -5,6 +5,7 @@
 //! HTML fragment per page (`Route::fragment_href`), which the wasm fetches on
 //! client-side navigation; so the full content never has to be in the wasm.
 
+mod about;
 mod document;
 mod embed;
 pub mod facts;
@@ -57,6 +58,7 @@ pub fn render(route: &Route) -> Option<String> {
         Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
         Page::Laws => Some(view! { <laws::LawsArticle lang/> }.to_html()),
         Page::Rights => Some(view! { <rights::RightsArticle lang/> }.to_html()),
+        Page::About => Some(view! { <about::AboutArticle lang/> }.to_html()),
         Page::OldProvince(province) => {
             Some(view! { <places::OldProvincePage lang province/> }.to_html())
         }

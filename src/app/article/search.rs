@@ -33,7 +33,8 @@ pub fn SearchArticle(lang: Lang) -> impl IntoView {
     view! {
         <Breadcrumbs lang trail=vec![]/>
         <h1>{t.search_title}</h1>
-        <p class="lead">{t.search_intro}</p>
+        <p class="lead js-only">{t.search_intro}</p>
+        <p class="lead no-js-only">{t.search_nojs}</p>
         <SearchBox lang id="ps" on_page=true/>
         <div class="search-page-results" data-search-results></div>
         <h2>{t.search_az}</h2>

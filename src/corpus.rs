@@ -98,8 +98,10 @@ pub fn pages_corpus(lang: Lang) -> String {
 /// c  name  [slug]    a commune (the slug only when it is not the name's)
 /// O  name            an old province
 /// D  name            an old district of it
-/// w  name  n         an old ward of it, now in the n-th commune (from 0); a whole
-///                    district (no wards) has an empty name
+/// w  name  n…        an old ward of it, now in the n-th commune (from 0), or in
+///                    several (numbers separated by spaces, the main part first)
+///                    when it was divided; a whole district (no wards) has an
+///                    empty name
 /// ```
 pub fn places_corpus() -> String {
     use crate::data;
@@ -128,7 +130,9 @@ pub fn places_corpus() -> String {
             district = Some(w.district.code);
             out += &format!("D\t{}\n", w.district.name);
         }
-        out += &format!("w\t{}\t{}\n", w.name, number[w.to[0].code]);
+        // Every commune it went into, the main one first.
+        let to: Vec<String> = w.to.iter().map(|c| number[c.code].to_string()).collect();
+        out += &format!("w\t{}\t{}\n", w.name, to.join(" "));
     }
     out
 }
@@ -159,20 +163,46 @@ pub struct Query {
     /// The page wanted: its Vietnamese path, or `ma:<code>` for a procedure of
     /// the national index.
     pub expect: String,
+    /// What kind of query it is: one of [`CATEGORIES`].
+    pub category: String,
     #[serde(default)]
     pub lang: Option<String>,
     #[serde(default)]
     pub why: Option<String>,
 }
 
-/// Reads the query set.
+/// The kinds of query in the query set, in its order (its header describes
+/// each); the bench reports recall for each.
+pub const CATEGORIES: [&str; 12] = [
+    "name",
+    "own-words",
+    "typo",
+    "event",
+    "document",
+    "index",
+    "place",
+    "english",
+    "short-typo",
+    "keys",
+    "everyday",
+    "split-ward",
+];
+
+/// Reads the query set; a query of no known category is an error.
 pub fn read_queries(text: &str) -> Result<Vec<Query>, String> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         query: Vec<Query>,
     }
-    toml::from_str::<File>(text)
+    let queries = toml::from_str::<File>(text)
         .map(|f| f.query)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    match queries
+        .iter()
+        .find(|q| !CATEGORIES.contains(&q.category.as_str()))
+    {
+        Some(q) => Err(format!("{:?}: unknown category {:?}", q.q, q.category)),
+        None => Ok(queries),
+    }
 }

@@ -11,20 +11,26 @@
 //! NFD), so `dang ky khai sinh`, `ĐĂNG KÝ KHAI SINH` and `hoà`/`hòa` are the same
 //! words. Vietnamese words are syllables, so the distinct folded words of the whole
 //! corpus are few (a few thousand): a query word is compared with each of them
-//! once (exact, prefix, or one typo for words of five letters or more), and the
-//! entries come from the postings of the words that matched.
+//! once (exact, prefix, or one slip: a swapped, missing or extra letter in a word
+//! of four letters or more, a wrong one from five), and the entries come from the
+//! postings of the words that matched. A word that matches nothing as typed is
+//! read as a Vietnamese keyboard would have made it (`sinhf`, `ky1`:
+//! [`crate::text::untyped`]).
 //!
 //! Ranking: every meaningful query word must match (words such as `làm`, `xin`,
-//! `thủ tục` may be missing); then the score prefers a word in the title to one in
-//! an alias to one in the body, an exact word to a prefix to a typo, the query's
-//! words in order in the title, and titles the query covers more of.
+//! `thủ tục` may be missing); the site's own pages (life events, guides,
+//! documents, places) come before the entries of the national index, whose long
+//! names hold the everyday words of other trades; then the score prefers a word in
+//! the title to one in an alias to one in the body, an exact word to a prefix to a
+//! typo, the query's words in order in the title, and titles the query covers
+//! more of.
 //!
 //! Architecture invariant: pure; no Leptos, no browser, no I/O.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::text::{fold, words};
+use crate::text::{fold, untyped, words};
 
 /// What a result is; results are grouped by kind, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -241,17 +247,20 @@ impl Index {
                 Some("O") => old_province = a,
                 Some("D") => district = a,
                 Some("w") => {
-                    let Some((href, to)) = b
-                        .and_then(|n| n.parse::<usize>().ok())
-                        .and_then(|n| communes.get(n))
-                    else {
-                        continue;
-                    };
-                    lines += &if a.is_empty() {
-                        format!("o\t{href}\t{district}\t{old_province} → {to}\n")
-                    } else {
-                        format!("o\t{href}\t{a}\t{district}, {old_province} → {to}\n")
-                    };
+                    // A ward divided between new communes is listed once for
+                    // each, the main one first.
+                    for n in b.unwrap_or_default().split(' ') {
+                        let Some((href, to)) =
+                            n.parse::<usize>().ok().and_then(|n| communes.get(n))
+                        else {
+                            continue;
+                        };
+                        lines += &if a.is_empty() {
+                            format!("o\t{href}\t{district}\t{old_province} → {to}\n")
+                        } else {
+                            format!("o\t{href}\t{a}\t{district}, {old_province} → {to}\n")
+                        };
+                    }
                 }
                 _ => {}
             }
@@ -269,6 +278,15 @@ impl Index {
         self.ids.insert(word, id);
         self.postings.push(Vec::new());
         id
+    }
+
+    /// Each word of the vocabulary that the query word `q` matches, and how.
+    fn matches(&self, q: &str, prefix: bool) -> Vec<(u32, Quality)> {
+        self.vocab
+            .iter()
+            .enumerate()
+            .filter_map(|(id, v)| word_quality(q, v, prefix).map(|m| (id as u32, m)))
+            .collect()
     }
 
     /// How many distinct words the index holds.
@@ -307,15 +325,18 @@ impl Index {
             .enumerate()
             .map(|(i, q)| {
                 let prefix = typing && i == last;
-                let mut m: Vec<(u32, Quality)> = self
-                    .vocab
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(id, v)| word_quality(q, v, prefix).map(|m| (id as u32, m)))
-                    .collect();
+                let mut m = self.matches(q, prefix);
                 // A word that is in the index as typed (or begins one) is not a typo.
                 if m.iter().any(|&(_, q)| q > Quality::Typo) {
                     m.retain(|&(_, q)| q > Quality::Typo);
+                } else if let Some(u) = untyped(q).map(spelling) {
+                    // Not a word as typed, but one once an input method's keys
+                    // are read (`sinhf`, `ky1`): that word, as if typed.
+                    let read = self.matches(&u, prefix);
+                    if read.iter().any(|&(_, q)| q > Quality::Typo) {
+                        m = read;
+                        m.retain(|&(_, q)| q > Quality::Typo);
+                    }
                 }
                 m
             })
@@ -344,10 +365,10 @@ impl Index {
                 }
             }
         }
-        // Entries with every required word; failing any, those of a longer query
-        // that miss one (a word mistyped beyond one letter, or one the site does
-        // not use).
-        let mut hits: Vec<(bool, Hit)> = touched
+        // Entries with every required word, and those of a longer query that
+        // miss one (a word mistyped beyond one letter, or one the site does not
+        // use), for when too few have every word.
+        let mut hits: Vec<Ranked> = touched
             .into_iter()
             .filter_map(|entry| {
                 let pts = best[entry as usize];
@@ -367,19 +388,30 @@ impl Index {
                     score: words_score * 10 + title_bonus(e, query.len(), &mask),
                     marks: Vec::new(),
                 };
-                Some((full, hit))
+                // An entry of the national index comes after the site's own
+                // pages: its long titles hold the everyday words of other
+                // trades (`nhập … hồ sơ … khẩu`, `chuyển khẩu`).
+                let late = e.kind == Kind::Index;
+                Some(Ranked { full, late, hit })
             })
             .collect();
-        if hits.iter().any(|&(full, _)| full) {
-            hits.retain(|&(full, _)| full);
+        // Entries with every required word, if a page of the site's own is
+        // among them; if only national-index entries are, the site's own pages
+        // that miss one word too (before them).
+        if hits.iter().any(|r| r.full && !r.late) {
+            hits.retain(|r| r.full);
+        } else if hits.iter().any(|r| r.full) {
+            hits.retain(|r| r.full || !r.late);
         }
-        let order = |(_, a): &(bool, Hit), (_, b): &(bool, Hit)| {
-            let (ea, eb) = (&self.entries[a.entry], &self.entries[b.entry]);
-            b.score
-                .cmp(&a.score)
+        let order = |a: &Ranked, b: &Ranked| {
+            let (ea, eb) = (&self.entries[a.hit.entry], &self.entries[b.hit.entry]);
+            a.late
+                .cmp(&b.late)
+                .then(b.full.cmp(&a.full))
+                .then(b.hit.score.cmp(&a.hit.score))
                 .then(ea.kind.cmp(&eb.kind))
                 .then(ea.title.len().cmp(&eb.title.len()))
-                .then(a.entry.cmp(&b.entry))
+                .then(a.hit.entry.cmp(&b.hit.entry))
         };
         // The best `limit` first (in linear time: a short prefix matches most
         // entries), then those in order.
@@ -389,12 +421,20 @@ impl Index {
         hits.truncate(limit);
         hits.sort_by(order);
         hits.into_iter()
-            .map(|(_, mut hit)| {
+            .map(|Ranked { mut hit, .. }| {
                 hit.marks = title_matches(&self.entries[hit.entry], &mask);
                 hit
             })
             .collect()
     }
+}
+
+/// A result while results are ranked: whether it has every meaningful word
+/// (`full`), and whether it goes after the site's own pages (`late`).
+struct Ranked {
+    full: bool,
+    late: bool,
+    hit: Hit,
 }
 
 /// Points for how well the title, or else an alias (three quarters as much),
@@ -507,9 +547,9 @@ fn spelling(mut word: String) -> String {
 }
 
 /// How the query word `q` matches the index word `w`, if it does: the same word,
-/// the beginning of it (when `prefix`: the word is being typed), or — for a query
-/// word of five letters or more — the same word (or beginning) with one letter
-/// wrong, missing, added or two letters swapped.
+/// the beginning of it (when `prefix`: the word is being typed), or the same word
+/// with one slip ([`slip`]) that [`forgiven`] allows for its length; a query word
+/// of five letters or more may also be the beginning of a word with one slip.
 fn word_quality(q: &str, w: &str, prefix: bool) -> Option<Quality> {
     if q == w {
         return Some(Quality::Exact);
@@ -517,11 +557,13 @@ fn word_quality(q: &str, w: &str, prefix: bool) -> Option<Quality> {
     if prefix && w.starts_with(q) {
         return Some(Quality::Prefix);
     }
-    if q.len() >= 5 {
-        let (q, w) = (q.as_bytes(), w.as_bytes());
-        let typo = one_edit(q, w)
-            || (prefix && w.len() > q.len() && one_edit(q, &w[..q.len()]))
-            || (prefix && w.len() > q.len() + 1 && one_edit(q, &w[..q.len() + 1]));
+    let (q, w) = (q.as_bytes(), w.as_bytes());
+    if slip(q, w).is_some_and(|s| forgiven(s, w.len())) {
+        return Some(Quality::Typo);
+    }
+    if prefix && q.len() >= 5 {
+        let typo = (w.len() > q.len() && slip(q, &w[..q.len()]).is_some())
+            || (w.len() > q.len() + 1 && slip(q, &w[..q.len() + 1]).is_some());
         if typo {
             return Some(Quality::Typo);
         }
@@ -529,20 +571,48 @@ fn word_quality(q: &str, w: &str, prefix: bool) -> Option<Quality> {
     None
 }
 
-/// Whether `a` and `b` differ by exactly one edit (Damerau–Levenshtein distance
-/// 1): a substitution, an insertion, a deletion or two adjacent letters swapped.
-fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    if a == b || a.len().abs_diff(b.len()) > 1 {
-        return false;
+/// The one slip between what was typed and a word, if there is exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slip {
+    /// One letter typed wrong: `thamh` for `thanh`.
+    Wrong,
+    /// One letter left out: `snh` for `sinh`.
+    Missing,
+    /// One letter too many: `chuung` for `chung`.
+    Extra,
+    /// Two neighbouring letters swapped: `khia` for `khai`.
+    Swapped,
+}
+
+/// Whether a slip is forgiven in a word of `len` letters. A swap, a missing or an
+/// extra letter changes a word of four letters or more into no other common
+/// syllable (`sihn`, `snh`, `sinhh` can only be `sinh`); a wrong letter does
+/// (`sinh`, `sanh`, `tinh`), so it is forgiven from five letters on.
+fn forgiven(slip: Slip, len: usize) -> bool {
+    match slip {
+        Slip::Wrong => len >= 5,
+        Slip::Missing | Slip::Extra | Slip::Swapped => len >= 4,
     }
-    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[start..], &b[start..]);
+}
+
+/// The slip that turns the word `w` into what was typed, `q`, when they differ
+/// by exactly one (Damerau–Levenshtein distance 1).
+fn slip(q: &[u8], w: &[u8]) -> Option<Slip> {
+    if q == w || q.len().abs_diff(w.len()) > 1 {
+        return None;
+    }
+    let start = q.iter().zip(w).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&q[start..], &w[start..]);
     match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Equal => {
-            a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        std::cmp::Ordering::Equal if a[1..] == b[1..] => Some(Slip::Wrong),
+        std::cmp::Ordering::Equal
+            if a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..] =>
+        {
+            Some(Slip::Swapped)
         }
-        std::cmp::Ordering::Less => a == &b[1..],
-        std::cmp::Ordering::Greater => &a[1..] == b,
+        std::cmp::Ordering::Less if a == &b[1..] => Some(Slip::Missing),
+        std::cmp::Ordering::Greater if &a[1..] == b => Some(Slip::Extra),
+        _ => None,
     }
 }
 
@@ -565,14 +635,36 @@ mod tests {
     }
 
     #[test]
-    fn one_edit_is_one_edit() {
-        assert!(one_edit(b"khai", b"khia"));
-        assert!(one_edit(b"thanh", b"thnh"));
-        assert!(one_edit(b"thanh", b"thannh"));
-        assert!(one_edit(b"thanh", b"tranh"));
-        assert!(!one_edit(b"thanh", b"thanh"));
-        assert!(!one_edit(b"thanh", b"thnah_"));
-        assert!(!one_edit(b"thanh", b"tahnx"));
+    fn a_slip_is_one_edit_of_a_kind() {
+        assert_eq!(slip(b"khia", b"khai"), Some(Slip::Swapped));
+        assert_eq!(slip(b"sihn", b"sinh"), Some(Slip::Swapped));
+        assert_eq!(slip(b"snh", b"sinh"), Some(Slip::Missing));
+        assert_eq!(slip(b"thnh", b"thanh"), Some(Slip::Missing));
+        assert_eq!(slip(b"thannh", b"thanh"), Some(Slip::Extra));
+        assert_eq!(slip(b"tranh", b"thanh"), Some(Slip::Wrong));
+        assert_eq!(slip(b"thanh", b"thanh"), None);
+        assert_eq!(slip(b"thnah_", b"thanh"), None);
+        assert_eq!(slip(b"tahnx", b"thanh"), None);
+        assert_eq!(slip(b"sinh", b"snih"), Some(Slip::Swapped));
+    }
+
+    #[test]
+    fn short_words_forgive_a_swap_or_a_missing_letter_but_not_a_wrong_one() {
+        // Four-letter words: a swap, a missing or an extra letter.
+        assert_eq!(word_quality("sihn", "sinh", false), Some(Quality::Typo));
+        assert_eq!(word_quality("snh", "sinh", false), Some(Quality::Typo));
+        assert_eq!(word_quality("khia", "khai", false), Some(Quality::Typo));
+        assert_eq!(word_quality("sinhh", "sinh", false), Some(Quality::Typo));
+        // A wrong letter only from five letters on: `tinh` is a word of its own.
+        assert_eq!(word_quality("tinh", "sinh", false), None);
+        assert_eq!(word_quality("thamh", "thanh", false), Some(Quality::Typo));
+        // Three-letter words forgive nothing: `ti` is not `tu` missing a letter.
+        assert_eq!(word_quality("ti", "tui", false), None);
+        assert_eq!(word_quality("tu", "tuu", false), None);
+        assert_eq!(word_quality("hco", "cho", false), None);
+        // Half-typed words: a slip only in a beginning of five letters or more.
+        assert_eq!(word_quality("snh", "sinhh", true), None);
+        assert_eq!(word_quality("thnah", "thanhx", true), Some(Quality::Typo));
     }
 
     #[test]
@@ -588,9 +680,13 @@ mod tests {
             ["Đăng ký kết hôn"]
         );
         assert_eq!(titles(&idx, "dang ky kh"), ["Đăng ký khai sinh"]);
-        // "sinh" typed "snih" is 4 letters: not forgiven; "khai sinh" with
-        // "giay" from the alias, and a typo in a 5-letter word, are.
-        assert!(titles(&idx, "khai snih").is_empty());
+        // A swap in a four-letter word, "khai sinh" with "giay" from the
+        // alias, and a typo in a 5-letter word are forgiven; a wrong letter in a
+        // four-letter word is not.
+        assert_eq!(titles(&idx, "khai snih"), ["Đăng ký khai sinh"]);
+        assert_eq!(titles(&idx, "khia sinh"), ["Đăng ký khai sinh"]);
+        assert_eq!(titles(&idx, "khai snh "), ["Đăng ký khai sinh"]);
+        assert!(titles(&idx, "khai sing").is_empty());
         assert_eq!(titles(&idx, "lam giay khai sinh"), ["Đăng ký khai sinh"]);
         assert_eq!(titles(&idx, "nguoi nam nuuw"), Vec::<String>::new());
         assert_eq!(titles(&idx, "1.001193"), ["Đăng ký khai sinh"]);
@@ -631,6 +727,61 @@ mod tests {
         // Two of four words is not enough, nor one of two.
         assert!(titles(&idx, "dang ky khai sinh").is_empty());
         assert_eq!(titles(&idx, "thu tuc"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_national_index_comes_after_the_sites_own_pages() {
+        let idx = index(&[
+            "i\t/i1/\tKhai bổ sung hồ sơ hải quan hàng hoá xuất khẩu, nhập khẩu\t\t\t",
+            "p\t/p/\tĐăng ký thường trú\t\tnhập hộ khẩu\t",
+            "i\t/i2/\tThủ tục hải quan đối với hàng hoá theo phương thức chuyển khẩu\t\t\t",
+            "e\t/e/\tChuyển nơi ở\t\tchuyển hộ khẩu\t",
+        ]);
+        // The customs entry scores higher (every word in its title), yet comes
+        // after the guide.
+        assert_eq!(
+            titles(&idx, "nhap ho khau"),
+            [
+                "Đăng ký thường trú",
+                "Khai bổ sung hồ sơ hải quan hàng hoá xuất khẩu, nhập khẩu"
+            ]
+        );
+        assert_eq!(titles(&idx, "chuyen khau")[0], "Chuyển nơi ở");
+        // Alone, an entry of the index is found as before.
+        assert_eq!(
+            titles(&idx, "hai quan"),
+            [
+                "Khai bổ sung hồ sơ hải quan hàng hoá xuất khẩu, nhập khẩu",
+                "Thủ tục hải quan đối với hàng hoá theo phương thức chuyển khẩu"
+            ]
+        );
+    }
+
+    #[test]
+    fn when_only_the_index_has_every_word_our_pages_missing_one_come_first() {
+        let idx = index(&[
+            "i\t/i/\tCấp giấy thông hành cho công dân có hộ khẩu thường trú\t\t\tvợ, chồng, nhập cảnh",
+            "p\t/p/\tĐăng ký thường trú\t\tnhập hộ khẩu\t",
+        ]);
+        assert_eq!(
+            titles(&idx, "nhap ho khau cho vo"),
+            [
+                "Đăng ký thường trú",
+                "Cấp giấy thông hành cho công dân có hộ khẩu thường trú"
+            ]
+        );
+    }
+
+    #[test]
+    fn keyboard_leftovers_are_read_as_the_words_they_would_have_made() {
+        let idx = index(&[
+            "p\t/a/\tĐăng ký khai sinh\t\t\t",
+            "p\t/b/\tĐăng ký kết hôn\t\t\t",
+        ]);
+        assert_eq!(titles(&idx, "khai sinhf"), ["Đăng ký khai sinh"]);
+        assert_eq!(titles(&idx, "dang ky1 ket hon"), ["Đăng ký kết hôn"]);
+        assert_eq!(titles(&idx, "ddawng kys keets hoon"), ["Đăng ký kết hôn"]);
+        assert_eq!(titles(&idx, "d9a8ng ky1 ke6t"), ["Đăng ký kết hôn"]);
     }
 
     #[test]
@@ -685,7 +836,8 @@ mod tests {
     #[test]
     fn places_expand_from_their_compact_form() {
         let text = "P\tha-noi\tThành phố Hà Nội\nc\tPhường Hoàn Kiếm\nc\tXã Sơn Hà\txa-son-ha-9\n\
-                    O\tTỉnh Hà Tây\nD\tHuyện Đảo\nw\tXã Một\t1\nw\t\t0\nw\tXã Hỏng\t7\nbroken\n";
+                    O\tTỉnh Hà Tây\nD\tHuyện Đảo\nw\tXã Một\t1\nw\t\t0\nw\tXã Hỏng\t7\nbroken\n\
+                    w\tXã Chia\t1 0 9\n";
         let mut idx = Index::default();
         idx.add_places(text, "/en/noi-nop");
         let got: Vec<(Kind, &str, &str, &str)> = idx
@@ -719,6 +871,20 @@ mod tests {
                     "/en/noi-nop/ha-noi/phuong-hoan-kiem/",
                     "Huyện Đảo",
                     "Tỉnh Hà Tây → Phường Hoàn Kiếm"
+                ),
+                // Divided: once for each part, the main one first; a number
+                // that leads nowhere is skipped.
+                (
+                    Kind::OldWard,
+                    "/en/noi-nop/ha-noi/xa-son-ha-9/",
+                    "Xã Chia",
+                    "Huyện Đảo, Tỉnh Hà Tây → Xã Sơn Hà"
+                ),
+                (
+                    Kind::OldWard,
+                    "/en/noi-nop/ha-noi/phuong-hoan-kiem/",
+                    "Xã Chia",
+                    "Huyện Đảo, Tỉnh Hà Tây → Phường Hoàn Kiếm"
                 ),
             ]
         );

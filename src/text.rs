@@ -92,6 +92,53 @@ pub fn matches(key: &str, query: &str) -> bool {
         .all(|w| key.split(' ').any(|k| k.starts_with(w)))
 }
 
+/// What a Vietnamese input method would have made of a folded word typed with
+/// it switched off, if the word carries its keys: Telex (`sinhf` → `sinh`,
+/// `ddawng` → `dang`, `nguowif` → `nguoi`) or VNI (`ky1` → `ky`, `d9a8ng` →
+/// `dang`). `None` when the word has no such keys. The caller decides whether the
+/// result is a word at all: `class` would become `cla`.
+pub fn untyped(word: &str) -> Option<String> {
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    // VNI: digits after letters (1–5 tones, 6–8 hats, 9 for đ); `q1` or `p12`
+    // (a district's or ward's number) keep theirs, having no vowel.
+    if letters > 0
+        && letters < word.len()
+        && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !word.contains('0')
+    {
+        let plain: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+        return (plain.len() >= 2 && plain.contains(is_vowel)).then_some(plain);
+    }
+    // Telex: `dd` for đ; doubled vowels and `w` for hats and horns; a tone key
+    // (s f r x j, z to clear) after the first vowel, where no Vietnamese syllable
+    // has those letters.
+    let mut out = String::with_capacity(word.len());
+    let mut rest = word;
+    if let Some(r) = rest.strip_prefix("dd") {
+        out.push('d');
+        rest = r;
+    }
+    let mut seen_vowel = false;
+    for c in rest.chars() {
+        let last = out.chars().last();
+        match c {
+            'f' | 'j' | 'r' | 's' | 'x' | 'z' if seen_vowel => {}
+            'w' if matches!(last, Some('a' | 'o' | 'u')) => {}
+            'w' => {
+                out.push('u');
+                seen_vowel = true;
+            }
+            'a' | 'e' | 'o' if last == Some(c) => {}
+            c => {
+                seen_vowel |= is_vowel(c);
+                out.push(c);
+            }
+        }
+    }
+    (out != word && out.contains(is_vowel)).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +195,30 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Thành phố Hồ Chí Minh"), "thanh-pho-ho-chi-minh");
         assert_eq!(slug("Đặc khu Côn Đảo"), "dac-khu-con-dao");
+    }
+
+    #[test]
+    fn telex_and_vni_keys_are_read_back() {
+        let u = |w: &str| untyped(w);
+        assert_eq!(u("sinhf").as_deref(), Some("sinh"));
+        assert_eq!(u("kys").as_deref(), Some("ky"));
+        assert_eq!(u("ddawng").as_deref(), Some("dang"));
+        assert_eq!(u("nguowif").as_deref(), Some("nguoi"));
+        assert_eq!(u("thuwowngf").as_deref(), Some("thuong"));
+        assert_eq!(u("truws").as_deref(), Some("tru"));
+        assert_eq!(u("hooj").as_deref(), Some("ho"));
+        assert_eq!(u("khaair").as_deref(), Some("khai"));
+        assert_eq!(u("ky1").as_deref(), Some("ky"));
+        assert_eq!(u("d9a8ng").as_deref(), Some("dang"));
+        assert_eq!(u("thu7o7ng2").as_deref(), Some("thuong"));
+        // Initials keep their letters: `s`, `x`, `r` before the first vowel.
+        assert_eq!(u("xa"), None);
+        assert_eq!(u("tro"), None);
+        assert_eq!(u("sinh"), None);
+        // Numbers stay numbers: a district's, a ward's.
+        assert_eq!(u("q1"), None);
+        assert_eq!(u("p12"), None);
+        assert_eq!(u("10"), None);
+        assert_eq!(u("2025"), None);
     }
 }

@@ -2,9 +2,10 @@
 //! `tests/search-queries.toml`: real queries (with and without tone marks, with a
 //! typo, in people's own words, place names, English) and the page each wants.
 
-use thu_tuc_xa::corpus::{read_queries, site_index, Query};
+use thu_tuc_xa::corpus::{read_queries, site_index, Query, CATEGORIES};
 use thu_tuc_xa::model::Lang;
-use thu_tuc_xa::search::{target_of, Index};
+use thu_tuc_xa::route::Route;
+use thu_tuc_xa::search::{target_of, Index, Kind};
 
 fn queries() -> Vec<Query> {
     let text = include_str!("search-queries.toml");
@@ -24,7 +25,7 @@ fn rank(index: &Index, q: &Query) -> Option<usize> {
 fn the_query_set_finds_its_pages_in_the_top_five() {
     let (vi, en) = (site_index(Lang::Vi), site_index(Lang::En));
     let queries = queries();
-    assert!(queries.len() >= 80, "{} queries", queries.len());
+    assert!(queries.len() >= 160, "{} queries", queries.len());
     let mut misses = Vec::new();
     for q in &queries {
         let index = if q.lang.as_deref() == Some("en") {
@@ -45,7 +46,7 @@ fn the_query_set_finds_its_pages_in_the_top_five() {
     // The misses, for `cargo test --test search -- --nocapture`.
     eprintln!("recall@5 {recall:.3}; misses:\n{}", misses.join("\n"));
     assert!(
-        recall >= 0.95,
+        recall >= 0.97,
         "recall@5 {recall:.3}; misses:\n{}",
         misses.join("\n")
     );
@@ -75,4 +76,83 @@ fn the_index_holds_every_kind_of_page() {
     assert!(count(Index) + count(Procedure) >= 581);
     assert_eq!(count(Commune), 3321);
     assert!(count(OldWard) >= 10_035);
+}
+
+#[test]
+fn every_category_has_queries() {
+    let queries = queries();
+    for c in CATEGORIES {
+        let n = queries.iter().filter(|q| q.category == c).count();
+        assert!(n >= 8, "category {c}: {n} queries");
+    }
+}
+
+/// For everyday words, no entry of the national index comes before the page of
+/// the site's own that the query wants.
+#[test]
+fn everyday_words_find_our_page_before_the_national_index() {
+    let vi = site_index(Lang::Vi);
+    let mut wrong = Vec::new();
+    for q in queries().iter().filter(|q| q.category == "everyday") {
+        let hits = vi.search(&q.q, 5);
+        let at = hits
+            .iter()
+            .position(|h| target_of(&vi.entries[h.entry].href) == q.expect);
+        let before = &hits[..at.unwrap_or(hits.len())];
+        let index: Vec<&str> = before
+            .iter()
+            .map(|h| &vi.entries[h.entry])
+            .filter(|e| e.kind == Kind::Index)
+            .map(|e| e.title.as_str())
+            .collect();
+        if !index.is_empty() {
+            wrong.push(format!("{:?}: {index:?} before {}", q.q, q.expect));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// An old ward divided between new communes shows every one of them, named
+/// with its old district as people tell it apart, in the few results of the
+/// search box. Folding makes a few names the same words as others' (`Tân Thạnh,
+/// Thanh Bình` and `Tân Thành Bình`), so at most 1% may miss a part.
+#[test]
+fn a_divided_old_ward_shows_every_new_commune() {
+    let vi = site_index(Lang::Vi);
+    let split: Vec<_> = thu_tuc_xa::data::OLD_WARDS
+        .iter()
+        .filter(|w| w.to.len() > 1 && !w.name.is_empty())
+        .collect();
+    assert!(split.len() >= 400, "{} divided wards", split.len());
+    let mut missing = Vec::new();
+    for w in &split {
+        let q = format!("{} {}", w.name, w.district.name);
+        let shown: Vec<String> = vi
+            .search(&q, 8)
+            .iter()
+            .map(|h| target_of(&vi.entries[h.entry].href))
+            .collect();
+        for c in w.to {
+            let href = Route::commune_href(Lang::Vi, c.province, c.slug);
+            if !shown.contains(&href) {
+                missing.push(format!("{q:?}: {} ({href})", c.name));
+            }
+        }
+    }
+    let wards: std::collections::HashSet<&str> = missing
+        .iter()
+        .map(|m| m.split(':').next().unwrap_or_default())
+        .collect();
+    eprintln!(
+        "divided wards missing a part: {}\n{}",
+        wards.len(),
+        missing.join("\n")
+    );
+    assert!(
+        wards.len() * 100 <= split.len(),
+        "{} of {} divided wards miss a part:\n{}",
+        wards.len(),
+        split.len(),
+        missing.join("\n")
+    );
 }

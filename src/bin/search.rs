@@ -1,13 +1,14 @@
 //! Search figures for `cargo xtask bench` (a release build): the query set's
-//! recall@5, and the time of one search per keystroke as each query is typed
-//! letter by letter over the whole index (pages and places).
+//! recall@5, overall and per category (`search_recall_at5_<category>`), and the
+//! time of one search per keystroke as each query is typed letter by letter over
+//! the whole index (pages and places).
 //!
 //! With `--json`, prints the query set as JSON instead, for the browser side of
 //! the benchmark (`tests/browser/bench-search.mjs`).
 
 use std::time::Instant;
 
-use thu_tuc_xa::corpus::{read_queries, site_index};
+use thu_tuc_xa::corpus::{read_queries, site_index, CATEGORIES};
 use thu_tuc_xa::model::Lang;
 use thu_tuc_xa::search::target_of;
 
@@ -23,9 +24,10 @@ fn main() {
             .iter()
             .map(|q| {
                 format!(
-                    "{{\"q\":{},\"expect\":{},\"lang\":{}}}",
+                    "{{\"q\":{},\"expect\":{},\"category\":{},\"lang\":{}}}",
                     json(&q.q),
                     json(&q.expect),
+                    json(&q.category),
                     json(q.lang.as_deref().unwrap_or("vi"))
                 )
             })
@@ -35,6 +37,8 @@ fn main() {
     }
     let (vi, en) = (site_index(Lang::Vi), site_index(Lang::En));
     let mut found = 0;
+    // Per category: (queries, found).
+    let mut per = [(0usize, 0usize); CATEGORIES.len()];
     let mut times = Vec::new();
     for q in &queries {
         let index = if q.lang.as_deref() == Some("en") {
@@ -43,10 +47,14 @@ fn main() {
             &vi
         };
         let hits = index.search(&q.q, 5);
-        found += usize::from(
-            hits.iter()
-                .any(|h| target_of(&index.entries[h.entry].href) == q.expect),
-        );
+        let hit = hits
+            .iter()
+            .any(|h| target_of(&index.entries[h.entry].href) == q.expect);
+        found += usize::from(hit);
+        if let Some(c) = CATEGORIES.iter().position(|&c| c == q.category) {
+            per[c].0 += 1;
+            per[c].1 += usize::from(hit);
+        }
         // Every keystroke: each prefix of the query, as it is typed.
         for (end, _) in q.q.char_indices().skip(1).chain([(q.q.len(), ' ')]) {
             let start = Instant::now();
@@ -66,6 +74,14 @@ fn main() {
         "search_recall_at5: {:.3}",
         found as f64 / queries.len() as f64
     );
+    for (c, (n, f)) in CATEGORIES.iter().zip(per) {
+        println!(
+            "search_recall_at5_{}: {:.3}",
+            c.replace('-', "_"),
+            f as f64 / n.max(1) as f64
+        );
+        println!("search_queries_{}: {n}", c.replace('-', "_"));
+    }
 }
 
 /// A JSON string.

@@ -446,7 +446,7 @@ mod browser {
 
     /// How long ticks are kept on the device after the last change (the privacy
     /// text says 30 days).
-    const TICKS_KEPT_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+    const TICKS_KEPT_MS: u64 = 30 * 24 * 3600 * 1000;
     const TICKS_PREFIX: &str = "thu-tuc-xa:ticks:";
 
     /// Ticks are kept per flow, never under the answers: the documents ticked as
@@ -462,18 +462,24 @@ mod browser {
         let Some(storage) = window().local_storage().ok().flatten() else {
             return;
         };
-        let now = web_sys::js_sys::Date::now();
+        let now = now_ms();
         let keys: Vec<String> = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(TICKS_PREFIX))
             .collect();
         for key in keys {
             let saved = storage.get_item(&key).ok().flatten().unwrap_or_default();
-            let at = saved.split(' ').next().and_then(|t| t.parse::<f64>().ok());
-            if key.contains('#') || at.is_none_or(|at| now - at > TICKS_KEPT_MS) {
+            let at = saved.split(' ').next().and_then(|t| t.parse::<u64>().ok());
+            if key.contains('#') || at.is_none_or(|at| now.saturating_sub(at) > TICKS_KEPT_MS) {
                 let _ = storage.remove_item(&key);
             }
         }
+    }
+
+    /// The time in whole milliseconds: an integer, so that writing and reading it
+    /// needs none of the standard library's float formatting in the wasm.
+    fn now_ms() -> u64 {
+        web_sys::js_sys::Date::now() as u64
     }
 
     /// The browser's storage, except in counter mode, where nothing is kept
@@ -526,7 +532,7 @@ mod browser {
             }
         }
         let key = ticks_key(flow);
-        let value = format!("{} {}", web_sys::js_sys::Date::now(), ticked.join(" "));
+        let value = format!("{} {}", now_ms(), ticked.join(" "));
         let stored = storage().is_some_and(|s| {
             if ticked.is_empty() {
                 s.remove_item(&key).is_ok()

@@ -7,6 +7,7 @@
 //! small however large the catalogue grows. If the fetch fails (offline, say),
 //! the page says so and offers a full reload.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::data;
@@ -208,29 +209,23 @@ pub(super) fn FragmentView(
     };
     let status = move || match state.get() {
         Content::Ready(_) => None,
-        Content::Loading => Some(
-            view! {
-                <p class="status" role="status">
-                    {t.loading}
+        Content::Loading => Some(EitherOf3::A(view! {
+            <p class="status" role="status">
+                {t.loading}
+            </p>
+        })),
+        Content::Missing => Some(EitherOf3::B(view! { <super::NotFound/> })),
+        Content::Failed => Some(EitherOf3::C(view! {
+            <div class="status" role="alert">
+                <h1>{route.heading().unwrap_or(t.load_failed_heading)}</h1>
+                <p>{t.load_failed}</p>
+                <p>
+                    <a class="button" href=route.href() rel="external">
+                        {t.load_retry}
+                    </a>
                 </p>
-            }
-            .into_any(),
-        ),
-        Content::Missing => Some(view! { <super::NotFound/> }.into_any()),
-        Content::Failed => Some(
-            view! {
-                <div class="status" role="alert">
-                    <h1>{route.heading().unwrap_or(t.load_failed_heading)}</h1>
-                    <p>{t.load_failed}</p>
-                    <p>
-                        <a class="button" href=route.href() rel="external">
-                            {t.load_retry}
-                        </a>
-                    </p>
-                </div>
-            }
-            .into_any(),
-        ),
+            </div>
+        })),
     };
     // Once fetched HTML is in place, the part its address names can be shown.
     #[cfg(feature = "hydrate")]

@@ -21,6 +21,7 @@ pub mod offline;
 mod places;
 pub mod search;
 
+use leptos::either::EitherOf8;
 use leptos::prelude::*;
 
 use crate::data;
@@ -95,17 +96,20 @@ fn Shell(route: Route) -> impl IntoView {
         Page::NotFound | Page::Offline => Route::new(lang.other(), Page::Home).href(),
         _ => other.href(),
     };
+    // An enum of the pages' views rather than `into_any`: a type-erased view
+    // carries every way of rendering it (async hydration among them) into the
+    // wasm, whether used or not.
     let page = match route.page {
-        Page::Home => view! { <Home lang/> }.into_any(),
-        Page::NotFound => view! { <NotFound/> }.into_any(),
-        Page::Offline => view! { <Offline lang/> }.into_any(),
-        Page::Flow(flow) => view! { <FlowPage route flow/> }.into_any(),
+        Page::Home => EitherOf8::A(view! { <Home lang/> }),
+        Page::NotFound => EitherOf8::B(view! { <NotFound/> }),
+        Page::Offline => EitherOf8::C(view! { <Offline lang/> }),
+        Page::Flow(flow) => EitherOf8::D(view! { <FlowPage route flow/> }),
         Page::Places | Page::Province(_) | Page::OldAddress | Page::OldProvince(_) => {
-            view! { <PlacesPage route/> }.into_any()
+            EitherOf8::E(view! { <PlacesPage route/> })
         }
-        Page::Search => view! { <search::SearchPage route/> }.into_any(),
-        Page::Embed => view! { <embed::EmbedPage route/> }.into_any(),
-        _ => view! { <FragmentPage route/> }.into_any(),
+        Page::Search => EitherOf8::F(view! { <search::SearchPage route/> }),
+        Page::Embed => EitherOf8::G(view! { <embed::EmbedPage route/> }),
+        _ => EitherOf8::H(view! { <FragmentPage route/> }),
     };
     view! {
         <div class="page">

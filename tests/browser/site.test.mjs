@@ -96,14 +96,11 @@ test('with JavaScript off, nothing pretends: no search box or start button that 
   await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
   assert.equal(await page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), false, 'no start button that does nothing');
   assert.equal(await page.getByRole('searchbox').first().isVisible(), false, 'no search box that cannot search');
-  // (Playwright's text search skips `<noscript>`: the element is looked up.)
-  const line = page.locator('.flow-intro noscript p.warning');
-  assert.equal(await line.isVisible(), true);
-  assert.match(await line.textContent(), /^Trình duyệt đang tắt JavaScript nên không hỏi được từng câu\./);
+  await page.getByText('Phần hỏi từng câu cần JavaScript, mà JavaScript đang tắt hoặc chưa tải được.').waitFor();
   // The header's link instead of the box leads to the A–Z list, which says why.
   await page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).click();
   await page.waitForURL(`${BASE_URL}/tim-kiem/`);
-  await page.getByText('Trình duyệt đang tắt JavaScript nên ô tìm kiếm không dùng được.').waitFor();
+  await page.getByText('Ô tìm kiếm cần JavaScript, mà JavaScript đang tắt hoặc chưa tải được.').waitFor();
   assert.ok(await page.locator('.az-list a').count() > 60, 'every page, A to Z');
   await context.close();
   // With JavaScript, the box is there and the link is not.

@@ -75,7 +75,7 @@ test('a page a proxy changed is shown as without JavaScript, its links plain, on
   assert.equal(loads, 2, 'loaded once more, not in a loop');
   assert.equal(await page.getAttribute('html', 'data-hydrated'), null);
   // As without JavaScript: nothing that needs the app pretends to work.
-  await page.locator('.flow-intro noscript p.warning').waitFor();
+  await page.getByText('Phần hỏi từng câu cần JavaScript, mà JavaScript đang tắt hoặc chưa tải được.').waitFor();
   assert.equal(await page.getByRole('link', { name: 'Bắt đầu' }).isVisible(), false);
   assert.equal(await page.getByRole('link', { name: 'Tìm thủ tục trong danh sách A–Z' }).isVisible(), true);
   // A link is a plain link, to a page that comes alive.

@@ -97,11 +97,12 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 <Breadcrumbs lang trail/>
                 <h1 tabindex="-1">{flow.name.get(lang)}</h1>
                 <p class="lead">{text.summary.get(lang)}</p>
-                <noscript>
-                    <p class="warning">{t.flow_noscript}</p>
-                </noscript>
-                // The questions need the script; without it the `noscript` line
-                // above says what still works.
+                // Shown by `noscript.css`: without JavaScript, and when a page
+                // that failed to hydrate is shown as without it (`route::boot_script`),
+                // where a `<noscript>` would stay hidden.
+                <p class="warning no-js-only">{t.flow_noscript}</p>
+                // The questions need the script; without it the line above says
+                // what still works.
                 <p class="js-only">
                     <a class="button button-start" href=start target="_self">
                         {t.flow_start}

@@ -61,6 +61,37 @@ pub fn pages_corpus(lang: Lang) -> String {
             g.summary.get(lang),
         );
     }
+    // The pages that find something: where to file, an old address, your rights.
+    let aliases = |s: &'static str| s.split('|').collect::<Vec<_>>();
+    for (page, title, aliases, body) in [
+        (
+            Page::Places,
+            t.places_title,
+            aliases(t.search_aliases_places),
+            t.places_description,
+        ),
+        (
+            Page::OldAddress,
+            t.old_address_title,
+            aliases(t.search_aliases_old),
+            t.old_address_description,
+        ),
+        (
+            Page::Rights,
+            t.rights_title,
+            aliases(t.search_aliases_rights),
+            t.rights_description,
+        ),
+    ] {
+        out += &line(
+            Kind::Tool,
+            &Route::new(lang, page).href(),
+            title,
+            "",
+            &aliases,
+            body,
+        );
+    }
     for e in data::INDEX.iter() {
         // A procedure with a guide is found as that guide.
         if data::procedure_by_code(e.code).is_some() {
@@ -173,7 +204,7 @@ pub struct Query {
 
 /// The kinds of query in the query set, in its order (its header describes
 /// each); the bench reports recall for each.
-pub const CATEGORIES: [&str; 12] = [
+pub const CATEGORIES: [&str; 13] = [
     "name",
     "own-words",
     "typo",
@@ -186,6 +217,7 @@ pub const CATEGORIES: [&str; 12] = [
     "keys",
     "everyday",
     "split-ward",
+    "tool",
 ];
 
 /// Reads the query set; a query of no known category is an error.

@@ -6,7 +6,7 @@
 pub use crate::content::facts::FactCounts;
 use crate::flow::{Branch, Clause, Cond, Flow, Node, Outcome, Question};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::flow::{DocRule, Step};
+use crate::flow::{DocRule, Need, Step};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]
@@ -274,6 +274,58 @@ fn base_letter(c: char) -> (char, u32) {
         }
     }
     (c, 0)
+}
+
+/// The documents flows ask for only sometimes, counted over every outcome and
+/// its procedures (native builds: the bench prints them): `(decided, open,
+/// undecided)`. Decided: the answers that lead to the outcome, or the outcome
+/// itself, say whether it is needed. Open: nothing the flow asks settles it, so
+/// the checklist keeps it in its "only if this applies to you" line. Undecided:
+/// open, although a question that settles one of its cases is asked on some way
+/// to the outcome (but not all); the build refuses that, and this recounts it
+/// from the built flows.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn conditional_docs() -> (usize, usize, usize) {
+    let (mut decided, mut open, mut undecided) = (0, 0, 0);
+    for flow in &FLOWS {
+        let Ok(paths) = flow.paths() else { continue };
+        for (o, outcome) in flow.outcomes.iter().enumerate() {
+            let o = o as u16;
+            let here: Vec<_> = paths.iter().filter(|w| w.end == Node::Outcome(o)).collect();
+            for (i, step) in outcome.steps.iter().enumerate() {
+                let Some(p) = procedure(step.procedure).map(details) else {
+                    continue;
+                };
+                // The ways to the outcome on which this step applies.
+                let here: Vec<_> = here
+                    .iter()
+                    .filter(|w| step.when.is_none_or(|c| flow.holds(c, &w.path)))
+                    .collect();
+                for d in p.documents.iter().filter(|d| d.when.is_some()) {
+                    match flow.need(o, i as u16, d.doc.id, d.case, true) {
+                        Need::Maybe | Need::MaybeWhen(_) => {
+                            open += 1;
+                            let cases = d.case.unwrap_or_default().split('+');
+                            let partly = cases.into_iter().any(|case| {
+                                flow.questions.iter().enumerate().any(|(q, question)| {
+                                    let asked = here
+                                        .iter()
+                                        .filter(|w| w.path.get(q as u16).is_some())
+                                        .count();
+                                    question.settles.iter().any(|(c, _, _)| *c == case)
+                                        && asked > 0
+                                        && asked < here.len()
+                                })
+                            });
+                            undecided += usize::from(partly);
+                        }
+                        _ => decided += 1,
+                    }
+                }
+            }
+        }
+    }
+    (decided, open, undecided)
 }
 
 /// Every province's boundaries, parsed once (native builds: the pages' sketches).

@@ -25,14 +25,14 @@ pub enum Node {
 }
 
 /// "Question `question` was answered with one of `options`".
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clause {
     pub question: u16,
     pub options: &'static [u16],
 }
 
 /// A condition on the answers: every clause holds.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cond {
     pub clauses: &'static [Clause],
 }
@@ -66,6 +66,11 @@ pub struct Question {
     pub next: Node,
     /// The most questions left from here to an outcome, this one included.
     pub max_left: u16,
+    /// The cases of documents its answer settles, each with the options under
+    /// which the case applies and those that leave it open (content's
+    /// `settles`; native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub settles: &'static [(&'static str, &'static [u16], &'static [u16])],
 }
 
 /// A procedure an outcome points to, possibly only under some answers.
@@ -88,12 +93,21 @@ pub struct Outcome {
     pub doc_rules: &'static [DocRule],
 }
 
-/// "In this outcome, document `doc` is needed only when `when` holds."
+/// "In this outcome, document `doc` is needed `need`": written in the flow's
+/// file (`[[outcome.document]]`), or derived at build time from the question
+/// that settles the document's case (`settles`) or from the outcome itself
+/// (`given`).
 #[derive(Debug)]
 pub struct DocRule {
+    /// The step (index into [`Outcome::steps`]) whose procedure asks for it,
+    /// when the rule is for that step only; `None` for every step.
+    pub step: Option<u16>,
     pub doc: &'static str,
-    /// An index into [`Flow::conds`].
-    pub when: u16,
+    /// The document's case (`Document::case`) when the rule is for the entry
+    /// of that case only (one procedure may ask for a document in two cases);
+    /// `None` for every entry of the document.
+    pub case: Option<&'static str>,
+    pub need: Need,
 }
 
 /// A life event's questions and outcomes.
@@ -206,11 +220,23 @@ impl Flow {
     /// The steps of an outcome that apply under `answers`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn steps(&self, outcome: u16, answers: &Answers) -> impl Iterator<Item = &Step> + '_ {
+        self.steps_at(outcome, answers).map(|(_, s)| s)
+    }
+
+    /// As [`Flow::steps`], each with its index in the outcome.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn steps_at(
+        &self,
+        outcome: u16,
+        answers: &Answers,
+    ) -> impl Iterator<Item = (u16, &Step)> + '_ {
         let answers = answers.clone();
         self.outcome(outcome)
             .steps
             .iter()
-            .filter(move |s| s.when.is_none_or(|c| self.holds(c, &answers)))
+            .enumerate()
+            .filter(move |(_, s)| s.when.is_none_or(|c| self.holds(c, &answers)))
+            .map(|(i, s)| (i as u16, s))
     }
 
     /// Whether a document of a procedure is on an outcome's checklist.
@@ -218,14 +244,19 @@ impl Flow {
     /// `conditional` says whether the procedure asks for it only in some cases.
     /// The outcome's rule for the document decides, if it has one; otherwise a
     /// conditional document is shown as "only if this applies to you".
-    pub fn need(&self, outcome: u16, doc: &str, conditional: bool) -> Need {
-        let rule = self
-            .outcome(outcome)
-            .doc_rules
-            .iter()
-            .find(|r| r.doc == doc);
+    pub fn need(
+        &self,
+        outcome: u16,
+        step: u16,
+        doc: &str,
+        case: Option<&str>,
+        conditional: bool,
+    ) -> Need {
+        let rule = self.outcome(outcome).doc_rules.iter().find(|r| {
+            r.doc == doc && r.step.is_none_or(|s| s == step) && (r.case.is_none() || r.case == case)
+        });
         match (rule, conditional) {
-            (Some(rule), _) => Need::When(rule.when),
+            (Some(rule), _) => rule.need,
             (None, false) => Need::Always,
             (None, true) => Need::Maybe,
         }
@@ -438,10 +469,18 @@ impl State {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
     Always,
+    /// Not in this outcome: the answers that lead here rule its case out.
+    Never,
     /// When the condition (an index into [`Flow::conds`]) holds.
     When(u16),
     /// The procedure needs it only in some cases the flow does not ask about.
     Maybe,
+    /// As [`Need::Maybe`], and only when the condition holds (the answers
+    /// settle one part of its case, the flow does not ask about the rest).
+    MaybeWhen(u16),
+    /// Required when the first condition holds, as [`Need::Maybe`] when the
+    /// second does (an answer such as "not sure" leaves its case open).
+    Split(u16, u16),
 }
 
 impl Need {
@@ -450,8 +489,8 @@ impl Need {
     pub fn required(self, flow: &Flow, answers: &Answers) -> bool {
         match self {
             Need::Always => true,
-            Need::When(c) => flow.holds(c, answers),
-            Need::Maybe => false,
+            Need::When(c) | Need::Split(c, _) => flow.holds(c, answers),
+            Need::Never | Need::Maybe | Need::MaybeWhen(_) => false,
         }
     }
 }

@@ -354,6 +354,9 @@ pub struct Document {
     pub note: Option<Text>,
     /// The condition under which it is needed; `None` means always.
     pub when: Option<Text>,
+    /// The ids of that condition's situations (`content`'s `case`), joined by
+    /// `+`: what a flow's answers may settle ([`crate::flow::Flow::need`]).
+    pub case: Option<&'static str>,
     /// What to do without it.
     pub lacking: Option<Text>,
     pub basis: Basis,

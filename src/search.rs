@@ -47,16 +47,19 @@ pub enum Kind {
     Commune,
     /// A ward or commune before 2025; its link leads to the new commune.
     OldWard,
+    /// A page that finds something: where to file, an old address, your rights.
+    Tool,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Event,
         Kind::Procedure,
         Kind::Document,
         Kind::Index,
         Kind::Commune,
         Kind::OldWard,
+        Kind::Tool,
     ];
 
     /// The letter that starts an index line.
@@ -68,6 +71,7 @@ impl Kind {
             Kind::Index => 'i',
             Kind::Commune => 'c',
             Kind::OldWard => 'o',
+            Kind::Tool => 't',
         }
     }
 

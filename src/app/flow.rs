@@ -371,6 +371,13 @@ mod browser {
                 .is_some_and(|c| flow.holds(c, &state.answers));
             set_hidden(&part, !holds);
         }
+        // The "only if" line, when the answers leave none of its documents.
+        for maybe in elements(section, ".checklist-maybe") {
+            let empty = elements(&maybe, ".maybe-list > li")
+                .iter()
+                .all(|li| li.hidden() || li.closest("div[hidden]").ok().flatten().is_some());
+            set_hidden(&maybe, empty);
+        }
         // On paper a document is listed once, even if two steps ask for it.
         let mut seen = Vec::new();
         for item in elements(section, ".check-item") {

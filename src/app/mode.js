@@ -87,6 +87,18 @@
     var on = page.querySelector(mine ? '[data-mine-act=forget]' : '[data-mine-act=save]');
     if (on) on.focus();
   });
+  // Paper shows what a screen keeps folded (<details>), and folds it back after.
+  var opened = [];
+  w.addEventListener('beforeprint', function () {
+    opened = [].filter.call(d.querySelectorAll('details:not([open])'), function (e) {
+      e.open = true;
+      return true;
+    });
+  });
+  w.addEventListener('afterprint', function () {
+    opened.forEach(function (e) { e.open = false; });
+    opened = [];
+  });
   new MutationObserver(function (rs) {
     rs.forEach(function (r) {
       for (var i = 0, a = r.addedNodes; i < a.length; i++) {

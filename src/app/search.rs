@@ -30,6 +30,7 @@ pub fn SearchBox(lang: Lang, id: &'static str, #[prop(optional)] on_page: bool) 
         t.search_kind_index,
         t.search_kind_commune,
         t.search_kind_old,
+        t.search_kind_tool,
     ]
     .join("|");
     view! {

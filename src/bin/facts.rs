@@ -30,4 +30,10 @@ fn main() {
     println!("flows_reviewed: {}", data::FLOWS.len());
     println!("glossary_reviewed: {}", data::GLOSSARY.len());
     println!("content_day: {}", data::CONTENT_DAY.replace('-', ""));
+    // Documents flows ask for only sometimes, over every outcome: decided by the
+    // answers, left to the "only if" line, or undecided (the build refuses it).
+    let (decided, open, undecided) = data::conditional_docs();
+    println!("conditional_docs_decided: {decided}");
+    println!("conditional_docs_open: {open}");
+    println!("conditional_docs_undecided: {undecided}");
 }

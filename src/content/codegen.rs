@@ -339,11 +339,12 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             let kind = DocKind::from_id(d.kind.get_ref()).expect("validated");
             let _ = writeln!(
                 out,
-                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, lacking: {}, basis: {} }},",
+                "            Document {{ doc: &DOCUMENTS[{}], kind: DocKind::{kind:?}, count: {}, note: {}, when: {}, case: {:?}, lacking: {}, basis: {} }},",
                 doc_index(d.doc.get_ref()),
                 d.count.get_ref(),
                 opt_text(&d.note),
                 opt_text(&d.when),
+                d.case.as_ref().map(|c| c.get_ref().items().join("+")),
                 opt_text(&d.lacking),
                 basis(
                     register,
@@ -487,14 +488,20 @@ fn flow(f: &Flow) -> String {
             .iter()
             .map(|b| format!("Branch {{ when: {}, go: {} }}", b.when, node(b.go)))
             .collect();
+        let settles: Vec<String> = q
+            .settles
+            .iter()
+            .map(|(case, yes, maybe)| format!("({case:?}, &{yes:?}, &{maybe:?})"))
+            .collect();
         let _ = writeln!(
             out,
-            "            Question {{ id: {:?}, options: &{:?}, branches: &[{}], next: {}, max_left: {} }},",
+            "            Question {{ id: {:?}, options: &{:?}, branches: &[{}], next: {}, max_left: {}, #[cfg(not(target_arch = \"wasm32\"))] settles: &[{}] }},",
             q.id,
             q.options,
             branches.join(", "),
             node(q.next),
-            q.max_left
+            q.max_left,
+            settles.join(", ")
         );
     }
     out.push_str("        ],\n        outcomes: &[\n");
@@ -512,7 +519,12 @@ fn flow(f: &Flow) -> String {
         let rules: Vec<String> = o
             .doc_rules
             .iter()
-            .map(|r| format!("DocRule {{ doc: {:?}, when: {} }}", r.doc, r.when))
+            .map(|r| {
+                format!(
+                    "DocRule {{ step: {:?}, doc: {:?}, case: {:?}, need: Need::{:?} }}",
+                    r.step, r.doc, r.case, r.need
+                )
+            })
             .collect();
         let _ = writeln!(
             out,

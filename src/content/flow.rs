@@ -15,7 +15,7 @@ use super::front_matter::{FlowFm, OutcomeFm, QuestionFm, WhenFm};
 use super::validate::{id_of, is_slug, parse_toml, slug_of, text};
 use super::ParsedProcedure;
 use crate::flow::{
-    Answers, Branch, Clause, Cond, DocRule, Flow, FlowText, Node, Note, Outcome, OutcomeText,
+    Answers, Branch, Clause, Cond, DocRule, Flow, FlowText, Need, Node, Note, Outcome, OutcomeText,
     Question, QuestionText, State, Step, View, KEY_QUESTION, KEY_VIEW,
 };
 use crate::model::{NoteAbout, Text};
@@ -329,6 +329,29 @@ pub fn flow(
             branches: leak(branches),
             next: next.expect("checked"),
             max_left: max_left(Node::Question(i as u16), &edges, &mut memo),
+            settles: leak(
+                q.settles
+                    .iter()
+                    .map(|(case, settles)| {
+                        let (yes, maybe) = settles.get_ref().options();
+                        let index = |items: Vec<&str>| -> &'static [u16] {
+                            leak(
+                                items
+                                    .iter()
+                                    .filter_map(|item| {
+                                        q.option
+                                            .get_ref()
+                                            .iter()
+                                            .position(|o| o.id.get_ref() == item)
+                                            .map(|o| o as u16)
+                                    })
+                                    .collect(),
+                            )
+                        };
+                        (leak_str(case.get_ref()), index(yes), index(maybe))
+                    })
+                    .collect(),
+            ),
         })
         .collect();
     let flow: &'static Flow = Box::leak(Box::new(Flow {
@@ -337,7 +360,7 @@ pub fn flow(
         start,
         questions: leak(questions_built),
         outcomes: leak(built_outcomes),
-        conds: leak(conds.conds),
+        conds: leak(conds.conds.clone()),
     }));
     let text: &'static FlowText = Box::leak(Box::new(FlowText {
         flow,
@@ -379,6 +402,8 @@ pub fn flow(
         ),
         outcomes: leak(outcome_texts),
     }));
+    let flow = with_derived_rules(source, &fm, flow, &known_slugs, &mut conds, diags)?;
+    let text: &'static FlowText = Box::leak(Box::new(FlowText { flow, ..*text }));
     let paths = check_paths(source, &fm, flow, text, &conds.spans, diags)?;
     (diags.0.len() == before).then_some(ParsedFlow {
         slug,
@@ -483,8 +508,10 @@ fn outcome(
         }
         if let Some(when) = conds.add(&r.when, diags) {
             doc_rules.push(DocRule {
+                step: None,
                 doc: leak_str(r.doc.get_ref()),
-                when,
+                case: None,
+                need: Need::When(when),
             });
         }
     }
@@ -519,6 +546,335 @@ fn outcome(
             notes: leak(notes),
         },
     ))
+}
+
+/// The cases the documents of this flow's procedures are needed in, each with
+/// the procedures that name it.
+fn cases_of<'p>(
+    fm: &FlowFm,
+    procedures: &HashMap<&str, &'p ParsedProcedure>,
+) -> BTreeMap<&'p str, BTreeSet<&'p str>> {
+    let mut cases: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for o in fm.outcome.get_ref() {
+        for s in &o.step {
+            let Some(p) = procedures.get(s.procedure.get_ref().as_str()) else {
+                continue;
+            };
+            for d in p.fm.documents.get_ref() {
+                for id in d.case.iter().flat_map(|c| c.get_ref().items()) {
+                    cases.entry(id).or_default().insert(p.slug.as_str());
+                }
+            }
+        }
+    }
+    cases
+}
+
+/// A question that settles a case: the question, the options under which the
+/// case applies, and those that leave it open.
+struct Settler {
+    q: u16,
+    yes: Vec<u16>,
+    maybe: Vec<u16>,
+}
+
+/// What the answers that reach an outcome say of one case.
+enum Settled {
+    /// It applies on every way here (`given`, or a question all ways answer so).
+    Yes,
+    /// It applies on no way here.
+    No,
+    /// It depends on the answer to a question; `partly` when some ways here do
+    /// not ask it.
+    By { settler: usize, partly: bool },
+    /// Nothing here asks about it.
+    Open,
+}
+
+/// How case `id` is settled on an outcome's step, given the answers of every way
+/// to the outcome (`here`) and the questions that settle it.
+fn settle(
+    id: &str,
+    step: &super::front_matter::StepFm,
+    here: &[&Answers],
+    settlers: &[Settler],
+) -> Settled {
+    if let Some((_, given)) = step.given.iter().find(|(c, _)| c.get_ref() == id) {
+        return if *given.get_ref() {
+            Settled::Yes
+        } else {
+            Settled::No
+        };
+    }
+    // A question every way asks comes first; else one some ways ask.
+    let asked = |s: &Settler| here.iter().filter(|a| a.get(s.q).is_some()).count();
+    let best = settlers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| asked(s) > 0)
+        .max_by_key(|(_, s)| asked(s));
+    let Some((i, s)) = best else {
+        return Settled::Open;
+    };
+    if asked(s) < here.len() {
+        return Settled::By {
+            settler: i,
+            partly: true,
+        };
+    }
+    let answers = || here.iter().filter_map(|a| a.get(s.q));
+    if answers().all(|o| s.yes.contains(&o)) {
+        Settled::Yes
+    } else if answers().all(|o| !s.yes.contains(&o) && !s.maybe.contains(&o)) {
+        Settled::No
+    } else {
+        Settled::By {
+            settler: i,
+            partly: false,
+        }
+    }
+}
+
+/// The flow with the document rules its questions and outcomes settle.
+///
+/// A document a procedure needs only sometimes names its case (`case`). On an
+/// outcome, its need is, in order: the outcome's own rule (`[[outcome.document]]`);
+/// what the step says of the case (`given`); the answer to a question that settles
+/// the case (`settles`) and is asked on every way to the outcome (its condition,
+/// or plainly needed or not when the ways here agree); otherwise "only if it
+/// applies to you". A settling question asked on some ways here but not all
+/// leaves the document undecided, which fails the build.
+fn with_derived_rules(
+    source: &Source,
+    fm: &FlowFm,
+    flow: &'static Flow,
+    procedures: &HashMap<&str, &ParsedProcedure>,
+    conds: &mut Conds,
+    diags: &mut Diagnostics,
+) -> Option<&'static Flow> {
+    let before = diags.0.len();
+    let questions = fm.question.get_ref();
+    let cases = cases_of(fm, procedures);
+    let known = || cases.keys().copied().collect::<Vec<_>>().join(", ");
+    // What each question settles: case → the questions.
+    let mut settlers: BTreeMap<&str, Vec<Settler>> = BTreeMap::new();
+    for (qi, q) in questions.iter().enumerate() {
+        for (case, settles) in &q.settles {
+            if !cases.contains_key(case.get_ref().as_str()) {
+                diags.push(source.at(
+                    case.span().start,
+                    format!(
+                        "no document of this flow's procedures is needed in case `{}`; known cases: {}",
+                        case.get_ref(),
+                        known()
+                    ),
+                ));
+                continue;
+            }
+            let (yes, maybe) = settles.get_ref().options();
+            let mut pick = |items: Vec<&str>| -> Vec<u16> {
+                let mut picked = Vec::new();
+                for item in items {
+                    match q
+                        .option
+                        .get_ref()
+                        .iter()
+                        .position(|o| o.id.get_ref() == item)
+                    {
+                        Some(oi) => picked.push(oi as u16),
+                        None => diags.push(source.at(
+                            settles.span().start,
+                            format!("question `{}` has no option `{item}`", q.id.get_ref()),
+                        )),
+                    }
+                }
+                picked
+            };
+            let (yes, maybe) = (pick(yes), pick(maybe));
+            settlers
+                .entry(case.get_ref().as_str())
+                .or_default()
+                .push(Settler {
+                    q: qi as u16,
+                    yes,
+                    maybe,
+                });
+        }
+    }
+    for o in fm.outcome.get_ref() {
+        for s in &o.step {
+            let Some(p) = procedures.get(s.procedure.get_ref().as_str()) else {
+                continue;
+            };
+            for case in s.given.keys() {
+                let named = p.fm.documents.get_ref().iter().any(|d| {
+                    d.case
+                        .as_ref()
+                        .is_some_and(|c| c.get_ref().items().contains(&case.get_ref().as_str()))
+                });
+                if !named {
+                    diags.push(source.at(
+                        case.span().start,
+                        format!(
+                            "no document of `{}` is needed in case `{}`",
+                            p.slug,
+                            case.get_ref()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if diags.0.len() != before {
+        return None;
+    }
+    // Cycles are reported by `check_paths`.
+    let Ok(paths) = flow.paths() else {
+        return Some(flow);
+    };
+    let mut outcomes = Vec::new();
+    for (oi, (o, built)) in fm.outcome.get_ref().iter().zip(flow.outcomes).enumerate() {
+        let here: Vec<&Answers> = paths
+            .iter()
+            .filter(|w| w.end == Node::Outcome(oi as u16))
+            .map(|w| &w.path)
+            .collect();
+        let mut rules: Vec<DocRule> = built
+            .doc_rules
+            .iter()
+            .map(|r| DocRule {
+                step: r.step,
+                doc: r.doc,
+                case: r.case,
+                need: r.need,
+            })
+            .collect();
+        let explicit: BTreeSet<&str> = built.doc_rules.iter().map(|r| r.doc).collect();
+        for (si, s) in o.step.iter().enumerate() {
+            let Some(p) = procedures.get(s.procedure.get_ref().as_str()) else {
+                continue;
+            };
+            // The ways to the outcome on which this step applies.
+            let here: Vec<&Answers> = here
+                .iter()
+                .copied()
+                .filter(|a| built.steps[si].when.is_none_or(|c| flow.holds(c, a)))
+                .collect();
+            for d in p.fm.documents.get_ref() {
+                let (Some(case), doc) = (&d.case, d.doc.get_ref().as_str()) else {
+                    continue;
+                };
+                if explicit.contains(doc) {
+                    continue;
+                }
+                let ids = case.get_ref().items();
+                // Each case: applies, does not, open, or by a question's answer.
+                let mut by: Vec<(&str, &Settler, bool)> = Vec::new();
+                let (mut never, mut open) = (false, false);
+                for id in &ids {
+                    let of = settlers.get(id).map_or(&[][..], Vec::as_slice);
+                    match settle(id, s, &here, of) {
+                        Settled::Yes => {}
+                        Settled::No => never = true,
+                        Settled::Open => open = true,
+                        Settled::By { settler, partly } => by.push((id, &of[settler], partly)),
+                    }
+                }
+                // A question some ways here do not ask leaves the document out on
+                // those ways: right only where another answer rules it out.
+                for &(id, settler, _) in by.iter().filter(|(_, _, partly)| *partly) {
+                    let unsettled = here.iter().any(|a| {
+                        a.get(settler.q).is_none()
+                            && !by.iter().any(|(_, other, _)| {
+                                a.get(other.q).is_some_and(|o| {
+                                    !other.yes.contains(&o) && !other.maybe.contains(&o)
+                                })
+                            })
+                    });
+                    if unsettled && !never {
+                        diags.push(source.at(
+                            o.id.span().start,
+                            format!(
+                                "outcome `{}`: document `{doc}` of `{}` is needed only in case `{id}`, which question `{}` settles, but not every way here asks it; write an [[outcome.document]] rule for `{doc}`, or say `given` on the step",
+                                o.id.get_ref(),
+                                p.slug,
+                                flow.question(settler.q).id
+                            ),
+                        ));
+                    }
+                }
+                let mut cond = |clauses: Vec<Clause>| {
+                    conds.conds.push(Cond {
+                        clauses: leak(clauses),
+                    });
+                    conds.spans.push(o.id.span().start);
+                    (conds.conds.len() - 1) as u16
+                };
+                let clause = |s: &Settler, options: &[&Vec<u16>]| Clause {
+                    question: s.q,
+                    options: leak(options.iter().flat_map(|o| o.iter().copied()).collect()),
+                };
+                let open_here: Vec<usize> = (0..by.len())
+                    .filter(|&i| !by[i].1.maybe.is_empty())
+                    .collect();
+                let need = if never {
+                    Need::Never
+                } else if by.is_empty() {
+                    if open {
+                        continue;
+                    }
+                    Need::Always
+                } else if !open && open_here.is_empty() {
+                    Need::When(cond(
+                        by.iter().map(|(_, s, _)| clause(s, &[&s.yes])).collect(),
+                    ))
+                } else if !open && open_here.len() == 1 {
+                    // Required where every answer says so; open where the one
+                    // question with an open answer got it.
+                    let i = open_here[0];
+                    let yes = cond(by.iter().map(|(_, s, _)| clause(s, &[&s.yes])).collect());
+                    let maybe = cond(
+                        by.iter()
+                            .enumerate()
+                            .map(|(j, (_, s, _))| {
+                                if j == i {
+                                    clause(s, &[&s.maybe])
+                                } else {
+                                    clause(s, &[&s.yes])
+                                }
+                            })
+                            .collect(),
+                    );
+                    Need::Split(yes, maybe)
+                } else {
+                    Need::MaybeWhen(cond(
+                        by.iter()
+                            .map(|(_, s, _)| clause(s, &[&s.yes, &s.maybe]))
+                            .collect(),
+                    ))
+                };
+                rules.push(DocRule {
+                    step: Some(si as u16),
+                    doc: leak_str(doc),
+                    case: Some(leak_str(&ids.join("+"))),
+                    need,
+                });
+            }
+        }
+        outcomes.push(Outcome {
+            id: built.id,
+            steps: built.steps,
+            doc_rules: leak(rules),
+        });
+    }
+    if diags.0.len() != before {
+        return None;
+    }
+    Some(Box::leak(Box::new(Flow {
+        outcomes: leak(outcomes),
+        conds: leak(conds.conds.clone()),
+        ..*flow
+    })))
 }
 
 /// Walks every path; reports what no path reaches, cycles and empty outcomes.
@@ -628,7 +984,10 @@ fn check_paths(
             .steps
             .iter()
             .filter_map(|s| s.when)
-            .chain(outcome.doc_rules.iter().map(|r| r.when))
+            .chain(outcome.doc_rules.iter().filter_map(|r| match r.need {
+                Need::When(c) => Some(c),
+                _ => None,
+            }))
             .chain(text.outcomes[i].notes.iter().filter_map(|n| n.when));
         for c in conds_here {
             if !held.contains(&(oi, c)) {

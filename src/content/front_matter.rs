@@ -190,6 +190,12 @@ pub struct DocumentFm {
     pub note: Option<TextFm>,
     #[serde(default)]
     pub when: Option<TextFm>,
+    /// For a document needed only sometimes (`when`): the id of that situation
+    /// (`nha-thue`, `nop-truc-tiep`), which a flow's question may settle.
+    /// Several ids when it takes all of them (`["ve-o-voi-nguoi-than",
+    /// "ngoai-csdl"]`: moving in with a relative, and the relation not on record).
+    #[serde(default)]
+    pub case: Option<Spanned<OneOrMany>>,
     #[serde(default)]
     pub lacking: Option<TextFm>,
     #[serde(default)]
@@ -348,6 +354,38 @@ pub struct QuestionFm {
     pub branch: Vec<BranchFm>,
     /// The next node when no branch holds.
     pub next: Spanned<String>,
+    /// The cases (of documents needed only sometimes) this question settles:
+    /// `{ nha-thue = ["thue", "o-nho"] }`, the case applies exactly when the
+    /// answer is one of these options; or `{ nha-thue = { yes = ["thue"], maybe
+    /// = ["nguoi-than", "khong-ro"] } }` when some answers leave it open.
+    #[serde(default)]
+    pub settles: std::collections::BTreeMap<Spanned<String>, Spanned<SettlesFm>>,
+}
+
+/// What the answers to a question say of a case: the options under which it
+/// applies, and (optionally) those that leave it open.
+#[derive(Deserialize, Debug)]
+#[serde(untagged)]
+pub enum SettlesFm {
+    Yes(OneOrMany),
+    Split {
+        yes: OneOrMany,
+        #[serde(default)]
+        maybe: Option<OneOrMany>,
+    },
+}
+
+impl SettlesFm {
+    /// The options under which the case applies, and those that leave it open.
+    pub fn options(&self) -> (Vec<&str>, Vec<&str>) {
+        match self {
+            SettlesFm::Yes(yes) => (yes.items(), Vec::new()),
+            SettlesFm::Split { yes, maybe } => (
+                yes.items(),
+                maybe.as_ref().map(OneOrMany::items).unwrap_or_default(),
+            ),
+        }
+    }
 }
 
 /// One option of a question: `{ id = "…", vi = "…", en = "…" }`.
@@ -396,6 +434,10 @@ pub struct StepFm {
     /// What this step is for, in this situation.
     #[serde(default)]
     pub why: Option<TextFm>,
+    /// Cases of this procedure's documents that this outcome itself settles:
+    /// `{ nha-thue = false }` (a newborn joins its parents, never a rented home).
+    #[serde(default)]
+    pub given: std::collections::BTreeMap<Spanned<String>, Spanned<bool>>,
 }
 
 /// One `[[outcome.note]]`.
@@ -444,6 +486,10 @@ pub struct ScenarioFm {
     /// Documents that must not be on the checklist.
     #[serde(default)]
     pub absent: Vec<Spanned<String>>,
+    /// Documents that must be in the checklist's "only if this applies to you"
+    /// line (needed in a situation these answers do not settle).
+    #[serde(default)]
+    pub maybe: Vec<Spanned<String>>,
 }
 
 /// `content/quyen-cua-ban.toml`: the rights page.

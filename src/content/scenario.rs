@@ -9,29 +9,40 @@ use super::flow::ParsedFlow;
 use super::front_matter::ScenariosFile;
 use super::validate::parse_toml;
 use super::ParsedProcedure;
-use crate::flow::{Answers, Flow, Node};
+use crate::flow::{Answers, Flow, Need, Node};
 
 /// Scenarios each flow needs at least.
 pub const MIN_SCENARIOS: usize = 5;
 
-/// The documents on the checklist of a complete set of answers: those required,
-/// by procedure.
+/// The documents on the checklist of a complete set of answers: those required
+/// (`maybe` false) or those in its "only if this applies to you" line (`maybe`
+/// true), by procedure.
 pub fn checklist<'a>(
     flow: &Flow,
     answers: &Answers,
     procedures: &HashMap<&str, &'a ParsedProcedure>,
+    maybe: bool,
 ) -> Vec<&'a str> {
     let Node::Outcome(o) = flow.walk(answers).end else {
         return Vec::new();
     };
-    flow.steps(o, answers)
-        .filter_map(|s| procedures.get(s.procedure))
-        .flat_map(|p| p.fm.documents.get_ref())
-        .filter(|d| {
-            flow.need(o, d.doc.get_ref(), d.when.is_some())
-                .required(flow, answers)
+    flow.steps_at(o, answers)
+        .filter_map(|(i, s)| procedures.get(s.procedure).map(|p| (i, p)))
+        .flat_map(|(i, p)| p.fm.documents.get_ref().iter().map(move |d| (i, d)))
+        .filter(|(i, d)| {
+            let case = d.case.as_ref().map(|c| c.get_ref().items().join("+"));
+            let need = flow.need(o, *i, d.doc.get_ref(), case.as_deref(), d.when.is_some());
+            if maybe {
+                match need {
+                    Need::Maybe => true,
+                    Need::MaybeWhen(c) | Need::Split(_, c) => flow.holds(c, answers),
+                    _ => false,
+                }
+            } else {
+                need.required(flow, answers)
+            }
         })
-        .map(|d| d.doc.get_ref().as_str())
+        .map(|(_, d)| d.doc.get_ref().as_str())
         .collect()
 }
 
@@ -129,7 +140,20 @@ pub fn run(
                 ),
             ));
         }
-        let docs = checklist(f, &walk.path, &by_slug);
+        let docs = checklist(f, &walk.path, &by_slug, false);
+        let maybe = checklist(f, &walk.path, &by_slug, true);
+        for d in &s.maybe {
+            if !maybe.contains(&d.get_ref().as_str()) {
+                diags.push(at(
+                    d.span().start,
+                    format!(
+                        "document `{}` is not in the “only if” line; it has: {}",
+                        d.get_ref(),
+                        maybe.join(", ")
+                    ),
+                ));
+            }
+        }
         for d in &s.documents {
             if !docs.contains(&d.get_ref().as_str()) {
                 diags.push(at(

@@ -519,6 +519,30 @@ pub fn procedure(
         for t in [&d.note, &d.when, &d.lacking].into_iter().flatten() {
             text(source, fm_offset, t, diags);
         }
+        match (&d.when, &d.case) {
+            (Some(_), None) => diags.push(source.at(
+                at(&d.doc),
+                format!(
+                    "document `{}` is needed only sometimes (`when`) but names no `case`: add `case = \"<id>\"`, the situation, so that a flow's question can settle it",
+                    d.doc.get_ref()
+                ),
+            )),
+            (None, Some(case)) => diags.push(source.at(
+                fm_offset + case.span().start,
+                "`case` names when a document is needed only sometimes; this one has no `when`",
+            )),
+            (_, Some(case)) => {
+                for id in case.get_ref().items() {
+                    if !is_slug(id) {
+                        diags.push(source.at(
+                            fm_offset + case.span().start,
+                            format!("case `{id}` must be lower-case letters, digits and `-`"),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
     let (body_vi, body_en) = rendered?;
     (diags.0.len() == before).then_some(ParsedProcedure {

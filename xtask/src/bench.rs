@@ -263,6 +263,24 @@ pub fn run() -> Result<()> {
         ("flows_reviewed", facts("flows_reviewed")?, None, ""),
         ("glossary_reviewed", facts("glossary_reviewed")?, None, ""),
         (
+            "conditional_docs_decided",
+            facts("conditional_docs_decided")?,
+            None,
+            "",
+        ),
+        (
+            "conditional_docs_open",
+            facts("conditional_docs_open")?,
+            None,
+            "",
+        ),
+        (
+            "conditional_docs_undecided",
+            facts("conditional_docs_undecided")?,
+            Some(0.0),
+            "=",
+        ),
+        (
             "sw_precache_brotli_kb",
             kb(sw_precache_brotli(&dist)?),
             None,

@@ -318,45 +318,77 @@ fn OutcomeView(
             })
             .collect_view()
     };
+    let need = |step: usize, d: &'static Document| {
+        flow.need(index, step as u16, d.doc.id, d.case, d.when.is_some())
+    };
+    // What to bring, by step: the documents the answers call for (always, or
+    // when a condition on them holds); those the answers rule out are left out.
     let checklist = steps
         .iter()
         .map(|&(i, s, p)| {
-            let items = |maybe: bool| {
-                p.documents
-                    .iter()
-                    .filter_map(|d| {
-                        let need = flow.need(index, d.doc.id, d.when.is_some());
-                        let when = match need {
-                            Need::Always => None,
-                            Need::When(c) => Some(c),
-                            Need::Maybe => None,
-                        };
-                        ((need == Need::Maybe) == maybe).then(|| {
-                            let id = format!("tick-{}-{i}-{}", outcome.id, d.doc.id);
-                            view! { <CheckItem lang id document=d when/> }
-                        })
-                    })
-                    .collect_view()
-            };
-            let has_maybe = p
+            let items = p
                 .documents
                 .iter()
-                .any(|d| flow.need(index, d.doc.id, d.when.is_some()) == Need::Maybe);
+                .enumerate()
+                .filter_map(|(j, d)| {
+                    let when = match need(i, d) {
+                        Need::Always => None,
+                        Need::When(c) | Need::Split(c, _) => Some(c),
+                        Need::Never | Need::Maybe | Need::MaybeWhen(_) => return None,
+                    };
+                    // A procedure may ask for one document in two cases.
+                    let id = format!("tick-{}-{i}-{j}-{}", outcome.id, d.doc.id);
+                    Some(view! { <CheckItem lang id document=d when/> })
+                })
+                .collect_view();
             view! {
                 <div class="checklist-group" data-when=when_attr(s.when)>
                     {many.then(|| view! { <h3>{p.info.name.get(lang)}</h3> })}
-                    <ul class="checklist">{items(false)}</ul>
-                    {has_maybe
-                        .then(|| {
-                            view! {
-                                <h4 class="checklist-maybe-title">{t.flow_maybe}</h4>
-                                <ul class="checklist checklist-maybe">{items(true)}</ul>
-                            }
-                        })}
+                    <ul class="checklist">{items}</ul>
                 </div>
             }
         })
         .collect_view();
+    // Those no question of the flow decides: one line that opens on demand,
+    // each with the situation it is for.
+    let maybe: Vec<_> = steps
+        .iter()
+        .filter_map(|&(i, s, p)| {
+            let items: Vec<_> = p
+                .documents
+                .iter()
+                .filter_map(|d| {
+                    let when = match need(i, d) {
+                        Need::Maybe => None,
+                        Need::MaybeWhen(c) | Need::Split(_, c) => Some(c),
+                        _ => return None,
+                    };
+                    Some(view! {
+                        <li data-when=when_attr(when)>
+                            <span class="document-name">{d.doc.name.get(lang)}</span>
+                            {d.when.map(|w| view! { ": " {w.get(lang)} })}
+                        </li>
+                    })
+                })
+                .collect();
+            (!items.is_empty()).then(|| {
+                view! {
+                    <div data-when=when_attr(s.when)>
+                        {many.then(|| view! { <p class="maybe-step">{p.info.name.get(lang)}</p> })}
+                        <ul class="maybe-list">{items}</ul>
+                    </div>
+                }
+            })
+        })
+        .collect();
+    let maybe = (!maybe.is_empty()).then(|| {
+        view! {
+            <details class="checklist-maybe">
+                <summary>{t.flow_maybe}</summary>
+                {maybe}
+            </details>
+        }
+    });
     view! {
         <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
             <OutcomeHead lang text/>
@@ -385,6 +417,7 @@ fn OutcomeView(
                 <p class="hint no-print">{t.flow_checklist_hint}</p>
                 {notes(lang, text, NoteAbout::Documents)}
                 {checklist}
+                {maybe}
             </section>
             <h2>{t.proc_fee}</h2>
             <ol class=facts_class>

@@ -366,7 +366,7 @@ fn OutcomeView(
                     Some(view! {
                         <li data-when=when_attr(when)>
                             <span class="document-name">{d.doc.name.get(lang)}</span>
-                            {d.when.map(|w| view! { ": " {w.get(lang)} })}
+                            {d.when.map(|w| view! { <span class="maybe-when">": " {w.get(lang)}</span> })}
                         </li>
                     })
                 })

@@ -303,3 +303,30 @@ fn a_report_address_is_a_link_or_the_build_stops() {
     // An English name falls back to the Vietnamese one.
     assert_eq!(with(None, None).name(Lang::En), "Sở X");
 }
+
+/// An outcome says where to file as the procedure's page does, announced
+/// changes of place included (issue 19: the outcome pages left them out).
+#[test]
+fn an_outcome_says_when_where_to_file_changes() {
+    let mut seen = 0;
+    for f in data::FLOWS.iter() {
+        let html = ssr::render_body(&Route::new(Lang::Vi, Page::Flow(f)));
+        for o in f.outcomes {
+            for s in o.steps {
+                let p = data::details(data::procedure(s.procedure).expect("a procedure"));
+                for c in p.changes_of(thu_tuc_xa::model::FactKind::Place) {
+                    // The escaped text may differ in quotes; its first words do not.
+                    let start: String = c.fact.text.vi.chars().take(40).collect();
+                    assert!(
+                        html.contains(&start),
+                        "{}: {}: {start}",
+                        f.slug,
+                        p.info.slug
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 10, "{seen} changes of place on outcomes");
+}

@@ -442,6 +442,14 @@ fn OutcomeView(
                     view! {
                         <WhereToFile lang place=p.place/>
                         {p.place_note.map(|n| view! { <span class="block no-print">{n.get(lang)}</span> })}
+                        // Where to file changes on a known day: said here as on the
+                        // procedure's page (on screen; paper is for going now).
+                        <div class="no-print">
+                            {p
+                                .changes_of(FactKind::Place)
+                                .map(|c| view! { <FactBlock lang fact=&c.fact portal_url=p.portal_url/> })
+                                .collect_view()}
+                        </div>
                         <span class="block no-print">
                             {p.channels.iter().map(|&c| channel_label(t, c)).collect::<Vec<_>>().join(" · ")}
                         </span>

@@ -97,7 +97,7 @@ pub struct Outcome {
 /// file (`[[outcome.document]]`), or derived at build time from the question
 /// that settles the document's case (`settles`) or from the outcome itself
 /// (`given`).
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct DocRule {
     /// The step (index into [`Outcome::steps`]) whose procedure asks for it,
     /// when the rule is for that step only; `None` for every step.

@@ -574,8 +574,8 @@ fn cases_of<'p>(
 /// case applies, and those that leave it open.
 struct Settler {
     q: u16,
-    yes: Vec<u16>,
-    maybe: Vec<u16>,
+    yes: &'static [u16],
+    maybe: &'static [u16],
 }
 
 /// What the answers that reach an outcome say of one case.
@@ -643,7 +643,8 @@ fn settle(
 /// the case (`settles`) and is asked on every way to the outcome (its condition,
 /// or plainly needed or not when the ways here agree); otherwise "only if it
 /// applies to you". A settling question asked on some ways here but not all
-/// leaves the document undecided, which fails the build.
+/// leaves the document undecided, which fails the build, unless another answer
+/// rules the document out on the ways that do not ask it.
 fn with_derived_rules(
     source: &Source,
     fm: &FlowFm,
@@ -671,26 +672,23 @@ fn with_derived_rules(
                 ));
                 continue;
             }
+            // The built question holds the options' indices; what it could not
+            // find is reported here.
             let (yes, maybe) = settles.get_ref().options();
-            let mut pick = |items: Vec<&str>| -> Vec<u16> {
-                let mut picked = Vec::new();
-                for item in items {
-                    match q
-                        .option
-                        .get_ref()
-                        .iter()
-                        .position(|o| o.id.get_ref() == item)
-                    {
-                        Some(oi) => picked.push(oi as u16),
-                        None => diags.push(source.at(
-                            settles.span().start,
-                            format!("question `{}` has no option `{item}`", q.id.get_ref()),
-                        )),
-                    }
+            for item in yes.into_iter().chain(maybe) {
+                if !q.option.get_ref().iter().any(|o| o.id.get_ref() == item) {
+                    diags.push(source.at(
+                        settles.span().start,
+                        format!("question `{}` has no option `{item}`", q.id.get_ref()),
+                    ));
                 }
-                picked
-            };
-            let (yes, maybe) = (pick(yes), pick(maybe));
+            }
+            let (_, yes, maybe) = flow
+                .question(qi as u16)
+                .settles
+                .iter()
+                .find(|(c, _, _)| *c == case.get_ref())
+                .expect("the built question settles the same cases");
             settlers
                 .entry(case.get_ref().as_str())
                 .or_default()
@@ -739,16 +737,7 @@ fn with_derived_rules(
             .filter(|w| w.end == Node::Outcome(oi as u16))
             .map(|w| &w.path)
             .collect();
-        let mut rules: Vec<DocRule> = built
-            .doc_rules
-            .iter()
-            .map(|r| DocRule {
-                step: r.step,
-                doc: r.doc,
-                case: r.case,
-                need: r.need,
-            })
-            .collect();
+        let mut rules: Vec<DocRule> = built.doc_rules.to_vec();
         let explicit: BTreeSet<&str> = built.doc_rules.iter().map(|r| r.doc).collect();
         for (si, s) in o.step.iter().enumerate() {
             let Some(p) = procedures.get(s.procedure.get_ref().as_str()) else {
@@ -810,7 +799,7 @@ fn with_derived_rules(
                     conds.spans.push(o.id.span().start);
                     (conds.conds.len() - 1) as u16
                 };
-                let clause = |s: &Settler, options: &[&Vec<u16>]| Clause {
+                let clause = |s: &Settler, options: &[&[u16]]| Clause {
                     question: s.q,
                     options: leak(options.iter().flat_map(|o| o.iter().copied()).collect()),
                 };
@@ -826,21 +815,21 @@ fn with_derived_rules(
                     Need::Always
                 } else if !open && open_here.is_empty() {
                     Need::When(cond(
-                        by.iter().map(|(_, s, _)| clause(s, &[&s.yes])).collect(),
+                        by.iter().map(|(_, s, _)| clause(s, &[s.yes])).collect(),
                     ))
                 } else if !open && open_here.len() == 1 {
                     // Required where every answer says so; open where the one
                     // question with an open answer got it.
                     let i = open_here[0];
-                    let yes = cond(by.iter().map(|(_, s, _)| clause(s, &[&s.yes])).collect());
+                    let yes = cond(by.iter().map(|(_, s, _)| clause(s, &[s.yes])).collect());
                     let maybe = cond(
                         by.iter()
                             .enumerate()
                             .map(|(j, (_, s, _))| {
                                 if j == i {
-                                    clause(s, &[&s.maybe])
+                                    clause(s, &[s.maybe])
                                 } else {
-                                    clause(s, &[&s.yes])
+                                    clause(s, &[s.yes])
                                 }
                             })
                             .collect(),
@@ -849,7 +838,7 @@ fn with_derived_rules(
                 } else {
                     Need::MaybeWhen(cond(
                         by.iter()
-                            .map(|(_, s, _)| clause(s, &[&s.yes, &s.maybe]))
+                            .map(|(_, s, _)| clause(s, &[s.yes, s.maybe]))
                             .collect(),
                     ))
                 };

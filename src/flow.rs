@@ -15,7 +15,7 @@
 //! no other module of the crate but [`crate::model`] (this file is shared with
 //! `build.rs`, which checks every flow with it).
 
-use crate::model::{NoteAbout, Text};
+use crate::model::{NoteAbout, Place, PlaceOf, Text};
 
 /// A node of the graph: a question or an outcome, by index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -519,6 +519,9 @@ pub struct OutcomeText {
     pub why: Text,
     /// For each step, what it is for in this situation.
     pub steps: &'static [Option<Text>],
+    /// For each step, where it is filed in this situation when the outcome says
+    /// so (`[[outcome.step]] place`); `None`: the procedure's own place.
+    pub places: &'static [Option<(Place, Option<PlaceOf>)>],
     pub notes: &'static [Note],
 }
 

@@ -161,6 +161,84 @@ vocabulary! {
         SocialInsuranceOffice = "social-insurance-office",
         /// Online only; there is no counter.
         OnlineOnly = "online-only",
+        /// The military command of a commune (Ban Chỉ huy quân sự cấp xã).
+        CommuneMilitary = "commune-military",
+        /// Depends on the case; the procedure's `place_note` says where, and an
+        /// outcome whose answers settle the case names one place for its step.
+        ByCase = "by-case",
+    }
+}
+
+vocabulary! {
+    /// Whose commune, province or home a [`Place`] is: "where the land is", "where
+    /// the household business has its seat". Without it a page would say "where
+    /// you live" for the land's commune, the new home's police or the commune of
+    /// the person who needs an allowance.
+    PlaceOf {
+        /// Where the person filing lives.
+        You = "you",
+        /// Where the person filing has permanent residence.
+        Permanent = "permanent",
+        /// Where the person filing is staying on temporary residence.
+        Temporary = "temporary",
+        /// Where the household lives.
+        Household = "household",
+        /// Where the household has permanent residence.
+        HouseholdPermanent = "household-permanent",
+        /// Where the home being registered is.
+        NewHome = "new-home",
+        /// Where the house or lodging a guest stays at is.
+        Lodging = "lodging",
+        /// Where the person concerned is registered (to remove a registration).
+        Registered = "registered",
+        /// Where the person who needs the social support lives.
+        Beneficiary = "beneficiary",
+        /// Where the person with a disability lives.
+        Disabled = "disabled",
+        /// The commune that manages the file of the person with meritorious service.
+        VeteranFile = "veteran-file",
+        /// Where the deceased received the allowance.
+        AllowancePaid = "allowance-paid",
+        /// Where the land is.
+        Land = "land",
+        /// Where the land, house or works are.
+        Property = "property",
+        /// Where the house or works are.
+        Building = "building",
+        /// Where the house will be built.
+        BuildSite = "build-site",
+        /// Where the household business has its seat.
+        BusinessSeat = "business-seat",
+    }
+}
+
+impl PlaceOf {
+    /// Whether the commune meant is the filer's own, so that the commune they
+    /// saved on this device is the right one to offer.
+    pub fn own(self) -> bool {
+        matches!(
+            self,
+            Self::You | Self::Permanent | Self::Temporary | Self::Household | Self::HouseholdPermanent
+        )
+    }
+}
+
+impl Place {
+    /// Whether a page must say whose place it is ([`PlaceOf`]): a commune, a
+    /// province or a police office tied to someone or something.
+    pub fn needs_of(self) -> bool {
+        matches!(
+            self,
+            Self::AnyCommuneInProvince
+                | Self::ResidenceCommune
+                | Self::PropertyCommune
+                | Self::CommuneMilitary
+        )
+    }
+
+    /// Whether a page may say whose place it is.
+    pub fn takes_of(self) -> bool {
+        self.needs_of() || self == Self::CommunePolice
     }
 }
 
@@ -398,6 +476,8 @@ pub struct Procedure {
     pub channels: &'static [Channel],
     pub channels_cite: &'static [Cite],
     pub place: Place,
+    /// Whose place it is, where [`Place::takes_of`].
+    pub place_of: Option<PlaceOf>,
     pub place_cite: &'static [Cite],
     pub who: Fact,
     pub deadline: Option<Fact>,

@@ -81,7 +81,7 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
             "content/thu-tuc/thu-nghiem.md:7:12: source `http://example.org` must be a https:// address",
             "content/thu-tuc/thu-nghiem.md:9:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
             "content/thu-tuc/thu-nghiem.md:9:41: channel `post` is listed twice",
-            "content/thu-tuc/thu-nghiem.md:10:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only",
+            "content/thu-tuc/thu-nghiem.md:10:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only, commune-military, by-case",
             "content/thu-tuc/thu-nghiem.md:12:18: text is empty",
             "content/thu-tuc/thu-nghiem.md:27:7: unknown document `giay-khong-co`: there is no content/giay-to/giay-khong-co.toml",
             "content/thu-tuc/thu-nghiem.md:28:8: unknown document kind `photocopy`; known: original, copy, certified-copy, show",
@@ -869,4 +869,33 @@ fn a_case_settled_on_some_ways_only_fails_the_build() {
 
 fn errors_of(flow: &str) -> Vec<String> {
     errors(&with_flow("content/su-kien/sinh-con.toml", flow))
+}
+
+#[test]
+fn a_place_tied_to_someone_must_say_whose_it_is() {
+    // "The commune where …": without whose, a page would say "where you live"
+    // for the land's commune or the new home's police.
+    let errs = fixture_errors(|s| s.replace(r#"place = "any-commune""#, r#"place = "property-commune""#));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:10:9: place `property-commune` needs `place_of`"),
+        "{}",
+        errs[0]
+    );
+    // And a place that is no one's takes none.
+    let errs = fixture_errors(|s| {
+        s.replace(r#"place = "any-commune""#, "place = \"any-commune\"\nplace_of = \"land\"")
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:11:12: place `any-commune` takes no `place_of`"),
+        "{}",
+        errs[0]
+    );
+    // "Depends on the case" is only honest with the cases written out.
+    let errs = fixture_errors(|s| s.replace(r#"place = "any-commune""#, r#"place = "by-case""#));
+    assert_eq!(
+        errs,
+        vec!["content/thu-tuc/thu-nghiem.md:10:9: place `by-case` needs a `place_note` saying where, case by case"]
+    );
 }

@@ -330,3 +330,64 @@ fn an_outcome_says_when_where_to_file_changes() {
     }
     assert!(seen >= 10, "{seen} changes of place on outcomes");
 }
+
+/// The "where to file" part of an outcome's HTML, up to the next heading.
+fn where_part<'h>(html: &'h str, flow: &str, outcome: &str) -> &'h str {
+    let start = html
+        .find(&format!("data-show=\"o:{outcome}\""))
+        .unwrap_or_else(|| panic!("{flow}: no outcome {outcome}"));
+    let rest = &html[start..];
+    let heading = rest.find("Nộp ở đâu").expect("a where heading");
+    let rest = &rest[heading..];
+    &rest[..rest.find("<h2").unwrap_or(rest.len())]
+}
+
+#[test]
+fn an_outcome_says_whose_commune_each_step_goes_to() {
+    let flow = |slug: &str| {
+        let f = data::FLOWS.iter().find(|f| f.slug == slug).expect("a flow");
+        ssr::render_body(&Route::new(Lang::Vi, Page::Flow(f)))
+    };
+    // Building a house: the land, the building site and the loan each have their
+    // commune; none of them is "where you live".
+    let html = flow("xay-nha");
+    let w = where_part(&html, "xay-nha", "xay-moi-xin-phep");
+    for want in ["nơi có đất", "nơi sẽ xây nhà", "nơi bạn thường trú"] {
+        assert!(w.contains(want), "xay-moi-xin-phep: no {want:?} in {w}");
+    }
+    assert!(!w.contains("phường nơi bạn cư trú"), "xay-moi-xin-phep: {w}");
+    // A household business files in the province of its seat.
+    let html = flow("kinh-doanh");
+    let w = where_part(&html, "kinh-doanh", "dang-ky");
+    assert!(w.contains("nơi hộ kinh doanh đặt trụ sở"), "{w}");
+    assert!(!w.contains("thành phố nơi bạn cư trú"), "{w}");
+    // A contract on land is certified where the land is, not at any commune.
+    let html = flow("nha-dat");
+    let w = where_part(&html, "nha-dat", "chung-thuc-hop-dong");
+    assert!(w.contains("nơi có đất, nhà hoặc công trình"), "{w}");
+    assert!(!w.contains("bất kỳ"), "{w}");
+    // Moving in: the police of the new home, not of "where you live".
+    let html = flow("chuyen-noi-o");
+    let w = where_part(&html, "chuyen-noi-o", "thuong-tru");
+    assert!(w.contains("nơi có chỗ ở bạn đăng ký"), "{w}");
+    // An estate of movables only is certified anywhere; one with land, where it is.
+    let html = flow("co-nguoi-mat");
+    let w = where_part(&html, "co-nguoi-mat", "di-san");
+    assert!(w.contains("nơi có đất, nhà hoặc công trình"), "{w}");
+    assert!(w.contains("bất kỳ xã, phường, đặc khu nào"), "{w}");
+}
+
+#[test]
+fn every_place_says_whose_it_is_where_it_is_someones() {
+    // No wording is left with its "{of}" slot, on any procedure or outcome.
+    for lang in [Lang::Vi, Lang::En] {
+        for f in data::FLOWS.iter() {
+            let html = ssr::render_body(&Route::new(lang, Page::Flow(f)));
+            assert!(!html.contains("{of}"), "{}: an unfilled place", f.slug);
+        }
+        for p in data::PROCEDURES.iter() {
+            let html = ssr::render_body(&Route::new(lang, Page::Procedure(p)));
+            assert!(!html.contains("{of}"), "{}: an unfilled place", p.slug);
+        }
+    }
+}

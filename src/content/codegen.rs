@@ -8,7 +8,9 @@ use super::front_matter::{CiteFm, FactFm, TextFm};
 use super::register::{Register, PORTAL};
 use super::Site;
 use crate::flow::{Flow, FlowText, Node};
-use crate::model::{Channel, DocKind, FactKind, LegalKind, Place, Status, Text, Vocabulary};
+use crate::model::{
+    Channel, DocKind, FactKind, LegalKind, Place, PlaceOf, Status, Text, Vocabulary,
+};
 
 fn text(t: &TextFm) -> String {
     format!(
@@ -295,6 +297,12 @@ pub fn generate(site: &Site, in_wasm: &dyn Fn(&str) -> bool) -> String {
             cites(register, &fm.channels_cite)
         );
         let _ = writeln!(out, "        place: Place::{place:?},");
+        let place_of = fm
+            .place_of
+            .as_ref()
+            .and_then(|o| PlaceOf::from_id(o.get_ref()))
+            .map_or("None".into(), |o| format!("Some(PlaceOf::{o:?})"));
+        let _ = writeln!(out, "        place_of: {place_of},");
         let _ = writeln!(
             out,
             "        place_cite: {},",
@@ -584,6 +592,17 @@ fn flow_text(i: usize, t: &FlowText) -> String {
             .iter()
             .map(|s| opt(s.as_ref(), static_text))
             .collect();
+        let places: Vec<String> = o
+            .places
+            .iter()
+            .map(|p| match p {
+                None => "None".into(),
+                Some((place, None)) => format!("Some((Place::{place:?}, None))"),
+                Some((place, Some(of))) => {
+                    format!("Some((Place::{place:?}, Some(PlaceOf::{of:?})))")
+                }
+            })
+            .collect();
         let notes: Vec<String> = o
             .notes
             .iter()
@@ -599,10 +618,11 @@ fn flow_text(i: usize, t: &FlowText) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "            OutcomeText {{ title: {}, why: {}, steps: &[{}], notes: &[{}] }},",
+            "            OutcomeText {{ title: {}, why: {}, steps: &[{}], places: &[{}], notes: &[{}] }},",
             static_text(&o.title),
             static_text(&o.why),
             steps.join(", "),
+            places.join(", "),
             notes.join(", ")
         );
     }

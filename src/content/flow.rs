@@ -12,13 +12,13 @@ use toml::Spanned;
 
 use super::diag::{Diagnostics, Source};
 use super::front_matter::{FlowFm, OutcomeFm, QuestionFm, WhenFm};
-use super::validate::{id_of, is_slug, parse_toml, slug_of, text};
+use super::validate::{id_of, is_slug, parse_toml, place_of, slug_of, text};
 use super::ParsedProcedure;
 use crate::flow::{
     Answers, Branch, Clause, Cond, DocRule, Flow, FlowText, Need, Node, Note, Outcome, OutcomeText,
     Question, QuestionText, State, Step, View, KEY_QUESTION, KEY_VIEW,
 };
-use crate::model::{NoteAbout, Text};
+use crate::model::{NoteAbout, Place, Text};
 
 /// The most paths a flow may have; beyond this it is too big to test whole.
 pub const MAX_PATHS: usize = 20_000;
@@ -457,7 +457,9 @@ fn outcome(
 ) -> Option<(Outcome, OutcomeText)> {
     let mut steps = Vec::new();
     let mut whys = Vec::new();
+    let mut places = Vec::new();
     for s in &o.step {
+        places.push(step_place(source, s, diags));
         if !procedures.contains_key(s.procedure.get_ref().as_str()) {
             diags.push(source.at(
                 s.procedure.span().start,
@@ -543,9 +545,40 @@ fn outcome(
             title: leak_text(&o.title),
             why: leak_text(&o.why),
             steps: leak(whys),
+            places: leak(places),
             notes: leak(notes),
         },
     ))
+}
+
+/// Where an `[[outcome.step]]` says its step is filed (`place`, `place_of`).
+fn step_place(
+    source: &Source,
+    s: &super::front_matter::StepFm,
+    diags: &mut Diagnostics,
+) -> Option<(Place, Option<crate::model::PlaceOf>)> {
+    match (&s.place, &s.place_of) {
+        (None, None) => None,
+        (None, Some(of)) => {
+            diags.push(source.at(
+                of.span().start,
+                "`place_of` needs a `place` beside it in `[[outcome.step]]`",
+            ));
+            None
+        }
+        (Some(p), of) => {
+            let place = id_of::<Place>(source, 0, "place", p, diags)?;
+            if place == Place::ByCase {
+                diags.push(source.at(
+                    p.span().start,
+                    "an outcome's step names one place, not `by-case`",
+                ));
+                return None;
+            }
+            let of = place_of(source, 0, place, p, of.as_ref(), diags);
+            Some((place, of))
+        }
+    }
 }
 
 /// The cases the documents of this flow's procedures are needed in, each with

@@ -54,6 +54,9 @@ pub struct ProcedureFm {
     pub channels_cite: Vec<CiteFm>,
     /// An id of [`crate::model::Place`].
     pub place: Spanned<String>,
+    /// An id of [`crate::model::PlaceOf`]: whose commune or province it is.
+    #[serde(default)]
+    pub place_of: Option<Spanned<String>>,
     /// The sources of `place` (and `place_note`).
     #[serde(default)]
     pub place_cite: Vec<CiteFm>,
@@ -438,6 +441,13 @@ pub struct StepFm {
     /// `{ nha-thue = false }` (a newborn joins its parents, never a rented home).
     #[serde(default)]
     pub given: std::collections::BTreeMap<Spanned<String>, Spanned<bool>>,
+    /// Where this step is filed in this situation, when the procedure's place
+    /// depends on the case (`by-case`) or is tied to someone the outcome knows:
+    /// an id of [`crate::model::Place`], with `place_of`.
+    #[serde(default)]
+    pub place: Option<Spanned<String>>,
+    #[serde(default)]
+    pub place_of: Option<Spanned<String>>,
 }
 
 /// One `[[outcome.note]]`.

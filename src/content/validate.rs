@@ -12,7 +12,7 @@ use super::front_matter::{
 };
 use super::register::{Ended, Register};
 use super::{ParsedDocument, ParsedProcedure, Strings};
-use crate::model::{Channel, DocKind, Place, Vocabulary};
+use crate::model::{Channel, DocKind, Place, PlaceOf, Vocabulary};
 
 /// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
 pub(super) fn parse_toml<T: serde::de::DeserializeOwned>(
@@ -472,7 +472,15 @@ pub fn procedure(
             diags.push(source.at(at(c), format!("channel `{}` is listed twice", c.get_ref())));
         }
     }
-    id_of::<Place>(source, fm_offset, "place", &fm.place, diags);
+    if let Some(place) = id_of::<Place>(source, fm_offset, "place", &fm.place, diags) {
+        place_of(source, fm_offset, place, &fm.place, fm.place_of.as_ref(), diags);
+        if place == Place::ByCase && fm.place_note.is_none() {
+            diags.push(source.at(
+                fm_offset + fm.place.span().start,
+                "place `by-case` needs a `place_note` saying where, case by case",
+            ));
+        }
+    }
     let facts: Vec<TextFm> = [&fm.who, &fm.time, &fm.fee]
         .into_iter()
         .chain(&fm.deadline)
@@ -568,5 +576,39 @@ pub fn unique_codes(procedures: &[(&Source, ParsedProcedure)], diags: &mut Diagn
                 first.insert(code, source.path.as_str());
             }
         }
+    }
+}
+
+/// Checks `place_of` against its `place`: a place tied to someone or something
+/// says whose it is, and no other place takes one. Returns the valid value.
+pub(super) fn place_of(
+    source: &Source,
+    offset: usize,
+    place: Place,
+    place_span: &Spanned<String>,
+    of: Option<&Spanned<String>>,
+    diags: &mut Diagnostics,
+) -> Option<PlaceOf> {
+    match of {
+        None if place.needs_of() => {
+            diags.push(source.at(
+                offset + place_span.span().start,
+                format!(
+                    "place `{}` needs `place_of`, whose commune or province it is: one of {}",
+                    place.id(),
+                    PlaceOf::known()
+                ),
+            ));
+            None
+        }
+        None => None,
+        Some(of) if !place.takes_of() => {
+            diags.push(source.at(
+                offset + of.span().start,
+                format!("place `{}` takes no `place_of`", place.id()),
+            ));
+            None
+        }
+        Some(of) => id_of::<PlaceOf>(source, offset, "place_of", of, diags),
     }
 }

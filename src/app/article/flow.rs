@@ -17,7 +17,7 @@ use super::{Breadcrumbs, KindBadge};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data;
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
-use crate::model::{format_date, Document, FactKind, Lang, NoteAbout, Procedure};
+use crate::model::{format_date, Document, FactKind, Lang, NoteAbout, Place, Procedure};
 use crate::route::{Page, Route};
 
 /// The list of life events.
@@ -305,14 +305,14 @@ fn OutcomeView(
     } else {
         "facts-list facts-single"
     };
-    let per_step = |f: &dyn Fn(&'static Procedure) -> AnyView| {
+    let per_step = |f: &dyn Fn(usize, &'static Procedure) -> AnyView| {
         steps
             .iter()
-            .map(|&(_, s, p)| {
+            .map(|&(i, s, p)| {
                 view! {
                     <li data-when=when_attr(s.when)>
                         {many.then(|| view! { <strong class="step-label">{p.info.name.get(lang)} ": "</strong> })}
-                        {f(p)}
+                        {f(i, p)}
                     </li>
                 }
             })
@@ -421,7 +421,7 @@ fn OutcomeView(
             </section>
             <h2>{t.proc_fee}</h2>
             <ol class=facts_class>
-                {per_step(&|p| {
+                {per_step(&|_, p| {
                     view! { <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/> }
                         .into_any()
                 })}
@@ -429,7 +429,7 @@ fn OutcomeView(
             {notes(lang, text, NoteAbout::Fee)}
             <h2>{t.proc_time}</h2>
             <ol class=facts_class>
-                {per_step(&|p| {
+                {per_step(&|_, p| {
                     view! { <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/> }
                         .into_any()
                 })}
@@ -437,11 +437,18 @@ fn OutcomeView(
             {notes(lang, text, NoteAbout::Time)}
             <h2>{t.proc_where}</h2>
             <ol class=facts_class>
-                {per_step(&|p| {
+                {per_step(&|i, p| {
                     let online = p.portal_url.filter(|_| p.is_online());
+                    // The outcome's answers may settle where this step is filed.
+                    let (place, of) = text.places[i].unwrap_or((p.place, p.place_of));
+                    // "Depends on the case": the note is the answer, on paper too;
+                    // once the answers settle the case, its other cases would only
+                    // confuse.
+                    let note_class = if place == Place::ByCase { "block" } else { "block no-print" };
+                    let note = p.place_note.filter(|_| !(p.place == Place::ByCase && place != p.place));
                     view! {
-                        <WhereToFile lang place=p.place/>
-                        {p.place_note.map(|n| view! { <span class="block no-print">{n.get(lang)}</span> })}
+                        <WhereToFile lang place of/>
+                        {note.map(|n| view! { <span class=note_class>{n.get(lang)}</span> })}
                         // Where to file changes on a known day: said here as on the
                         // procedure's page (on screen; paper is for going now).
                         <div class="no-print">
@@ -469,7 +476,7 @@ fn OutcomeView(
             </p>
             <div class="no-print">
                 <h2>{t.flow_next}</h2>
-                <ol class=facts_class>{per_step(&|p| view! { {p.result.get(lang)} }.into_any())}</ol>
+                <ol class=facts_class>{per_step(&|_, p| view! { {p.result.get(lang)} }.into_any())}</ol>
                 {notes(lang, text, NoteAbout::Next)}
             </div>
         </section>

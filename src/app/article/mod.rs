@@ -21,7 +21,7 @@ mod search;
 use leptos::prelude::*;
 
 use crate::data::{self, Strings};
-use crate::model::{format_date, DocKind, Document, Lang, Place, Vocabulary};
+use crate::model::{format_date, DocKind, Document, Lang, Place, PlaceOf, Vocabulary};
 use crate::route::{Page, Route};
 
 pub use embed::SITE_URL;
@@ -69,30 +69,43 @@ pub fn render(route: &Route) -> Option<String> {
 /// Where to file, as the catalogue says, with a link into the place finder when
 /// the answer is a centre or a police station somewhere.
 #[component]
-fn WhereToFile(lang: Lang, place: Place) -> impl IntoView {
+fn WhereToFile(lang: Lang, place: Place, of: Option<PlaceOf>) -> impl IntoView {
     let t = data::strings(lang);
+    // The finder has centres, not police offices: for the police it finds the
+    // commune. A commune that is not the person's own (the land's, the new
+    // home's) is found by name or by its old address, never offered as "yours".
+    let own = of.is_none_or(PlaceOf::own);
     let link = match place {
-        Place::AnyCommune | Place::AnyCommuneInProvince | Place::AnyCommunePolice => {
-            Some(t.places_link_nearest)
-        }
-        Place::ResidenceCommune | Place::CommunePolice | Place::PropertyCommune => {
+        Place::AnyCommune => Some(t.places_link_nearest),
+        Place::AnyCommuneInProvince if own => Some(t.places_link_nearest),
+        Place::AnyCommunePolice => Some(t.places_link_mine),
+        Place::ResidenceCommune | Place::CommunePolice | Place::CommuneMilitary if own => {
             Some(t.places_link_mine)
         }
-        Place::SocialInsuranceOffice | Place::OnlineOnly | Place::RecordOffice => None,
+        Place::AnyCommuneInProvince
+        | Place::ResidenceCommune
+        | Place::CommunePolice
+        | Place::CommuneMilitary
+        | Place::PropertyCommune => Some(t.places_link_find),
+        Place::SocialInsuranceOffice | Place::OnlineOnly | Place::RecordOffice | Place::ByCase => {
+            None
+        }
     };
     // Where the person's own commune will do, a commune they saved on this device
-    // replaces the link (`mode.js`); the land's commune is not theirs.
-    let mine = matches!(
-        place,
-        Place::AnyCommune
-            | Place::AnyCommuneInProvince
-            | Place::AnyCommunePolice
-            | Place::ResidenceCommune
-            | Place::CommunePolice
-    )
+    // replaces the link (`mode.js`).
+    let mine = (own
+        && matches!(
+            place,
+            Place::AnyCommune
+                | Place::AnyCommuneInProvince
+                | Place::AnyCommunePolice
+                | Place::ResidenceCommune
+                | Place::CommunePolice
+                | Place::CommuneMilitary
+        ))
     .then_some(t.mine_link);
     view! {
-        {procedure::place_label(t, place)}
+        {procedure::place_label(t, place, of)}
         {link
             .map(|l| {
                 view! {

@@ -7,7 +7,7 @@ use super::Breadcrumbs;
 use super::{KindBadge, Sources, WhereToFile};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
-use crate::model::{Channel, Document, FactKind, Lang, Place, Procedure};
+use crate::model::{Channel, Document, FactKind, Lang, Place, PlaceOf, Procedure};
 use crate::route::{Page, Route};
 
 /// The national portal's home page, for procedures without an entry of their own.
@@ -22,17 +22,47 @@ pub(super) fn channel_label(t: &'static Strings, channel: Channel) -> &'static s
     }
 }
 
-pub(super) fn place_label(t: &'static Strings, place: Place) -> &'static str {
-    match place {
+/// Where to file, in words: the place, and whose commune or province it is.
+pub(super) fn place_label(t: &'static Strings, place: Place, of: Option<PlaceOf>) -> String {
+    let wording = match place {
         Place::AnyCommune => t.place_any_commune,
         Place::AnyCommuneInProvince => t.place_any_commune_in_province,
         Place::ResidenceCommune => t.place_residence_commune,
         Place::PropertyCommune => t.place_property_commune,
         Place::RecordOffice => t.place_record_office,
+        Place::CommunePolice if of.is_none() => t.place_commune_police_unnamed,
         Place::CommunePolice => t.place_commune_police,
         Place::AnyCommunePolice => t.place_any_commune_police,
         Place::SocialInsuranceOffice => t.place_social_insurance_office,
         Place::OnlineOnly => t.place_online_only,
+        Place::CommuneMilitary => t.place_commune_military,
+        Place::ByCase => t.place_by_case,
+    };
+    match of {
+        Some(of) => wording.replace("{of}", place_of_label(t, of)),
+        None => wording.to_string(),
+    }
+}
+
+fn place_of_label(t: &'static Strings, of: PlaceOf) -> &'static str {
+    match of {
+        PlaceOf::You => t.place_of_you,
+        PlaceOf::Permanent => t.place_of_permanent,
+        PlaceOf::Temporary => t.place_of_temporary,
+        PlaceOf::Household => t.place_of_household,
+        PlaceOf::HouseholdPermanent => t.place_of_household_permanent,
+        PlaceOf::NewHome => t.place_of_new_home,
+        PlaceOf::Lodging => t.place_of_lodging,
+        PlaceOf::Registered => t.place_of_registered,
+        PlaceOf::Beneficiary => t.place_of_beneficiary,
+        PlaceOf::Disabled => t.place_of_disabled,
+        PlaceOf::VeteranFile => t.place_of_veteran_file,
+        PlaceOf::AllowancePaid => t.place_of_allowance_paid,
+        PlaceOf::Land => t.place_of_land,
+        PlaceOf::Property => t.place_of_property,
+        PlaceOf::Building => t.place_of_building,
+        PlaceOf::BuildSite => t.place_of_build_site,
+        PlaceOf::BusinessSeat => t.place_of_business_seat,
     }
 }
 
@@ -182,7 +212,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
             <section aria-labelledby="where">
                 <h2 id="where">{t.proc_where}</h2>
                 <p>
-                    <WhereToFile lang place=p.place/>
+                    <WhereToFile lang place=p.place of=p.place_of/>
                 </p>
                 {p.place_note.map(|n| view! { <p>{n.get(lang)}</p> })}
                 <Cites lang cite=p.place_cite portal_url=p.portal_url/>

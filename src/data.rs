@@ -14,7 +14,9 @@ use crate::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::{Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::model::{Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, PlaceOf, Procedure};
+use crate::model::{
+    Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, PlaceOf, Procedure,
+};
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo, Text};
 use crate::places::{Bbox, OldProvince, Province};
 #[cfg(not(target_arch = "wasm32"))]

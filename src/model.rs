@@ -218,7 +218,11 @@ impl PlaceOf {
     pub fn own(self) -> bool {
         matches!(
             self,
-            Self::You | Self::Permanent | Self::Temporary | Self::Household | Self::HouseholdPermanent
+            Self::You
+                | Self::Permanent
+                | Self::Temporary
+                | Self::Household
+                | Self::HouseholdPermanent
         )
     }
 }

@@ -875,20 +875,28 @@ fn errors_of(flow: &str) -> Vec<String> {
 fn a_place_tied_to_someone_must_say_whose_it_is() {
     // "The commune where …": without whose, a page would say "where you live"
     // for the land's commune or the new home's police.
-    let errs = fixture_errors(|s| s.replace(r#"place = "any-commune""#, r#"place = "property-commune""#));
+    let errs =
+        fixture_errors(|s| s.replace(r#"place = "any-commune""#, r#"place = "property-commune""#));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(
-        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:10:9: place `property-commune` needs `place_of`"),
+        errs[0].starts_with(
+            "content/thu-tuc/thu-nghiem.md:10:9: place `property-commune` needs `place_of`"
+        ),
         "{}",
         errs[0]
     );
     // And a place that is no one's takes none.
     let errs = fixture_errors(|s| {
-        s.replace(r#"place = "any-commune""#, "place = \"any-commune\"\nplace_of = \"land\"")
+        s.replace(
+            r#"place = "any-commune""#,
+            "place = \"any-commune\"\nplace_of = \"land\"",
+        )
     });
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(
-        errs[0].starts_with("content/thu-tuc/thu-nghiem.md:11:12: place `any-commune` takes no `place_of`"),
+        errs[0].starts_with(
+            "content/thu-tuc/thu-nghiem.md:11:12: place `any-commune` takes no `place_of`"
+        ),
         "{}",
         errs[0]
     );

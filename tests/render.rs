@@ -355,7 +355,10 @@ fn an_outcome_says_whose_commune_each_step_goes_to() {
     for want in ["nơi có đất", "nơi sẽ xây nhà", "nơi bạn thường trú"] {
         assert!(w.contains(want), "xay-moi-xin-phep: no {want:?} in {w}");
     }
-    assert!(!w.contains("phường nơi bạn cư trú"), "xay-moi-xin-phep: {w}");
+    assert!(
+        !w.contains("phường nơi bạn cư trú"),
+        "xay-moi-xin-phep: {w}"
+    );
     // A household business files in the province of its seat.
     let html = flow("kinh-doanh");
     let w = where_part(&html, "kinh-doanh", "dang-ky");

@@ -328,10 +328,9 @@ mod browser {
             View::Check | View::Outcome(_) => summary(flow, state, root),
             View::Intro => {}
         }
+        // An outcome is two parts, its top and the rest after the actions.
         if let View::Outcome(o) = state.view {
-            if let Some(section) =
-                element(root, &format!("[data-show=\"o:{}\"]", flow.outcome(o).id))
-            {
+            for section in elements(root, &format!("[data-show=\"o:{}\"]", flow.outcome(o).id)) {
                 outcome(flow, state, &section);
             }
         }

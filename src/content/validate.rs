@@ -473,7 +473,14 @@ pub fn procedure(
         }
     }
     if let Some(place) = id_of::<Place>(source, fm_offset, "place", &fm.place, diags) {
-        place_of(source, fm_offset, place, &fm.place, fm.place_of.as_ref(), diags);
+        place_of(
+            source,
+            fm_offset,
+            place,
+            &fm.place,
+            fm.place_of.as_ref(),
+            diags,
+        );
         if place == Place::ByCase && fm.place_note.is_none() {
             diags.push(source.at(
                 fm_offset + fm.place.span().start,

@@ -269,6 +269,33 @@ test('every outcome of every flow prints on one A4 page, two for four procedures
   await context.close();
 });
 
+test('an outcome fits a phone: what to do and where first, the actions within two screens, details on demand', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=viet-nam&chung-sinh=khong&cha-me=khong&ket-hon=chua&nhan-cha=khong&thoi-gian=qua-60-ngay&cach-nop=truc-tiep&nguoi-nop=nguoi-khac&xem=ket-qua`);
+  await waitForHydration(page);
+  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  // Each step says where it is filed, at the top.
+  const where = await page.$$eval('section.outcome:not([hidden]) li.step:not([hidden]) .step-where',
+    (els) => els.map((e) => e.textContent));
+  assert.equal(where.length, 3);
+  assert.match(where[0], /^Nộp ở đâu: Trung tâm Phục vụ hành chính công của bất kỳ xã/);
+  // The actions start within the first two screens.
+  const top = await page.locator('.outcome-actions').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 2 * 844, `actions start at ${top}px`);
+  // Fee, time and the rest open on demand, and the checklist's labels say what they mean.
+  const fee = page.locator('section.outcome:not([hidden]) details.more', { hasText: 'Lệ phí' });
+  assert.equal(await fee.evaluate((d) => d.open), false);
+  assert.equal(await fee.locator('.fact').first().isVisible(), false);
+  await fee.locator('summary').click();
+  await fee.locator('.fact').first().waitFor();
+  const key = page.locator('section.outcome:not([hidden]) .badge-key');
+  await key.locator('summary').click();
+  await key.getByText('nộp giấy gốc; giấy này ở lại trong hồ sơ.').waitFor();
+  await axe(page, 'outcome with its details open');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('where the browser refuses storage, ticks still work for the visit', async () => {
   const { context, page, problems } = await phonePage(browser);
   await page.addInitScript(() => {

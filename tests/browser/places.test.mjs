@@ -168,20 +168,20 @@ test('a commune saved as mine on this phone is where "your commune" links lead; 
   await page.getByRole('button', { name: 'Lưu là xã, phường của tôi' }).click();
   await page.getByText('Bạn đã lưu trang này là xã, phường của bạn').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bỏ lưu');
-  // A procedure filed at the commune police of one's residence, after a client navigation and after a reload.
+  // A procedure filed at the police where one stays (extending a temporary residence), after a client navigation and after a reload.
   for (const reload of [false, true]) {
-    if (reload) await page.goto(`${BASE_URL}/thu-tuc/dang-ky-tam-tru/`);
+    if (reload) await page.goto(`${BASE_URL}/thu-tuc/gia-han-tam-tru/`);
     else {
-      await page.evaluate(() => { const a = document.createElement('a'); a.href = '/thu-tuc/dang-ky-tam-tru/'; a.id = 'go'; a.textContent = 'go'; document.body.prepend(a); });
+      await page.evaluate(() => { const a = document.createElement('a'); a.href = '/thu-tuc/gia-han-tam-tru/'; a.id = 'go'; a.textContent = 'go'; document.body.prepend(a); });
       await page.click('#go');
-      await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-tam-tru/`);
+      await page.waitForURL(`${BASE_URL}/thu-tuc/gia-han-tam-tru/`);
     }
     const mine = page.locator('a.place-link', { hasText: 'Xã, phường của bạn: Phường Ngọc Hà' }).first();
     await mine.waitFor();
     assert.equal(await mine.getAttribute('href'), '/noi-nop/ha-noi/phuong-ngoc-ha/');
   }
   // In English the link keeps the English pages.
-  await page.goto(`${BASE_URL}/en/thu-tuc/dang-ky-tam-tru/`);
+  await page.goto(`${BASE_URL}/en/thu-tuc/gia-han-tam-tru/`);
   const en = page.locator('a.place-link', { hasText: 'Your commune or ward: Phường Ngọc Hà' }).first();
   await en.waitFor();
   assert.equal(await en.getAttribute('href'), '/en/noi-nop/ha-noi/phuong-ngoc-ha/');
@@ -189,7 +189,7 @@ test('a commune saved as mine on this phone is where "your commune" links lead; 
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/phuong-ngoc-ha/`);
   await page.getByRole('button', { name: 'Bỏ lưu' }).click();
   await page.getByRole('button', { name: 'Lưu là xã, phường của tôi' }).waitFor();
-  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-tam-tru/`);
+  await page.goto(`${BASE_URL}/thu-tuc/gia-han-tam-tru/`);
   const finder = page.locator('a.place-link').first();
   await finder.waitFor();
   assert.equal(await finder.getAttribute('href'), '/noi-nop/');
@@ -205,7 +205,7 @@ test('counter mode never offers to save a commune, and ignores one saved before'
   await page.goto(`${BASE_URL}/noi-nop/ha-noi/phuong-ba-dinh/?quay=1`);
   await waitForHydration(page);
   assert.equal(await page.locator('[data-mine-page]').isVisible(), false);
-  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-tam-tru/?quay=1`);
+  await page.goto(`${BASE_URL}/thu-tuc/gia-han-tam-tru/?quay=1`);
   await waitForHydration(page);
   assert.equal(await page.locator('a.place-link').first().getAttribute('href'), '/noi-nop/');
   assert.deepEqual(problems, []);

@@ -54,6 +54,7 @@ pub fn run() -> Result<()> {
     let (polygons_max, polygons_total) = polygon_pieces(&dist)?;
     let fuzz = url_fuzz(&dist)?;
     let on_nginx = nginx_suites(&dist)?;
+    let outcomes = outcome_lengths(&dist)?;
     let step_ms = flow_step_ms_p95(&dist, 1)?;
     let step_ms_slow = flow_step_ms_p95(&dist, 4)?;
     let (abuse_passed, abuse_failed) = server::abuse::score();
@@ -96,6 +97,24 @@ pub fn run() -> Result<()> {
         ("flow_paths_tested", paths as f64, None, ""),
         ("flow_step_ms_p95", step_ms, Some(50.0), "≤"),
         ("flow_step_ms_p95_cpu4x", step_ms_slow, None, ""),
+        (
+            "outcomes_measured",
+            outcomes("outcomes_measured")?,
+            None,
+            "",
+        ),
+        (
+            "outcome_screens_max",
+            outcomes("outcome_screens_max")?,
+            Some(4.0),
+            "≤",
+        ),
+        (
+            "outcome_actions_screen_max",
+            outcomes("outcome_actions_screen_max")?,
+            Some(2.0),
+            "≤",
+        ),
         ("communes", places("communes")?, Some(3321.0), "="),
         (
             "old_wards_mapped",
@@ -609,6 +628,31 @@ fn figures_in(text: String) -> impl Fn(&str) -> Result<f64> {
 /// (`tests/browser/bench-lighthouse.mjs`), against dist/ with production headers.
 fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
     browser_figures(dist, "bench-lighthouse.mjs")
+}
+
+/// How long every outcome is on a phone with its details closed, in screens,
+/// and where its actions start (`tests/browser/bench-outcomes.mjs`), one address
+/// per outcome from the flows' engine.
+fn outcome_lengths(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
+    tools::ensure_chromium()?;
+    let list = root().join("target/outcomes.txt");
+    std::fs::write(&list, app_bin("flows", &["--outcomes"])?)?;
+    let server = server::start(
+        dist.to_path_buf(),
+        "127.0.0.1:0",
+        headers::DEFAULT_FRAME_ANCESTORS,
+    )?;
+    let out = Command::new("node")
+        .arg("tests/browser/bench-outcomes.mjs")
+        .current_dir(root())
+        .env("BASE_URL", server.url())
+        .env("OUTCOMES", &list)
+        .output()?;
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("bench-outcomes.mjs failed".into());
+    }
+    Ok(figures_in(String::from_utf8(out.stdout)?))
 }
 
 /// The figures a script of `tests/browser/` prints against dist/ served with

@@ -15,9 +15,12 @@ use super::procedure::channel_label;
 use super::WhereToFile;
 use super::{Breadcrumbs, KindBadge};
 use crate::app::handoff::{QrButton, QrPanel};
-use crate::data;
+use crate::data::{self, Strings};
 use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
-use crate::model::{format_date, Document, FactKind, Lang, NoteAbout, Place, Procedure};
+use crate::model::{
+    format_date, Channel, DocKind, Document, FactKind, Lang, NoteAbout, Place, PlaceOf, Procedure,
+    Vocabulary,
+};
 use crate::route::{Page, Route};
 
 /// The list of life events.
@@ -178,8 +181,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 .outcomes
                 .iter()
                 .zip(text.outcomes)
-                .enumerate()
-                .map(|(i, (o, ot))| view! { <OutcomeView lang flow index=i as u16 outcome=o text=ot/> })
+                .map(|(o, ot)| view! { <OutcomeView lang outcome=o text=ot/> })
                 .collect_view()}
             <div class="outcome-actions" data-show="outcome" hidden>
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
@@ -189,6 +191,13 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 <input type="text" readonly class="share-link" data-share-link aria-label=t.flow_share_link hidden/>
             </div>
             <QrPanel lang/>
+            {flow
+                .outcomes
+                .iter()
+                .zip(text.outcomes)
+                .enumerate()
+                .map(|(i, (o, ot))| view! { <OutcomeMore lang flow index=i as u16 outcome=o text=ot/> })
+                .collect_view()}
             <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">
                 <h2 id="answers-title">{t.flow_answers}</h2>
                 <dl class="summary-list">
@@ -245,7 +254,8 @@ fn notes(lang: Lang, text: &'static OutcomeText, about: NoteAbout) -> impl IntoV
         .collect_view()
 }
 
-/// One document on the checklist, with a tick box.
+/// One document on the checklist, with a tick box; where to get it and its
+/// notes open on demand.
 #[component]
 fn CheckItem(
     lang: Lang,
@@ -267,20 +277,87 @@ fn CheckItem(
             </label>
             <div class="check-detail">
                 {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
-                {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
-                {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
-                <p class="document-get">
-                    <span class="document-get-label">{t.flow_get} ": "</span>
-                    {entry.get.get(lang)}
-                </p>
+                <details class="check-more">
+                    <summary>{t.flow_doc_more}</summary>
+                    {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
+                    {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
+                    <p class="document-get">
+                        <span class="document-get-label">{t.flow_get} ": "</span>
+                        {entry.get.get(lang)}
+                    </p>
+                </details>
             </div>
         </li>
     }
 }
 
-/// One outcome: what to do, the checklist, fee, time, where, what next.
+/// The steps of an outcome that it shows, each with its procedure.
+fn outcome_steps(outcome: &'static Outcome) -> Vec<(usize, &'static Step, &'static Procedure)> {
+    outcome
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s, step_procedure(s)))
+        .collect()
+}
+
+/// Where a step of an outcome is filed: the outcome's answers may settle it.
+fn step_place(text: &OutcomeText, i: usize, p: &Procedure) -> (Place, Option<PlaceOf>) {
+    text.places[i].unwrap_or((p.place, p.place_of))
+}
+
+/// The top of an outcome, on the first screens: what to do and where. The
+/// actions (print, QR, share) follow it; the rest is [`OutcomeMore`].
 #[component]
-fn OutcomeView(
+fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText) -> impl IntoView {
+    let t = data::strings(lang);
+    if outcome.steps.is_empty() {
+        return view! { <NothingToDo lang outcome text/> }.into_any();
+    }
+    let steps = outcome_steps(outcome);
+    view! {
+        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
+            <OutcomeHead lang text/>
+            <h2>{t.flow_todo}</h2>
+            <ol class="steps">
+                {steps
+                    .iter()
+                    .map(|&(i, s, p)| {
+                        let (place, of) = step_place(text, i, p);
+                        // "Depends on the case": the cases are the answer.
+                        let cases = p.place_note.filter(|_| place == Place::ByCase);
+                        view! {
+                            <li class="step" data-when=when_attr(s.when)>
+                                <a class="step-name" href=Route::new(lang, Page::Procedure(p.info)).href()>
+                                    {p.info.name.get(lang)}
+                                </a>
+                                // On screen the code is with the step's why (below); on
+                                // paper, beside its name.
+                                <span class="step-code print-only">{t.proc_code} " " {p.info.code}</span>
+                                <p class="step-where">
+                                    <span class="step-where-label">{t.proc_where} ": "</span>
+                                    <WhereToFile lang place of/>
+                                    // An office that takes it only online: not a counter to go to.
+                                    {(place != Place::OnlineOnly
+                                        && !p.channels.iter().any(|c| matches!(c, Channel::InPerson | Channel::Post)))
+                                        .then(|| view! { " " {t.step_online_only} })}
+                                </p>
+                                {cases.map(|n| view! { <p class="step-where-cases">{n.get(lang)}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {notes(lang, text, NoteAbout::Where)}
+        </section>
+    }
+    .into_any()
+}
+
+/// The rest of an outcome, after its actions: the checklist, then fee, time,
+/// how to file and what next, each opening on demand (and on paper).
+#[component]
+fn OutcomeMore(
     lang: Lang,
     flow: &'static Flow,
     index: u16,
@@ -289,14 +366,9 @@ fn OutcomeView(
 ) -> impl IntoView {
     let t = data::strings(lang);
     if outcome.steps.is_empty() {
-        return view! { <NothingToDo lang outcome text/> }.into_any();
+        return None;
     }
-    let steps: Vec<(usize, &'static Step, &'static Procedure)> = outcome
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i, s, step_procedure(s)))
-        .collect();
+    let steps = outcome_steps(outcome);
     let many = steps.len() > 1;
     // With several steps, facts are numbered like the steps (hidden steps are
     // skipped in both lists, so the numbers agree).
@@ -323,6 +395,7 @@ fn OutcomeView(
     };
     // What to bring, by step: the documents the answers call for (always, or
     // when a condition on them holds); those the answers rule out are left out.
+    let mut kinds: Vec<DocKind> = Vec::new();
     let checklist = steps
         .iter()
         .map(|&(i, s, p)| {
@@ -336,6 +409,9 @@ fn OutcomeView(
                         Need::When(c) | Need::Split(c, _) => Some(c),
                         Need::Never | Need::Maybe | Need::MaybeWhen(_) => return None,
                     };
+                    if !kinds.contains(&d.kind) {
+                        kinds.push(d.kind);
+                    }
                     // A procedure may ask for one document in two cases.
                     let id = format!("tick-{}-{i}-{j}-{}", outcome.id, d.doc.id);
                     Some(view! { <CheckItem lang id document=d when/> })
@@ -349,6 +425,26 @@ fn OutcomeView(
             }
         })
         .collect_view();
+    // Each label the checklist uses, said once in plain words.
+    kinds.sort_by_key(|k| DocKind::ALL.iter().position(|a| a == k));
+    let badges = view! {
+        <details class="badge-key no-print">
+            <summary>{t.flow_badges}</summary>
+            <dl>
+                {kinds
+                    .into_iter()
+                    .map(|k| {
+                        view! {
+                            <div>
+                                <dt><span class=format!("badge badge-{}", k.id())>{super::kind_label(t, k)}</span></dt>
+                                <dd>{badge_means(t, k)}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </details>
+    };
     // Those no question of the flow decides: one line that opens on demand,
     // each with the situation it is for.
     let maybe: Vec<_> = steps
@@ -389,99 +485,99 @@ fn OutcomeView(
             </details>
         }
     });
-    view! {
-        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
-            <OutcomeHead lang text/>
-            <h2>{t.flow_todo}</h2>
-            <ol class="steps">
-                {steps
-                    .iter()
-                    .map(|&(i, s, p)| {
-                        view! {
-                            <li class="step" data-when=when_attr(s.when)>
-                                <a class="step-name" href=Route::new(lang, Page::Procedure(p.info)).href()>
-                                    {p.info.name.get(lang)}
-                                </a>
-                                <span class="step-code">{t.proc_code} " " {p.info.code}</span>
-                                {text.steps[i].map(|w| view! { <p class="no-print">{w.get(lang)}</p> })}
-                                <p class="step-checked">
-                                    {t.proc_checked} ": " <time datetime=p.checked>{format_date(p.checked, lang)}</time>
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+    Some(view! {
+        <section class="outcome outcome-more" data-show=format!("o:{}", outcome.id) hidden>
             <section class="checklist-section">
                 <h2>{t.flow_checklist}</h2>
                 <p class="hint no-print">{t.flow_checklist_hint}</p>
+                {badges}
                 {notes(lang, text, NoteAbout::Documents)}
                 {checklist}
                 {maybe}
             </section>
-            <h2>{t.proc_fee}</h2>
-            <ol class=facts_class>
-                {per_step(&|_, p| {
-                    view! { <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/> }
-                        .into_any()
-                })}
-            </ol>
-            {notes(lang, text, NoteAbout::Fee)}
-            <h2>{t.proc_time}</h2>
-            <ol class=facts_class>
-                {per_step(&|_, p| {
-                    view! { <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/> }
-                        .into_any()
-                })}
-            </ol>
-            {notes(lang, text, NoteAbout::Time)}
-            <h2>{t.proc_where}</h2>
-            <ol class=facts_class>
-                {per_step(&|i, p| {
-                    let online = p.portal_url.filter(|_| p.is_online());
-                    // The outcome's answers may settle where this step is filed.
-                    let (place, of) = text.places[i].unwrap_or((p.place, p.place_of));
-                    // "Depends on the case": the note is the answer, on paper too;
-                    // once the answers settle the case, its other cases would only
-                    // confuse.
-                    let note_class = if place == Place::ByCase { "block" } else { "block no-print" };
-                    let note = p.place_note.filter(|_| !(p.place == Place::ByCase && place != p.place));
-                    view! {
-                        <WhereToFile lang place of/>
-                        {note.map(|n| view! { <span class=note_class>{n.get(lang)}</span> })}
-                        // Where to file changes on a known day: said here as on the
-                        // procedure's page (on screen; paper is for going now).
-                        <div class="no-print">
+            <details class="more">
+                <summary><h2>{t.proc_fee}</h2></summary>
+                <ol class=facts_class>
+                    {per_step(&|_, p| {
+                        view! { <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/> }
+                            .into_any()
+                    })}
+                </ol>
+                {notes(lang, text, NoteAbout::Fee)}
+            </details>
+            <details class="more">
+                <summary><h2>{t.proc_time}</h2></summary>
+                <ol class=facts_class>
+                    {per_step(&|_, p| {
+                        view! { <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/> }
+                            .into_any()
+                    })}
+                </ol>
+                {notes(lang, text, NoteAbout::Time)}
+            </details>
+            <details class="more no-print">
+                <summary><h2>{t.flow_how_file}</h2></summary>
+                <ol class=facts_class>
+                    {per_step(&|_, p| {
+                        let online = p.portal_url.filter(|_| p.is_online());
+                        // The cases of a place that depends on the case: said at
+                        // the top when the answers leave it open, and would only
+                        // confuse once they settle it.
+                        let note = p.place_note.filter(|_| p.place != Place::ByCase);
+                        view! {
+                            {note.map(|n| view! { <span class="block">{n.get(lang)}</span> })}
+                            // Where to file changes on a known day: said here as on
+                            // the procedure's page.
                             {p
                                 .changes_of(FactKind::Place)
                                 .map(|c| view! { <FactBlock lang fact=&c.fact portal_url=p.portal_url/> })
                                 .collect_view()}
-                        </div>
-                        <span class="block no-print">
-                            {p.channels.iter().map(|&c| channel_label(t, c)).collect::<Vec<_>>().join(" · ")}
-                        </span>
-                        {online
-                            .map(|u| {
-                                view! {
-                                    <a class="block no-print" href=u rel="external noopener">{t.flow_apply_online}</a>
-                                }
-                            })}
-                    }
-                        .into_any()
-                })}
-            </ol>
-            {notes(lang, text, NoteAbout::Where)}
+                            <span class="block">
+                                {p.channels.iter().map(|&c| channel_label(t, c)).collect::<Vec<_>>().join(" · ")}
+                            </span>
+                            {online
+                                .map(|u| {
+                                    view! { <a class="block" href=u rel="external noopener">{t.flow_apply_online}</a> }
+                                })}
+                        }
+                            .into_any()
+                    })}
+                </ol>
+            </details>
+            <details class="more no-print">
+                <summary><h2>{t.flow_why_steps}</h2></summary>
+                <ol class=facts_class>
+                    {per_step(&|i, p| {
+                        view! {
+                            {text.steps[i].map(|w| view! { <span class="block">{w.get(lang)}</span> })}
+                            <span class="block step-code">{t.proc_code} " " {p.info.code}</span>
+                            <span class="block step-checked">
+                                {t.proc_checked} ": " <time datetime=p.checked>{format_date(p.checked, lang)}</time>
+                            </span>
+                        }
+                            .into_any()
+                    })}
+                </ol>
+            </details>
+            <details class="more no-print">
+                <summary><h2>{t.flow_next}</h2></summary>
+                <ol class=facts_class>{per_step(&|_, p| view! { {p.result.get(lang)} }.into_any())}</ol>
+                {notes(lang, text, NoteAbout::Next)}
+            </details>
             <p class="rights-link no-print">
                 <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
             </p>
-            <div class="no-print">
-                <h2>{t.flow_next}</h2>
-                <ol class=facts_class>{per_step(&|_, p| view! { {p.result.get(lang)} }.into_any())}</ol>
-                {notes(lang, text, NoteAbout::Next)}
-            </div>
         </section>
+    })
+}
+
+fn badge_means(t: &'static Strings, kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Original => t.badge_original_means,
+        DocKind::Copy => t.badge_copy_means,
+        DocKind::CertifiedCopy => t.badge_certified_copy_means,
+        DocKind::Show => t.badge_show_means,
     }
-    .into_any()
 }
 
 /// The top of every outcome: its label, title, why, and the caution box (hidden
@@ -497,10 +593,10 @@ fn OutcomeHead(lang: Lang, text: &'static OutcomeText) -> impl IntoView {
         {has_doubt
             .then(|| {
                 view! {
-                    <div class="callout">
-                        <h2 class="callout-title">{t.flow_doubt_title}</h2>
+                    <details class="callout">
+                        <summary class="callout-title">{t.flow_doubt_open}</summary>
                         {notes(lang, text, NoteAbout::Doubt)}
-                    </div>
+                    </details>
                 }
             })}
     }

@@ -336,11 +336,14 @@ fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText
                                 <span class="step-code print-only">{t.proc_code} " " {p.info.code}</span>
                                 <p class="step-where">
                                     <span class="step-where-label">{t.proc_where} ": "</span>
-                                    <WhereToFile lang place of/>
                                     // An office that takes it only online: not a counter to go to.
-                                    {(place != Place::OnlineOnly
-                                        && !p.channels.iter().any(|c| matches!(c, Channel::InPerson | Channel::Post)))
-                                        .then(|| view! { " " {t.step_online_only} })}
+                                    <WhereToFile
+                                        lang
+                                        place
+                                        of
+                                        online=place != Place::OnlineOnly
+                                            && !p.channels.iter().any(|c| matches!(c, Channel::InPerson | Channel::Post))
+                                    />
                                 </p>
                                 {cases.map(|n| view! { <p class="step-where-cases">{n.get(lang)}</p> })}
                             </li>

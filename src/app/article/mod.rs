@@ -69,7 +69,14 @@ pub fn render(route: &Route) -> Option<String> {
 /// Where to file, as the catalogue says, with a link into the place finder when
 /// the answer is a centre or a police station somewhere.
 #[component]
-fn WhereToFile(lang: Lang, place: Place, of: Option<PlaceOf>) -> impl IntoView {
+fn WhereToFile(
+    lang: Lang,
+    place: Place,
+    of: Option<PlaceOf>,
+    /// Whether to say that the office takes it only online.
+    #[prop(optional)]
+    online: bool,
+) -> impl IntoView {
     let t = data::strings(lang);
     // The finder has centres, not police offices: for the police it finds the
     // commune. A commune that is not the person's own (the land's, the new
@@ -106,6 +113,7 @@ fn WhereToFile(lang: Lang, place: Place, of: Option<PlaceOf>) -> impl IntoView {
     .then_some(t.mine_link);
     view! {
         {procedure::place_label(t, place, of)}
+        {online.then(|| view! { " " {t.step_online_only} })}
         {link
             .map(|l| {
                 view! {

@@ -189,8 +189,12 @@ vocabulary! {
         NewHome = "new-home",
         /// Where the house or lodging a guest stays at is.
         Lodging = "lodging",
-        /// Where the person concerned is registered (to remove a registration).
-        Registered = "registered",
+        /// Where the temporary residence to be removed was registered.
+        RegisteredTemporary = "registered-temporary",
+        /// Where the permanent residence to be removed was registered.
+        RegisteredPermanent = "registered-permanent",
+        /// Where the person filing lives now, before moving away.
+        Leaving = "leaving",
         /// Where the person who needs the social support lives.
         Beneficiary = "beneficiary",
         /// Where the person with a disability lives.
@@ -221,6 +225,7 @@ impl PlaceOf {
             Self::You
                 | Self::Permanent
                 | Self::Temporary
+                | Self::Leaving
                 | Self::Household
                 | Self::HouseholdPermanent
         )

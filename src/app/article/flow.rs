@@ -275,8 +275,10 @@ fn CheckItem(
                 " "
                 <KindBadge lang document/>
             </label>
+            // On the label's last line, "where to get it" opens on demand; then
+            // when the paper is needed.
             <div class="check-detail">
-                {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
+                " "
                 <details class="check-more">
                     <summary>{t.flow_doc_more}</summary>
                     {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
@@ -286,6 +288,7 @@ fn CheckItem(
                         {entry.get.get(lang)}
                     </p>
                 </details>
+                {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             </div>
         </li>
     }

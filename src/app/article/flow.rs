@@ -521,8 +521,11 @@ fn OutcomeMore(
                 </ol>
                 {notes(lang, text, NoteAbout::Time)}
             </details>
+            // How to file, why each step, what comes after: on screen only, one
+            // line until opened.
             <details class="more no-print">
-                <summary><h2>{t.flow_how_file}</h2></summary>
+                <summary><h2>{t.flow_more_steps}</h2></summary>
+                <h3>{t.flow_how_file}</h3>
                 <ol class=facts_class>
                     {per_step(&|_, p| {
                         let online = p.portal_url.filter(|_| p.is_online());
@@ -549,9 +552,7 @@ fn OutcomeMore(
                             .into_any()
                     })}
                 </ol>
-            </details>
-            <details class="more no-print">
-                <summary><h2>{t.flow_why_steps}</h2></summary>
+                <h3>{t.flow_why_steps}</h3>
                 <ol class=facts_class>
                     {per_step(&|i, p| {
                         view! {
@@ -564,9 +565,7 @@ fn OutcomeMore(
                             .into_any()
                     })}
                 </ol>
-            </details>
-            <details class="more no-print">
-                <summary><h2>{t.flow_next}</h2></summary>
+                <h3>{t.flow_next}</h3>
                 <ol class=facts_class>{per_step(&|_, p| view! { {p.result.get(lang)} }.into_any())}</ol>
                 {notes(lang, text, NoteAbout::Next)}
             </details>

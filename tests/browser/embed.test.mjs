@@ -520,6 +520,26 @@ test('a frame that says "ready" keeps its place, even when it says it late', asy
   }
 });
 
+test('in a province\'s frame, the search offers the communes of that province only', async () => {
+  const { context, page, problems } = await hostContext();
+  await openHost(page, embed('data-province="79" data-lang="vi"'));
+  const { frame } = await guideFrame(page);
+  const box = frame.locator('main [data-search-input]');
+  const options = () => frame.$$eval('main [role=option]', (os) => os.map((o) => `${o.textContent} ${o.getAttribute('href')}`));
+  // A commune of the province is found…
+  await box.fill('Bến Thành');
+  await frame.waitForSelector('main [role=option][href="/noi-nop/ho-chi-minh/phuong-ben-thanh/"]');
+  // …and one that exists only in Hà Nội is not, nor the old wards that went into it
+  // (once the list is for the new query: procedures and guides may remain).
+  await box.fill('Hoàn Kiếm');
+  await frame.waitForFunction(() => ![...document.querySelectorAll('main [role=option]')]
+    .some((o) => o.textContent.includes('Bến Thành')));
+  const places = (await options()).filter((o) => o.includes('/noi-nop/'));
+  assert.deepEqual(places.filter((o) => !o.includes('/noi-nop/ho-chi-minh/')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed.js is small and touches nothing but its frame', () => {
   const source = readFileSync(EMBED_JS);
   const brotli = zlib.brotliCompressSync(source, {

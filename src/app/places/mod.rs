@@ -42,6 +42,7 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, Event, HtmlElement};
 
+    use crate::app::mode;
     use crate::data;
     use crate::model::Lang;
     use crate::places::{format_km, Nearest, Point};
@@ -79,19 +80,23 @@ mod browser {
         if let Ok(Some(near)) = root.query_selector("[data-near]") {
             attach_near(near);
         }
-        if let Some(province) = crate::app::mode::province() {
-            keep_to(&root, province, lang);
+        if mode::province().is_some() {
+            keep_to(&root, lang);
         }
     }
 
     /// Embedded in a province's portal: the lists of provinces and old provinces
     /// show only that province and the old ones it was made of.
-    fn keep_to(root: &Element, province: &'static crate::places::Province, lang: Lang) {
-        let mut kept = vec![Route::new(lang, Page::Province(province)).href()];
+    fn keep_to(root: &Element, lang: Lang) {
+        let mut kept: Vec<String> = data::PROVINCES
+            .iter()
+            .filter(|p| mode::shows_place(p))
+            .map(|p| Route::new(lang, Page::Province(p)).href())
+            .collect();
         kept.extend(
             data::OLD_PROVINCES
                 .iter()
-                .filter(|o| std::ptr::eq(o.province, province))
+                .filter(|o| mode::shows_place(o.province))
                 .map(|o| Route::new(lang, Page::OldProvince(o)).href()),
         );
         for item in elements(root, ".place-grid > li") {
@@ -326,11 +331,11 @@ mod browser {
             Lang::Vi
         };
         // Embedded in a province's portal: that province's communes only.
-        let scope = crate::app::mode::province();
+        let scope = mode::province();
         let mut search: Nearest<Found> =
             Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST)
-                .only(|i| scope.is_none_or(|p| std::ptr::eq(p, &data::PROVINCES[i])));
-        let here = here(at, accuracy_m, scope).await;
+                .only(|i| mode::shows_place(&data::PROVINCES[i]));
+        let here = here(at, accuracy_m).await;
         let unknown = here.is_err();
         let here = here.ok().flatten();
         let mut failed = false;

@@ -540,6 +540,47 @@ test('in a province\'s frame, the search offers the communes of that province on
   await context.close();
 });
 
+test('in a province\'s frame, "near me" keeps to the province and says when the location is outside it', async () => {
+  /// A fresh phone at `latitude, longitude` (the browser keeps a position for a
+  /// while), on the finder in a frame kept to Hồ Chí Minh City: presses the button
+  /// and returns the message then shown (not "locating").
+  const locate = async (latitude, longitude) => {
+    const opened = await hostContext();
+    await opened.context.grantPermissions(['geolocation']);
+    await opened.context.setGeolocation({ latitude, longitude });
+    await openHost(opened.page, embed('data-province="79" data-lang="vi" data-start="/noi-nop/"'));
+    const { frame } = await guideFrame(opened.page);
+    await frame.locator('[data-attached] [data-near-button]').waitFor();
+    await frame.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+    const shown = frame.locator('[data-near-status] [data-msg]:not([hidden]):not([data-msg="locating"])');
+    await shown.waitFor();
+    return { ...opened, frame, shown };
+  };
+  const outside = 'Vị trí của bạn nằm ngoài Thành phố Hồ Chí Minh. Trang này chỉ tìm xã, phường thuộc Thành phố Hồ Chí Minh. '
+    + 'Tìm xã, phường gần bạn trên trang Thủ tục xã đầy đủ (mở trong thẻ mới)';
+  // Hà Nội, far from the province; Biên Hòa (Đồng Nai), inside the province's box.
+  for (const [where, lat, lon] of [['Hà Nội', 21.0285, 105.8522], ['Biên Hòa', 10.9447, 106.8243]]) {
+    const { context, frame, shown, problems } = await locate(lat, lon);
+    assert.equal(await shown.getAttribute('data-msg'), 'outside', where);
+    assert.equal((await shown.textContent()).replace(/\s+/g, ' ').trim(), outside, where);
+    const link = shown.getByRole('link');
+    assert.equal(await link.getAttribute('href'), '/noi-nop/#near');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await frame.locator('[data-near-list] li').count(), 0, `${where}: no list of the province's communes`);
+    assert.equal(await frame.locator('[data-near-here]').isVisible(), false, where);
+    assert.deepEqual(problems, [], where);
+    await context.close();
+  }
+  // Inside the province, the answer as on the full site.
+  const { context, frame, shown, problems } = await locate(10.7725, 106.698);
+  assert.equal(await shown.getAttribute('data-msg'), 'found');
+  assert.equal((await frame.locator('[data-near-here] p.near-here').textContent()).trim(),
+    'Bạn đang ở Phường Bến Thành, Thành phố Hồ Chí Minh.');
+  assert.ok(await frame.locator('[data-near-list] li').count() > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed.js is small and touches nothing but its frame', () => {
   const source = readFileSync(EMBED_JS);
   const brotli = zlib.brotliCompressSync(source, {

@@ -134,8 +134,7 @@ pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Poi
         format!("<a href=\"{}\">{}</a>", escape(href), escape(name))
     };
     let Some(h) = here else {
-        // Kept to one province (embedded), a point elsewhere is simply not in it;
-        // and a boundaries file that did not load cannot say.
+        // A boundaries file that did not load cannot say.
         if silent {
             show(&box_, false);
             return;

@@ -7,6 +7,11 @@
  *
  * Messages ("thu-tuc-xa:…"): the frame says "ready"; we answer "hello" to the
  * site's origin; it then sends "height:<px>", and "top" when it moves on.
+ *
+ * A frame that has not said "ready" 6 s after it loaded (or 30 s after it was
+ * put in, if it never loads) is most likely refused (the site's frame-ancestors
+ * does not list this page's origin): it is hidden and a link to the same page on
+ * the site, opened normally, takes its place, until it does say "ready".
  */
 (function () {
   'use strict';
@@ -27,7 +32,8 @@
   const english = start.startsWith('/en/');
   if (english) start = start.slice(3);
   const en = data.lang === 'en' || (english && !data.lang);
-  let src = origin + (en ? '/en' : '') + start + '?nhung=1';
+  const page = origin + (en ? '/en' : '') + start;
+  let src = page + '?nhung=1';
   if (/^\d\d$/.test(data.province || '')) src += '&tinh=' + data.province;
   // Only its form: the site itself rejects a colour too light to read.
   if (/^#[0-9a-f]{6}$/i.test(data.accent || '')) src += '&mau=' + data.accent.slice(1).toLowerCase();
@@ -54,6 +60,30 @@
   // The guide talks only once greeted, and only to who greeted it.
   const hello = () => {
     if (iframe.contentWindow) iframe.contentWindow.postMessage(PREFIX + 'hello', origin);
+  };
+
+  // Instead of a frame that does not say "ready": a plain link to the page.
+  const note = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = page;
+  link.referrerPolicy = 'no-referrer';
+  link.textContent = en ? 'Open the guide on the Thủ tục xã site' : 'Mở hướng dẫn trên trang Thủ tục xã';
+  note.append(en
+    ? 'This page cannot show the Thủ tục xã guide. '
+    : 'Trang này không hiển thị được hướng dẫn Thủ tục xã. ', link);
+  note.style.padding = '1em';
+  note.style.border = '1px solid';
+  let ready = false;
+  let wait = 0;
+  const later = (ms) => {
+    clearTimeout(wait);
+    if (!ready) {
+      wait = setTimeout(() => {
+        if (ready || !iframe.isConnected) return;
+        style.display = 'none';
+        iframe.after(note);
+      }, ms);
+    }
   };
 
   // More than 40 height changes in 2 s: the frame and its content are feeding
@@ -85,6 +115,11 @@
     const msg = e.data.slice(PREFIX.length);
     const height = /^height:([1-9]\d{0,4})$/.exec(msg);
     if (msg === 'ready') {
+      // Late, after the link took its place: the frame comes back.
+      ready = true;
+      clearTimeout(wait);
+      note.remove();
+      style.display = 'block';
       hello();
     } else if (msg === 'top') {
       if (iframe.getBoundingClientRect().top < 0) iframe.scrollIntoView();
@@ -95,7 +130,11 @@
 
   window.addEventListener('message', onMessage);
   // Also on each load of the frame: a second chance, should "ready" go astray.
-  iframe.addEventListener('load', hello);
+  iframe.addEventListener('load', () => {
+    hello();
+    later(6000);
+  });
+  later(30000);
   // Where the script is; from <head>, where nothing shows, at the end of the body.
   if (script.closest('head')) {
     const place = () => document.body.appendChild(iframe);

@@ -125,14 +125,15 @@ pub fn pages_corpus(lang: Lang) -> String {
 /// index, and names repeat): one record per line, fields separated by tabs.
 ///
 /// ```text
-/// P  slug  name      a province; the communes that follow are in it
-/// c  name  [slug]    a commune (the slug only when it is not the name's)
-/// O  name            an old province
-/// D  name            an old district of it
-/// w  name  n…        an old ward of it, now in the n-th commune (from 0), or in
-///                    several (numbers separated by spaces, the main part first)
-///                    when it was divided; a whole district (no wards) has an
-///                    empty name
+/// P  slug  name  code  a province; the communes that follow are in it (the
+///                      code lets a frame kept to one province keep its places)
+/// c  name  [slug]      a commune (the slug only when it is not the name's)
+/// O  name              an old province
+/// D  name              an old district of it
+/// w  name  n…          an old ward of it, now in the n-th commune (from 0), or in
+///                      several (numbers separated by spaces, the main part first)
+///                      when it was divided; a whole district (no wards) has an
+///                      empty name
 /// ```
 pub fn places_corpus() -> String {
     use crate::data;
@@ -140,7 +141,7 @@ pub fn places_corpus() -> String {
     let mut out = String::new();
     let mut number: HashMap<&str, usize> = HashMap::new();
     for p in &data::PROVINCES {
-        out += &format!("P\t{}\t{}\n", p.slug, p.name);
+        out += &format!("P\t{}\t{}\t{}\n", p.slug, p.name, p.code);
         for c in data::communes_in(p) {
             number.insert(c.code, number.len());
             if slug(c.name) == c.slug {
@@ -180,9 +181,17 @@ pub fn places_base(lang: Lang) -> String {
 /// The site's whole index for one language, as the browser assembles it
 /// (native builds: tests and the benchmark).
 pub fn site_index(lang: Lang) -> Index {
+    site_index_in(lang, None)
+}
+
+/// The index as the browser assembles it in a frame kept to the province of code
+/// `scope` (`None`: not kept to one), [`crate::embed::shows_place`].
+pub fn site_index_in(lang: Lang, scope: Option<&str>) -> Index {
     let mut index = Index::default();
     index.add(&pages_corpus(lang), "");
-    index.add_places(&places_corpus(), places_base(lang).as_str());
+    index.add_places(&places_corpus(), places_base(lang).as_str(), |code| {
+        crate::embed::shows_place(scope, code)
+    });
     index
 }
 

@@ -3,6 +3,12 @@
 //! page renders the default snippet at build time with it, and its builder in the
 //! wasm makes the others. `public/embed.js` builds the same address on the host
 //! page, and `src/app/mode.js` reads it in the frame.
+//!
+//! A frame kept to one province (`&tinh=79`) shows the places of that province
+//! only ([`shows_place`], the one rule): the lists of provinces and old provinces,
+//! the finder's "near me" (a point outside gets "outside {province}" and a link to
+//! the full guide), and the search's communes and old wards. Procedures, life
+//! events, documents and the national index are national and stay.
 
 use crate::model::Lang;
 
@@ -75,6 +81,18 @@ fn clean_start(start: &str) -> String {
         Some(rest) => format!("/{rest}"),
         None => start,
     }
+}
+
+/// The mark `mode.js` puts on a frame's `<html>` from `&tinh=`: the code of the
+/// province the guide keeps its places to. The app's wasm removes it at start when
+/// no province has that code, so that the app and the extras read the same scope.
+pub const PROVINCE_MARK: &str = "data-province";
+
+/// Whether a place in `province` (a province's code) is shown where the guide is
+/// kept to `scope` (the code of [`PROVINCE_MARK`], `None` when it is not kept to
+/// one): every place outside a frame, only the province's own inside one.
+pub fn shows_place(scope: Option<&str>, province: &str) -> bool {
+    scope.is_none_or(|s| s == province)
 }
 
 fn is_province_code(code: &str) -> bool {
@@ -222,6 +240,15 @@ data-start=\"/su-kien/sinh-con/\" data-accent=\"#7a1f5c\" async></script>"
             frame_url(ORIGIN, &same_as_site),
             format!("{ORIGIN}/?nhung=1")
         );
+    }
+
+    #[test]
+    fn a_province_frame_shows_its_own_places_only() {
+        assert!(shows_place(None, "79"));
+        assert!(shows_place(None, "01"));
+        assert!(shows_place(Some("79"), "79"));
+        assert!(!shows_place(Some("79"), "01"));
+        assert!(!shows_place(Some("79"), ""));
     }
 
     #[test]

@@ -230,23 +230,31 @@ impl Index {
 
     /// Adds the places of a places file (`crate::corpus::places_corpus`), their
     /// links under `places` (the place finder's path without its final `/`:
-    /// `/noi-nop`, `/en/noi-nop`). Records that do not read are skipped.
-    pub fn add_places(&mut self, text: &str, places: &str) {
+    /// `/noi-nop`, `/en/noi-nop`), those of the provinces whose code `shown`
+    /// accepts (a frame kept to one province: `crate::embed::shows_place`): their
+    /// communes, and the old wards, or the parts of a divided one, that went into
+    /// them. Records that do not read are skipped.
+    pub fn add_places(&mut self, text: &str, places: &str, shown: impl Fn(&str) -> bool) {
         let mut lines = String::new();
-        // (href, name) of each commune, by number.
-        let mut communes: Vec<(String, String)> = Vec::new();
-        let (mut province, mut province_name) = ("", "");
+        // (href, name, shown) of each commune, by number.
+        let mut communes: Vec<(String, String, bool)> = Vec::new();
+        let (mut province, mut province_name, mut kept) = ("", "", true);
         let (mut old_province, mut district) = ("", "");
         for record in text.lines() {
             let mut f = record.split('\t');
             let (kind, a, b) = (f.next(), f.next().unwrap_or_default(), f.next());
             match kind {
-                Some("P") => (province, province_name) = (a, b.unwrap_or_default()),
+                Some("P") => {
+                    (province, province_name) = (a, b.unwrap_or_default());
+                    kept = shown(f.next().unwrap_or_default());
+                }
                 Some("c") if !a.is_empty() && !province.is_empty() => {
                     let slug = b.map_or_else(|| crate::text::slug(a), str::to_string);
                     let href = format!("{places}/{province}/{slug}/");
-                    lines += &format!("c\t{href}\t{a}\t{province_name}\n");
-                    communes.push((href, a.to_string()));
+                    if kept {
+                        lines += &format!("c\t{href}\t{a}\t{province_name}\n");
+                    }
+                    communes.push((href, a.to_string(), kept));
                 }
                 Some("O") => old_province = a,
                 Some("D") => district = a,
@@ -254,7 +262,7 @@ impl Index {
                     // A ward divided between new communes is listed once for
                     // each, the main one first.
                     for n in b.unwrap_or_default().split(' ') {
-                        let Some((href, to)) =
+                        let Some((href, to, true)) =
                             n.parse::<usize>().ok().and_then(|n| communes.get(n))
                         else {
                             continue;
@@ -843,7 +851,7 @@ mod tests {
                     O\tTỉnh Hà Tây\nD\tHuyện Đảo\nw\tXã Một\t1\nw\t\t0\nw\tXã Hỏng\t7\nbroken\n\
                     w\tXã Chia\t1 0 9\n";
         let mut idx = Index::default();
-        idx.add_places(text, "/en/noi-nop");
+        idx.add_places(text, "/en/noi-nop", |_| true);
         let got: Vec<(Kind, &str, &str, &str)> = idx
             .entries
             .iter()
@@ -892,6 +900,43 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_province_frame_keeps_the_places_of_its_province() {
+        // Two provinces with a commune of the same name; an old ward that went
+        // whole into the other province, and one divided between both.
+        let text = "P\tha-noi\tThành phố Hà Nội\t01\nc\tPhường Hoàn Kiếm\nc\tXã Tân Lập\n\
+                    P\tho-chi-minh\tThành phố Hồ Chí Minh\t79\nc\tPhường Bến Thành\nc\tXã Tân Lập\n\
+                    O\tTỉnh Cũ\nD\tHuyện Cũ\nw\tXã Về Hà Nội\t0\nw\tXã Chia Đôi\t1 3\n\
+                    O\tTỉnh Khác\nD\tHuyện Khác\nw\tXã Về Sài Gòn\t2\n";
+        let kept = |scope: Option<&str>| {
+            let mut idx = Index::default();
+            idx.add_places(text, "/noi-nop", |code| scope.is_none_or(|s| s == code));
+            idx.entries
+                .iter()
+                .map(|e| format!("{:?} {} {}", e.kind, e.title, e.href))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kept(Some("79")),
+            [
+                "Commune Phường Bến Thành /noi-nop/ho-chi-minh/phuong-ben-thanh/",
+                "Commune Xã Tân Lập /noi-nop/ho-chi-minh/xa-tan-lap/",
+                "OldWard Xã Chia Đôi /noi-nop/ho-chi-minh/xa-tan-lap/",
+                "OldWard Xã Về Sài Gòn /noi-nop/ho-chi-minh/phuong-ben-thanh/",
+            ]
+        );
+        // Outside a province frame, every place.
+        assert_eq!(kept(None).len(), 8);
+        // A province with no code (an older file) is not a province frame's.
+        let mut idx = Index::default();
+        idx.add_places(
+            "P\tha-noi\tThành phố Hà Nội\nc\tPhường Hoàn Kiếm\n",
+            "",
+            |code| code == "01",
+        );
+        assert!(idx.entries.is_empty());
     }
 
     #[test]

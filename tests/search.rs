@@ -2,9 +2,9 @@
 //! `tests/search-queries.toml`: real queries (with and without tone marks, with a
 //! typo, in people's own words, place names, English) and the page each wants.
 
-use thu_tuc_xa::corpus::{read_queries, site_index, Query, CATEGORIES};
+use thu_tuc_xa::corpus::{read_queries, site_index, site_index_in, Query, CATEGORIES};
 use thu_tuc_xa::model::Lang;
-use thu_tuc_xa::route::Route;
+use thu_tuc_xa::route::{Page, Route};
 use thu_tuc_xa::search::{target_of, Index, Kind};
 
 fn queries() -> Vec<Query> {
@@ -155,4 +155,63 @@ fn a_divided_old_ward_shows_every_new_commune() {
         split.len(),
         missing.join("\n")
     );
+}
+
+/// In a frame kept to one province, the search's places are that province's only
+/// (`embed::shows_place`): its communes, and the old wards (or the parts of a
+/// divided one) that went into them. Procedures and life events stay.
+#[test]
+fn a_province_frame_searches_its_own_places_only() {
+    let hcm = thu_tuc_xa::data::PROVINCES
+        .iter()
+        .find(|p| p.code == "79")
+        .expect("Hồ Chí Minh City");
+    let own = Route::new(Lang::Vi, Page::Province(hcm)).href();
+    let all = site_index(Lang::Vi);
+    let kept = site_index_in(Lang::Vi, Some("79"));
+    let is_place = |k: Kind| matches!(k, Kind::Commune | Kind::OldWard);
+    let places = |idx: &Index| -> Vec<String> {
+        idx.entries
+            .iter()
+            .filter(|e| is_place(e.kind))
+            .map(|e| e.href.clone())
+            .collect()
+    };
+    let (everywhere, here) = (places(&all), places(&kept));
+    assert!(
+        here.iter().all(|h| h.starts_with(&own)),
+        "{:?}",
+        here.iter().find(|h| !h.starts_with(&own))
+    );
+    let own_everywhere = everywhere.iter().filter(|h| h.starts_with(&own)).count();
+    assert_eq!(
+        here.len(),
+        own_everywhere,
+        "every place of the province stays"
+    );
+    assert!(here.len() < everywhere.len() / 5);
+    // A commune of Hà Nội only: found on the full site, not in the frame.
+    let found = |idx: &Index, q: &str| -> Vec<String> {
+        idx.search(q, 8)
+            .iter()
+            .map(|h| &idx.entries[h.entry])
+            .filter(|e| is_place(e.kind))
+            .map(|e| e.href.clone())
+            .collect()
+    };
+    assert!(found(&all, "Hoàn Kiếm").contains(&"/noi-nop/ha-noi/phuong-hoan-kiem/".to_string()));
+    assert_eq!(found(&kept, "Hoàn Kiếm"), Vec::<String>::new());
+    assert!(
+        found(&kept, "Bến Thành").contains(&"/noi-nop/ho-chi-minh/phuong-ben-thanh/".to_string())
+    );
+    // Procedures and life events are national: the same first results.
+    for q in ["khai sinh", "dang ky ket hon", "sổ đỏ"] {
+        let first = |idx: &Index| -> Vec<String> {
+            idx.search(q, 3)
+                .iter()
+                .map(|h| idx.entries[h.entry].href.clone())
+                .collect()
+        };
+        assert_eq!(first(&kept), first(&all), "{q}");
+    }
 }

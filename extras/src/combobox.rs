@@ -4,7 +4,8 @@
 //! this module when a box is first focused, or with the search page.
 //!
 //! - the index is fetched once per visit (the pages of the box's language and the
-//!   places, both at once) and kept in memory;
+//!   places, both at once) and kept in memory; in a frame kept to one province,
+//!   with that province's places only (`crate::embed::shows_place`);
 //! - each keystroke searches it and lists the best results under the box, grouped
 //!   by kind, matched words marked; arrow keys move through them
 //!   (`aria-activedescendant`), Enter opens one, Escape closes the list;
@@ -148,7 +149,11 @@ fn load(lang: Lang) {
             (Some(pages), Some(places)) => {
                 let mut index = Index::default();
                 index.add(&pages, "");
-                index.add_places(&places, &places_base(lang));
+                // In a frame kept to one province, that province's places only.
+                let scope = province();
+                index.add_places(&places, &places_base(lang), |code| {
+                    crate::embed::shows_place(scope.as_deref(), code)
+                });
                 Load::Ready(index)
             }
             _ => Load::Failed,
@@ -464,6 +469,14 @@ fn submit(ev: Event) {
 thread_local! {
     /// A query on its way to the search page in counter mode (not in the address).
     static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The province a frame keeps its places to (`mode.js` marks it, the app checks it).
+fn province() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute(crate::embed::PROVINCE_MARK)
 }
 
 /// Counter mode (`mode.js` marks `<html data-counter>`).

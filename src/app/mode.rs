@@ -5,8 +5,10 @@
 //! - **Embedded** (`?nhung=1`, honoured only inside a frame): `data-embed`, maybe
 //!   `data-province="79"` (`&tinh=79`) and an accent colour (`&mau=0b4f8a`, kept
 //!   only if white text on it has a contrast of 4.5:1). The stylesheet hides the
-//!   site's own header and footer; the place pages keep to that province; the page
-//!   tells the embedding page its height ([`start`]).
+//!   site's own header and footer; the places keep to that province
+//!   ([`crate::embed::shows_place`]: the place pages, "near me", the search's
+//!   communes and old wards); the page tells the embedding page its height
+//!   ([`start`]).
 //! - **Counter mode** (`?quay=1`), for volunteers at a counter: larger text and
 //!   targets, a "next person" button that starts again from a clean page, and
 //!   nothing kept between people: no storage, a flow's answers in the page's
@@ -61,10 +63,17 @@ mod browser {
         marked("data-embed")
     }
 
-    /// The province an embedding page keeps the places to, if it is a real one.
+    /// The province an embedding page keeps the places to, if it is a real one
+    /// ([`crate::embed::shows_place`] says what that keeps).
     pub fn province() -> Option<&'static Province> {
-        let code = html()?.get_attribute("data-province")?;
+        let code = html()?.get_attribute(crate::embed::PROVINCE_MARK)?;
         data::PROVINCES.iter().find(|p| p.code == code)
+    }
+
+    /// Whether a place in this province is shown: all of them, except in a frame
+    /// kept to one province.
+    pub fn shows_place(province: &Province) -> bool {
+        crate::embed::shows_place(self::province().map(|p| p.code), province.code)
     }
 
     /// Sets the address to `to` (a path, or `#…` alone), keeping the modes' `?`
@@ -142,6 +151,13 @@ mod browser {
         }
         if !embedded() {
             return;
+        }
+        // A code no province has keeps nothing: the extras, which read the mark
+        // and know no provinces, then see none either.
+        if province().is_none() {
+            if let Some(html) = html() {
+                let _ = html.remove_attribute(crate::embed::PROVINCE_MARK);
+            }
         }
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
             let from_parent = match (ev.source(), parent()) {

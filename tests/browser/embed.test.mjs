@@ -20,6 +20,8 @@ const EMBED = 'script[src$="/embed.js"] + iframe[src*="nhung=1"]';
 let browser;
 let server;
 let HOST;
+/// The same host pages on an origin that frame-ancestors does not list.
+let REFUSED;
 /// Host pages by id, registered by `hostPage`.
 const pages = new Map();
 
@@ -64,6 +66,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   HOST = `http://localhost:${server.address().port}`;
+  REFUSED = `http://127.0.0.1:${server.address().port}`;
 });
 
 after(async () => {
@@ -113,7 +116,7 @@ async function hostContext({ blockStorage = false } = {}) {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(`${SITE}/`) && !url.startsWith(`${HOST}/`) && !url.startsWith('data:')) {
+    if (![SITE, HOST, REFUSED].some((o) => url.startsWith(`${o}/`)) && !url.startsWith('data:')) {
       problems.push(`third-party request: ${url}`);
     }
   });
@@ -127,13 +130,14 @@ async function hostContext({ blockStorage = false } = {}) {
 }
 
 let pageCount = 0;
-/// Serves a host page with `body` and opens it in `page`.
-async function openHost(page, body, { frameSrc = SITE, head = '' } = {}) {
+/// Serves a host page with `body` and opens it in `page` (from `host`, the origin
+/// the site allows to frame it unless told otherwise).
+async function openHost(page, body, { frameSrc = SITE, head = '', host = HOST } = {}) {
   pageCount += 1;
   const path = `/portal-${pageCount}.html`;
   pages.set(path, { html: hostHtml(body, head), frameSrc });
   // Not "load": that waits for the frame too, which the tests wait for themselves.
-  await page.goto(`${HOST}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${host}${path}`, { waitUntil: 'domcontentloaded' });
 }
 
 /// The guide's frame inside the `nth` embed, once hydrated.
@@ -441,6 +445,138 @@ test('the accent colour and the language come through; invalid attributes are ig
   await openHost(page, '');
   const bare = await page.evaluate(() => Object.getOwnPropertyNames(window));
   assert.deepEqual(globals.filter((name) => !bare.includes(name) && !/^\d+$/.test(name)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/// The link embed.js shows in place of a frame that does not say "ready".
+const FALLBACK = { vi: 'Mở hướng dẫn trên trang Thủ tục xã', en: 'Open the guide on the Thủ tục xã site' };
+
+/// What Chrome says of a frame the site refuses (that is the point of the test):
+/// the refusal, and the "hello" sent on its load to what is now an error page.
+const refusedFrame = (p) => /frame-ancestors|Refused to frame|Refused to display|recipient window's origin \('null'\)/.test(p);
+
+test('a frame the site refuses gives way to a plain link to the guide, in the embed\'s language', async () => {
+  for (const [lang, start, href, sentence] of [
+    ['vi', '/su-kien/sinh-con/', `${SITE}/su-kien/sinh-con/`,
+      'Trang này không hiển thị được hướng dẫn Thủ tục xã. Mở hướng dẫn trên trang Thủ tục xã'],
+    ['en', '/su-kien/sinh-con/', `${SITE}/en/su-kien/sinh-con/`,
+      'This page cannot show the Thủ tục xã guide. Open the guide on the Thủ tục xã site'],
+  ]) {
+    const { context, page, problems } = await hostContext();
+    // The same host page, on an origin that the site's frame-ancestors does not list.
+    await openHost(page, embed(`data-province="79" data-lang="${lang}" data-start="${start}"`), { host: REFUSED });
+    const link = page.getByRole('link', { name: FALLBACK[lang] });
+    await link.waitFor();
+    // Where the frame was, in the host page itself: a plain link, not framed.
+    assert.equal(await link.getAttribute('href'), href);
+    assert.equal(await link.evaluate((a) => a.closest('p').textContent), sentence);
+    assert.equal(await link.evaluate((a) => a.closest('p').previousElementSibling.tagName), 'IFRAME');
+    assert.equal(await link.evaluate((a) => a.target), '');
+    assert.equal(await page.locator(EMBED).isVisible(), false, 'the broken frame is hidden');
+    assert.deepEqual(problems.filter((p) => !refusedFrame(p)), []);
+    // Following it opens the guide itself, not embedded.
+    await link.click();
+    await page.waitForURL(href);
+    await waitForHydration(page);
+    assert.equal(await page.getAttribute('html', 'data-embed'), null);
+    await context.close();
+  }
+});
+
+test('a frame that says "ready" keeps its place, even when it says it late', async () => {
+  // In time: no link, ever, once it said it (the height follows only after "ready").
+  {
+    const { context, page, problems } = await hostContext();
+    await openHost(page, embed('data-province="79" data-start="/su-kien/sinh-con/"'));
+    const { iframe, frame } = await guideFrame(page);
+    await heightFollows(iframe, frame, 'a frame that said ready');
+    assert.equal(await page.getByRole('link', { name: FALLBACK.vi }).count(), 0);
+    assert.ok(await iframe.isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // Late: the guide's wasm is held back until the link has taken the frame's
+  // place; once the guide says "ready", the frame is back and the link gone.
+  {
+    const { context, page, problems } = await hostContext();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route(/\/thu-tuc-xa-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openHost(page, embed('data-province="79" data-start="/su-kien/sinh-con/"'));
+    const link = page.getByRole('link', { name: FALLBACK.vi });
+    await link.waitFor();
+    assert.equal(await page.locator(EMBED).isVisible(), false);
+    release();
+    await link.waitFor({ state: 'detached' });
+    const { iframe, frame } = await guideFrame(page);
+    assert.ok(await iframe.isVisible());
+    await heightFollows(iframe, frame, 'a frame that said ready late');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('in a province\'s frame, the search offers the communes of that province only', async () => {
+  const { context, page, problems } = await hostContext();
+  await openHost(page, embed('data-province="79" data-lang="vi"'));
+  const { frame } = await guideFrame(page);
+  const box = frame.locator('main [data-search-input]');
+  const options = () => frame.$$eval('main [role=option]', (os) => os.map((o) => `${o.textContent} ${o.getAttribute('href')}`));
+  // A commune of the province is found…
+  await box.fill('Bến Thành');
+  await frame.waitForSelector('main [role=option][href="/noi-nop/ho-chi-minh/phuong-ben-thanh/"]');
+  // …and one that exists only in Hà Nội is not, nor the old wards that went into it
+  // (once the list is for the new query: procedures and guides may remain).
+  await box.fill('Hoàn Kiếm');
+  await frame.waitForFunction(() => ![...document.querySelectorAll('main [role=option]')]
+    .some((o) => o.textContent.includes('Bến Thành')));
+  const places = (await options()).filter((o) => o.includes('/noi-nop/'));
+  assert.deepEqual(places.filter((o) => !o.includes('/noi-nop/ho-chi-minh/')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in a province\'s frame, "near me" keeps to the province and says when the location is outside it', async () => {
+  /// A fresh phone at `latitude, longitude` (the browser keeps a position for a
+  /// while), on the finder in a frame kept to Hồ Chí Minh City: presses the button
+  /// and returns the message then shown (not "locating").
+  const locate = async (latitude, longitude) => {
+    const opened = await hostContext();
+    await opened.context.grantPermissions(['geolocation']);
+    await opened.context.setGeolocation({ latitude, longitude });
+    await openHost(opened.page, embed('data-province="79" data-lang="vi" data-start="/noi-nop/"'));
+    const { frame } = await guideFrame(opened.page);
+    await frame.locator('[data-attached] [data-near-button]').waitFor();
+    await frame.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+    const shown = frame.locator('[data-near-status] [data-msg]:not([hidden]):not([data-msg="locating"])');
+    await shown.waitFor();
+    return { ...opened, frame, shown };
+  };
+  const outside = 'Vị trí của bạn nằm ngoài Thành phố Hồ Chí Minh. Trang này chỉ tìm xã, phường thuộc Thành phố Hồ Chí Minh. '
+    + 'Tìm xã, phường gần bạn trên trang Thủ tục xã đầy đủ (mở trong thẻ mới)';
+  // Hà Nội, far from the province; Biên Hòa (Đồng Nai), inside the province's box.
+  for (const [where, lat, lon] of [['Hà Nội', 21.0285, 105.8522], ['Biên Hòa', 10.9447, 106.8243]]) {
+    const { context, frame, shown, problems } = await locate(lat, lon);
+    assert.equal(await shown.getAttribute('data-msg'), 'outside', where);
+    assert.equal((await shown.textContent()).replace(/\s+/g, ' ').trim(), outside, where);
+    const link = shown.getByRole('link');
+    assert.equal(await link.getAttribute('href'), '/noi-nop/#near');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await frame.locator('[data-near-list] li').count(), 0, `${where}: no list of the province's communes`);
+    assert.equal(await frame.locator('[data-near-here]').isVisible(), false, where);
+    assert.deepEqual(problems, [], where);
+    await context.close();
+  }
+  // Inside the province, the answer as on the full site.
+  const { context, frame, shown, problems } = await locate(10.7725, 106.698);
+  assert.equal(await shown.getAttribute('data-msg'), 'found');
+  assert.equal((await frame.locator('[data-near-here] p.near-here').textContent()).trim(),
+    'Bạn đang ở Phường Bến Thành, Thành phố Hồ Chí Minh.');
+  assert.ok(await frame.locator('[data-near-list] li').count() > 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

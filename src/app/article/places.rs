@@ -120,6 +120,13 @@ fn Near(lang: Lang, heading: &'static str, explain: &'static str) -> impl IntoVi
                 <p class="warning" data-msg="unavailable" hidden>{t.near_unavailable}</p>
                 <p class="warning" data-msg="failed" hidden>{t.near_failed}</p>
                 <p class="warning" data-msg="far" hidden>{t.near_far}</p>
+                // Embedded for one province, a point outside it (the wasm fills in
+                // the province); the link opens the full guide, outside the frame.
+                <p class="warning" data-msg="outside" hidden>
+                    <span data-near-outside=t.near_outside></span>
+                    " "
+                    <a href=format!("{base}#near") target="_blank" rel="noopener">{t.near_outside_link}</a>
+                </p>
                 <p data-msg="found" hidden>{t.near_found}</p>
             </div>
             // The sketch and its words, outside the status region: a screen reader

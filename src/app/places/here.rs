@@ -69,11 +69,8 @@ impl Here {
 /// Reads the boundaries of the provinces whose box, grown by the near distance,
 /// holds the point. `Ok(None)` when no commune holds it or is near; `Err` when a
 /// file did not load and nothing holds the point (that file might have).
-pub(super) async fn here(
-    at: Point,
-    accuracy_m: f64,
-    scope: Option<&'static crate::places::Province>,
-) -> Result<Option<Here>, ()> {
+/// Embedded for one province, only that province's file is read.
+pub(super) async fn here(at: Point, accuracy_m: f64) -> Result<Option<Here>, ()> {
     // Near a border: within the simplification's error (between communes, or
     // at the coast when no commune holds the point), or the position's own
     // uncertainty, at most 300 m.
@@ -89,7 +86,7 @@ pub(super) async fn here(
             && at.lat <= b.north + pad
             && at.lon >= b.west - pad
             && at.lon <= b.east + pad;
-        if !in_box || scope.is_some_and(|s| !std::ptr::eq(s, p)) {
+        if !in_box || !crate::app::mode::shows_place(p) {
             continue;
         }
         let url = format!("/ranh-gioi/{}.txt", p.code);
@@ -137,8 +134,7 @@ pub(super) fn show_here(near: &Element, here: Option<&Here>, lang: Lang, at: Poi
         format!("<a href=\"{}\">{}</a>", escape(href), escape(name))
     };
     let Some(h) = here else {
-        // Kept to one province (embedded), a point elsewhere is simply not in it;
-        // and a boundaries file that did not load cannot say.
+        // A boundaries file that did not load cannot say.
         if silent {
             show(&box_, false);
             return;

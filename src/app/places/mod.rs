@@ -12,8 +12,10 @@
 //!   is the one a later visit to that province page uses. First, [`here`] says
 //!   which commune holds the point, from the province boundaries around it. Every
 //!   message is already in the HTML; the wasm only shows one or fills its
-//!   `{place}`. The location stays in these functions: it is not stored, not put
-//!   in the address, not sent.
+//!   `{place}`. Embedded for one province, only that province is read, and a
+//!   point outside it is told so, with a link to the full guide's finder. The
+//!   location stays in these functions: it is not stored, not put in the
+//!   address, not sent.
 //!
 //! Plain DOM listeners, no signals of their own, like the flow pages: small wasm.
 
@@ -42,9 +44,10 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, Event, HtmlElement};
 
+    use crate::app::mode;
     use crate::data;
     use crate::model::Lang;
-    use crate::places::{format_km, Nearest, Point};
+    use crate::places::{format_km, Nearest, Point, Province};
     use crate::route::{Page, Route};
     use crate::text::{fold, matches};
 
@@ -79,19 +82,23 @@ mod browser {
         if let Ok(Some(near)) = root.query_selector("[data-near]") {
             attach_near(near);
         }
-        if let Some(province) = crate::app::mode::province() {
-            keep_to(&root, province, lang);
+        if mode::province().is_some() {
+            keep_to(&root, lang);
         }
     }
 
     /// Embedded in a province's portal: the lists of provinces and old provinces
     /// show only that province and the old ones it was made of.
-    fn keep_to(root: &Element, province: &'static crate::places::Province, lang: Lang) {
-        let mut kept = vec![Route::new(lang, Page::Province(province)).href()];
+    fn keep_to(root: &Element, lang: Lang) {
+        let mut kept: Vec<String> = data::PROVINCES
+            .iter()
+            .filter(|p| mode::shows_place(p))
+            .map(|p| Route::new(lang, Page::Province(p)).href())
+            .collect();
         kept.extend(
             data::OLD_PROVINCES
                 .iter()
-                .filter(|o| std::ptr::eq(o.province, province))
+                .filter(|o| mode::shows_place(o.province))
                 .map(|o| Route::new(lang, Page::OldProvince(o)).href()),
         );
         for item in elements(root, ".place-grid > li") {
@@ -326,11 +333,16 @@ mod browser {
             Lang::Vi
         };
         // Embedded in a province's portal: that province's communes only.
-        let scope = crate::app::mode::province();
+        let scope = mode::province();
         let mut search: Nearest<Found> =
             Nearest::new(at, data::PROVINCES.iter().map(|p| p.bbox), NEAREST)
-                .only(|i| scope.is_none_or(|p| std::ptr::eq(p, &data::PROVINCES[i])));
-        let here = here(at, accuracy_m, scope).await;
+                .only(|i| mode::shows_place(&data::PROVINCES[i]));
+        let here = here(at, accuracy_m).await;
+        // There, a point that none of its communes holds or is near is outside it.
+        if let (Some(province), Ok(None)) = (scope, &here) {
+            outside(&near, province);
+            return;
+        }
         let unknown = here.is_err();
         let here = here.ok().flatten();
         let mut failed = false;
@@ -350,11 +362,17 @@ mod browser {
             say(&near, "failed");
             return;
         }
+        let far = search.found.first().is_some_and(|(_, d)| *d > FAR_KM);
+        // Kept to one province whose boundaries did not load: far from all its
+        // communes is outside it.
+        if let (Some(province), true) = (scope, far) {
+            outside(&near, province);
+            return;
+        }
         let Ok(Some(list)) = near.query_selector("[data-near-list]") else {
             return;
         };
         let km_text = list.get_attribute("data-km").unwrap_or_default();
-        let far = search.found.first().is_some_and(|(_, d)| *d > FAR_KM);
         let html: String = search
             .found
             .iter()
@@ -370,8 +388,18 @@ mod browser {
             .collect();
         list.set_inner_html(&html);
         // The answer first, then the message that moves focus to the status region.
-        show_here(&near, here.as_ref(), lang, at, scope.is_some() || unknown);
+        show_here(&near, here.as_ref(), lang, at, unknown);
         say(&near, if far { "far" } else { "found" });
+    }
+
+    /// Embedded for one province, a point outside it: says so, with the link to
+    /// the full guide's finder (the message is in the HTML; the name is filled in).
+    fn outside(near: &Element, province: &Province) {
+        if let Ok(Some(text)) = near.query_selector("[data-near-outside]") {
+            let template = text.get_attribute("data-near-outside").unwrap_or_default();
+            text.set_text_content(Some(&data::fill(&template, "province", province.name)));
+        }
+        say(near, "outside");
     }
 
     /// Escapes text for HTML (the names come from our own data, but still).

@@ -66,7 +66,7 @@ test('after one visit, the guide works with no network', async () => {
   }
   await page.locator('section.check:not([hidden])').waitFor();
   await page.click('.check-continue a[data-go="outcome"]');
-  const outcome = page.locator('section.outcome:not([hidden])');
+  const outcome = page.locator('section.outcome:not([hidden])').first();
   await outcome.waitFor();
   assert.ok(await outcome.locator('h2, h3').count() > 0, 'the outcome, with its checklist');
   await context.setOffline(false);

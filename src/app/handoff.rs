@@ -28,7 +28,9 @@ pub fn QrButton(lang: Lang) -> impl IntoView {
             aria-expanded="false"
             aria-controls="qr-panel"
         >
+            // Short on screen, whole for a screen reader.
             {data::strings(lang).qr_show}
+            <span class="visually-hidden">{data::strings(lang).qr_show_more}</span>
         </button>
     }
 }

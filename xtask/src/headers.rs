@@ -488,7 +488,10 @@ mod tests {
         assert!(!is_hashed_asset("/style.css"));
         assert!(!is_hashed_asset("/style-0123456789ABCDEF.css"), "uppercase");
         // Trunk leaves out leading zeros: a 13-digit hash happened in a real build.
-        assert!(is_hashed_asset("/thu-tuc-xa-35126b64b23cb_bg.wasm"), "13 digits");
+        assert!(
+            is_hashed_asset("/thu-tuc-xa-35126b64b23cb_bg.wasm"),
+            "13 digits"
+        );
         assert!(!is_hashed_asset("/style-0123456789a.css"), "11 digits");
         assert!(
             !is_hashed_asset("/style-0123456789abcdef0.css"),

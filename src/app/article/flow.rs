@@ -502,7 +502,8 @@ fn OutcomeMore(
                 {maybe}
             </section>
             <details class="more">
-                <summary><h2>{t.proc_fee}</h2></summary>
+                <summary><h2>{t.flow_fee_time}</h2></summary>
+                <h3>{t.proc_fee}</h3>
                 <ol class=facts_class>
                     {per_step(&|_, p| {
                         view! { <FactBlock lang fact=&p.fee changes=p.changes_of(FactKind::Fee).collect() portal_url=p.portal_url/> }
@@ -510,9 +511,7 @@ fn OutcomeMore(
                     })}
                 </ol>
                 {notes(lang, text, NoteAbout::Fee)}
-            </details>
-            <details class="more">
-                <summary><h2>{t.proc_time}</h2></summary>
+                <h3>{t.proc_time}</h3>
                 <ol class=facts_class>
                     {per_step(&|_, p| {
                         view! { <FactBlock lang fact=&p.time changes=p.changes_of(FactKind::Time).collect() portal_url=p.portal_url/> }
@@ -568,10 +567,10 @@ fn OutcomeMore(
                 <h3>{t.flow_next}</h3>
                 <ol class=facts_class>{per_step(&|_, p| view! { {p.result.get(lang)} }.into_any())}</ol>
                 {notes(lang, text, NoteAbout::Next)}
+                <p class="rights-link">
+                    <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
+                </p>
             </details>
-            <p class="rights-link no-print">
-                <a href=Route::new(lang, Page::Rights).href()>{t.rights_link}</a>
-            </p>
         </section>
     })
 }

@@ -32,5 +32,5 @@ for (const r of rows.slice(0, 5)) {
   console.error(`${r.screens.toFixed(1)} screens, actions at ${r.actions.toFixed(1)}: ${r.id} ${r.address}`);
 }
 console.log(`outcomes_measured: ${rows.length}`);
-console.log(`outcome_screens_max: ${rows[0].screens.toFixed(1)}`);
-console.log(`outcome_actions_screen_max: ${Math.max(...rows.map((r) => r.actions)).toFixed(1)}`);
+console.log(`outcome_screens_max: ${rows[0].screens.toFixed(2)}`);
+console.log(`outcome_actions_screen_max: ${Math.max(...rows.map((r) => r.actions)).toFixed(2)}`);

@@ -598,7 +598,7 @@ fn OutcomeHead(lang: Lang, text: &'static OutcomeText) -> impl IntoView {
             .then(|| {
                 view! {
                     <details class="callout">
-                        <summary class="callout-title">{t.flow_doubt_open}</summary>
+                        <summary class="callout-title">{t.flow_doubt_title}</summary>
                         {notes(lang, text, NoteAbout::Doubt)}
                     </details>
                 }

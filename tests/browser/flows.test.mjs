@@ -286,7 +286,7 @@ test('an outcome fits a phone: what to do and where first, the actions within tw
   const fee = page.locator('section.outcome:not([hidden]) details.more', { has: page.locator('summary h2', { hasText: /^Lệ phí/ }) });
   assert.equal(await fee.evaluate((d) => d.open), false);
   assert.equal(await fee.locator('.fact').first().isVisible(), false);
-  await fee.locator('summary').click();
+  await fee.locator(':scope > summary').click();
   await fee.locator('.fact').first().waitFor();
   const key = page.locator('section.outcome:not([hidden]) .badge-key');
   await key.locator('summary').click();

@@ -1,7 +1,7 @@
 // `cargo xtask bench` runs this: how long every outcome of every flow is on a
 // 390×844 phone with its details closed, in screens, and how far down its
 // actions (print, QR, share) start. An outcome is measured from the top of the
-// page to the end of its last part. Prints `outcome_screens_max`,
+// page to the end of its last part, every <details> closed. Prints `outcome_screens_max`,
 // `outcome_actions_screen_max` and the five longest outcomes (stderr). Not a
 // test: the bench checks the budgets. OUTCOMES is the output of
 // `flows --outcomes` (one address and outcome id per line).
@@ -19,6 +19,9 @@ for (const [address, id] of list) {
   await page.waitForSelector(`[data-show="o:${id}"]:not([hidden])`);
   await page.waitForSelector('.outcome-actions:not([hidden])');
   const [bottom, actions] = await page.evaluate((id) => {
+    // With its details closed, as the budget is set (the caution opens by
+    // default; it folds for those who have read it).
+    for (const d of document.querySelectorAll('details[open]')) d.open = false;
     const parts = [...document.querySelectorAll(`[data-show="o:${id}"]`)];
     const top = (e) => e.getBoundingClientRect().top + window.scrollY;
     const bottom = Math.max(...parts.map((e) => e.getBoundingClientRect().bottom + window.scrollY));

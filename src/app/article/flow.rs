@@ -281,7 +281,6 @@ fn CheckItem(
                 " "
                 <details class="check-more">
                     <summary>{t.flow_doc_more}</summary>
-                    {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
                     {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
                     <p class="document-get">
                         <span class="document-get-label">{t.flow_get} ": "</span>
@@ -289,6 +288,8 @@ fn CheckItem(
                     </p>
                 </details>
                 {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
+                // What this procedure asks of the paper (the original as well…).
+                {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             </div>
         </li>
     }
@@ -597,8 +598,12 @@ fn OutcomeHead(lang: Lang, text: &'static OutcomeText) -> impl IntoView {
         {has_doubt
             .then(|| {
                 view! {
-                    <details class="callout">
-                        <summary class="callout-title">{t.flow_doubt_title}</summary>
+                    // Open: it can decide whether the trip is worth making; it
+                    // folds for those who have read it.
+                    <details class="callout" open>
+                        <summary>
+                            <h2 class="callout-title">{t.flow_doubt_title}</h2>
+                        </summary>
                         {notes(lang, text, NoteAbout::Doubt)}
                     </details>
                 }

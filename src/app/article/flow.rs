@@ -280,7 +280,10 @@ fn CheckItem(
             <div class="check-detail">
                 " "
                 <details class="check-more">
-                    <summary>{t.flow_doc_more}</summary>
+                    <summary>
+                        {t.flow_doc_more}
+                        <span class="visually-hidden">": " {document.doc.name.get(lang)}</span>
+                    </summary>
                     {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
                     <p class="document-get">
                         <span class="document-get-label">{t.flow_get} ": "</span>

@@ -284,6 +284,7 @@ fn CheckItem(
                         {t.flow_doc_more}
                         <span class="visually-hidden">": " {document.doc.name.get(lang)}</span>
                     </summary>
+                    {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
                     {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
                     <p class="document-get">
                         <span class="document-get-label">{t.flow_get} ": "</span>
@@ -291,8 +292,6 @@ fn CheckItem(
                     </p>
                 </details>
                 {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
-                // What this procedure asks of the paper (the original as well…).
-                {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             </div>
         </li>
     }

@@ -634,31 +634,24 @@ fn like_a_phone(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
 /// and where its actions start (`tests/browser/bench-outcomes.mjs`), one address
 /// per outcome from the flows' engine.
 fn outcome_lengths(dist: &Path) -> Result<impl Fn(&str) -> Result<f64>> {
-    tools::ensure_chromium()?;
     let list = root().join("target/outcomes.txt");
     std::fs::write(&list, app_bin("flows", &["--outcomes"])?)?;
-    let server = server::start(
-        dist.to_path_buf(),
-        "127.0.0.1:0",
-        headers::DEFAULT_FRAME_ANCESTORS,
-    )?;
-    let out = Command::new("node")
-        .arg("tests/browser/bench-outcomes.mjs")
-        .current_dir(root())
-        .env("BASE_URL", server.url())
-        .env("OUTCOMES", &list)
-        .output()?;
-    eprint!("{}", String::from_utf8_lossy(&out.stderr));
-    if !out.status.success() {
-        return Err("bench-outcomes.mjs failed".into());
-    }
-    Ok(figures_in(String::from_utf8(out.stdout)?))
+    browser_figures_with(dist, "bench-outcomes.mjs", &[("OUTCOMES", &list)])
 }
 
 /// The figures a script of `tests/browser/` prints against dist/ served with
 /// production headers; what it writes to stderr (a table, the first failures)
 /// is passed on.
 fn browser_figures(dist: &Path, script: &str) -> Result<impl Fn(&str) -> Result<f64>> {
+    browser_figures_with(dist, script, &[])
+}
+
+/// [`browser_figures`], with more of the script's environment (a file to read).
+fn browser_figures_with(
+    dist: &Path,
+    script: &str,
+    env: &[(&str, &Path)],
+) -> Result<impl Fn(&str) -> Result<f64>> {
     tools::ensure_chromium()?;
     let server = server::start(
         dist.to_path_buf(),
@@ -669,6 +662,7 @@ fn browser_figures(dist: &Path, script: &str) -> Result<impl Fn(&str) -> Result<
         .arg(format!("tests/browser/{script}"))
         .current_dir(root())
         .env("BASE_URL", server.url())
+        .envs(env.iter().copied())
         .output()?;
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
     if !out.status.success() {

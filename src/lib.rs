@@ -9,22 +9,18 @@
 #![recursion_limit = "256"]
 
 pub mod app;
-pub mod boundaries;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod content;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod data;
-pub mod embed;
-pub mod flow;
-pub mod model;
-pub mod places;
 pub mod route;
-pub mod search;
-pub mod sketch;
 #[cfg(feature = "ssr")]
 pub mod ssr;
-pub mod text;
+
+// The pure core is a crate of its own (`core/`), and so is the content pipeline
+// (`pipeline/`, native only); their modules are used here as the crate's own.
+#[cfg(not(target_arch = "wasm32"))]
+pub use thu_tuc_xa_content as content;
+pub use thu_tuc_xa_core::{boundaries, embed, flow, model, places, search, sketch, text};
 
 /// The wasm entry point (called by `main`): hydrates the prerendered page, then
 /// marks the document with `data-hydrated` (tests can tell a live page from a

@@ -237,7 +237,9 @@ pub fn show(form: &Element) {
             if hits.is_empty() {
                 say(&attr("data-none"));
             } else {
-                say(&attr("data-count").replace("{n}", &hits.len().to_string()));
+                // The count's form: English has one for 1 (`data-count-one`).
+                let form = if hits.len() == 1 { "data-count-one" } else { "data-count" };
+                say(&attr(form).replace("{n}", &hits.len().to_string()));
             }
             Some(render(
                 index,

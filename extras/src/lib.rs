@@ -16,22 +16,12 @@
 //! tells it that a new page is in place. It marks `<html data-extras>` once
 //! running, which shows the buttons that need it.
 //!
-//! The pure parts are shared with the app by path: `src/search.rs` and `src/text.rs`
-//! (the search engine and its folding), `src/embed.rs` (the snippets) and
-//! `src/model.rs` (the languages).
+//! The pure parts are the core crate's (`thu-tuc-xa-core`), shared with the app:
+//! `search` and `text` (the search engine and its folding), `embed` (the snippets)
+//! and `model` (the languages).
 
-#[allow(dead_code)] // the app's whole model; the snippets need only `Lang`
-#[path = "../../src/model.rs"]
-mod model;
-
-#[path = "../../src/embed.rs"]
-pub mod embed;
 pub mod qr;
-#[path = "../../src/search.rs"]
-pub mod search;
-#[allow(dead_code)] // the app's folding; the search needs most of it
-#[path = "../../src/text.rs"]
-mod text;
+pub use thu_tuc_xa_core::{embed, model, search, text};
 
 #[cfg(target_arch = "wasm32")]
 mod builder;

@@ -70,7 +70,7 @@ pub fn Home(lang: Lang) -> impl IntoView {
                                 <span class="card-title">{f.name.get(lang)}</span>
                                 <span class="card-summary">{f.summary.get(lang)}</span>
                                 <span class="card-meta">
-                                    {data::fill(t.field_procedure_count, "n", &count.to_string())}
+                                    {t.field_procedure_count.of(count)}
                                 </span>
                             </a>
                         </li>

@@ -4,7 +4,7 @@
 //! Without JavaScript the box is not shown (it could not search): a link leads to
 //! the search page, whose A–Z list reaches every page. The input has no `name`,
 //! so what was typed is never sent anywhere. With JavaScript, the first focus on a box (or the search
-//! page) loads the extras module, whose combobox (`extras/src/search.rs`) searches
+//! page) loads the extras module, whose combobox (`extras/src/combobox.rs`) searches
 //! the index on the device as the person types. The form's attributes carry what
 //! that needs: its language, the place finder's path, the status messages.
 
@@ -56,7 +56,7 @@ pub fn SearchBox(lang: Lang, id: &'static str, #[prop(optional)] on_page: bool) 
             data-loading=t.search_loading
             data-none=t.search_none
             data-failed=t.search_failed
-            data-count=t.search_count
+            data-count=t.search_count.other data-count-one=t.search_count.one
         >
             <label class="search-label" for=input.clone()>
                 {t.search_label}

@@ -32,7 +32,7 @@ import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
 const queries = JSON.parse(readFileSync(process.env.QUERIES, 'utf8'));
 
 /// What a result link points at, in the query set's terms (as `target_of` in
-/// src/search.rs): the Vietnamese path, or `ma:<code>` for a national-index anchor.
+/// core/src/search.rs): the Vietnamese path, or `ma:<code>` for a national-index anchor.
 function target(href) {
   const url = new URL(href, BASE_URL);
   if (url.hash.startsWith('#ma-')) return `ma:${url.hash.slice(4).replace('-', '.')}`;

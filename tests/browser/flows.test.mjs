@@ -246,7 +246,7 @@ test('every outcome of every flow prints on one A4 page, two for four procedures
   // One address per outcome, from the flows' own engine (`cargo xtask flows --outcomes`).
   const { execFileSync } = await import('node:child_process');
   const list = execFileSync(process.env.CARGO ?? 'cargo',
-    ['run', '--quiet', '-p', 'thu-tuc-xa', '--bin', 'flows', '--', '--outcomes'], { encoding: 'utf8' })
+    ['run', '--quiet', '-p', 'thu-tuc-xa', '--features', 'ssr', '--bin', 'flows', '--', '--outcomes'], { encoding: 'utf8' })
     .trim().split('\n').map((line) => line.split(' '));
   assert.ok(list.length >= 9, `${list.length} outcomes`);
   const { context, page, problems } = await phonePage(browser);

@@ -78,10 +78,26 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 /// compressed copy that would not be smaller is removed, so no stale one from
 /// an earlier build can be served.
 pub fn precompress(root: &Path) -> io::Result<usize> {
+    precompress_where(root, |_| true)
+}
+
+/// [`precompress`] for the files `pick` chooses; every other file loses any
+/// `.br` or `.gz` copy an earlier build left (a server would serve it in place
+/// of the new file).
+pub fn precompress_where(root: &Path, pick: impl Fn(&Path) -> bool) -> io::Result<usize> {
     let mut files = Vec::new();
     collect_files(root, &mut files)?;
     files.sort();
     files.retain(|f| is_compressible(f));
+    let (files, skipped): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| pick(f));
+    for file in &skipped {
+        for ext in ["br", "gz"] {
+            match fs::remove_file(sibling(file, ext)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+    }
     // Thousands of pages (every commune has one): split the work across the cores,
     // and give the many small HTML pages quality 9, far faster than 11 and a few
     // percent larger. Code, styles and data get 11.

@@ -12,8 +12,26 @@ use crate::{cargo, compress, extras, headers, root, run, sw, tools, Result};
 /// Where the site will be published, for canonical links. Override with `SITE_URL`.
 pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
 
-/// Builds `dist/` and returns its path.
+/// Which files of `dist/` get `.br` and `.gz` siblings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precompress {
+    /// Every text file: what a host serving precompressed files wants.
+    All,
+    /// The app's own files at the top of `dist/` (wasm, scripts, the worker),
+    /// not the thousands of pages: enough for the tests of compressed answers,
+    /// at a fraction of the time.
+    Assets,
+    /// None, for hosts that compress as they serve (`--no-precompress`).
+    None,
+}
+
+/// Builds `dist/` with every file precompressed and returns its path.
 pub fn build() -> Result<PathBuf> {
+    build_with(Precompress::All)
+}
+
+/// Builds `dist/` and returns its path.
+pub fn build_with(precompress: Precompress) -> Result<PathBuf> {
     tools::ensure_build_tools()?;
     let dist = root().join("dist");
     // trunk runs cargo with --offline: fetch first so a new machine has the crates.
@@ -62,8 +80,16 @@ pub fn build() -> Result<PathBuf> {
     shell_assets.extend(extras);
     let saved = sw::write(&dist, &shell_assets)?;
     println!("dist/sw.mjs saves {saved} files for offline use");
-    let n = compress::precompress(&dist)?;
-    println!("dist/ ready ({n} files precompressed), canonical base {site_url}");
+    let started = std::time::Instant::now();
+    let n = match precompress {
+        Precompress::All => compress::precompress(&dist)?,
+        Precompress::Assets => compress::precompress_where(&dist, |f| f.parent() == Some(&dist))?,
+        Precompress::None => compress::precompress_where(&dist, |_| false)?,
+    };
+    println!(
+        "dist/ ready ({n} files precompressed in {:.0} s), canonical base {site_url}",
+        started.elapsed().as_secs_f64()
+    );
     Ok(dist)
 }
 

@@ -1,8 +1,11 @@
 //! The project's commands, run as `cargo xtask <command>`:
 //!
 //! - `serve`: build the production site and serve it locally with production headers.
-//! - `test`: every check: rustfmt, clippy, native tests, the site build, browser tests.
-//! - `dist`: the production site into `dist/`.
+//! - `check`: the inner loop: rustfmt, clippy (native and both wasm targets) and
+//!   the native tests, each step timed.
+//! - `test`: every check: `check`'s, then the site build and the browser tests.
+//! - `dist`: the production site into `dist/` (`--no-precompress`: without the
+//!   `.br` and `.gz` copies, for hosts that compress as they serve).
 //! - `bench`: the budgets, printed as `name: value` lines.
 //! - `flows`: each life-event flow as a graph (Mermaid; `--dot` for Graphviz;
 //!   `--paths` counts the paths).
@@ -51,18 +54,27 @@ fn cargo() -> Command {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] [--no-build] [--nginx] | test | dist | bench | flows [--dot | --paths] | boundaries --geojson <dir>>";
+    "usage: cargo xtask <serve [--port N] [--no-build] [--nginx] | check | test | dist [--no-precompress] | bench | flows [--dot | --paths | --outcomes] | boundaries --geojson <dir>>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
+        Some("check") => check().map(|_| ()),
         Some("test") => test(),
-        Some("dist") => dist::build().map(|_| ()),
+        Some("dist") => match args.get(1).map(String::as_str) {
+            None => dist::build().map(|_| ()),
+            Some("--no-precompress") => dist::build_with(dist::Precompress::None).map(|_| ()),
+            Some(_) => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
         Some("bench") => bench::run(),
         Some("boundaries") => boundaries::run(&args[1..]).map_err(Into::into),
         Some("flows") => run(cargo()
-            .args(["run", "--quiet", "-p", "thu-tuc-xa", "--bin", "flows", "--"])
+            .args(FLOWS_BIN)
+            .arg("--")
             .args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");
@@ -120,43 +132,97 @@ fn serve(args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// `cargo run` of the `flows` binary with the features the tests and the
+/// prerenderer build the app with, so that it reuses their build.
+pub const FLOWS_BIN: [&str; 8] = [
+    "run",
+    "--quiet",
+    "-p",
+    "thu-tuc-xa",
+    "--features",
+    "ssr",
+    "--bin",
+    "flows",
+];
+
+/// The steps of `check`: each a cargo command, named for the timings.
+fn check_steps() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("rustfmt", vec!["fmt", "--all", "--check"]),
+        // The wasm lints first: they fail fastest.
+        (
+            "clippy wasm (app)",
+            vec![
+                "clippy",
+                "-p",
+                "thu-tuc-xa",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--features",
+                "hydrate",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy wasm (extras)",
+            vec![
+                "clippy",
+                "-p",
+                "thu-tuc-xa-extras",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy native",
+            vec![
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--features",
+                "thu-tuc-xa/ssr",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "native tests",
+            vec!["test", "--workspace", "--features", "thu-tuc-xa/ssr"],
+        ),
+    ]
+}
+
+/// rustfmt, clippy on every target and the native tests, each step timed.
+/// Returns the whole time in seconds.
+pub fn check() -> Result<f64> {
+    tools::ensure_wasm_target()?;
+    let started = std::time::Instant::now();
+    let mut times = Vec::new();
+    for (name, args) in check_steps() {
+        let step = std::time::Instant::now();
+        run(cargo().args(&args))?;
+        times.push((name, step.elapsed().as_secs_f64()));
+    }
+    let total = started.elapsed().as_secs_f64();
+    for (name, s) in &times {
+        println!("check: {name} {s:.0} s");
+    }
+    println!("check: all {total:.0} s");
+    Ok(total)
+}
+
 fn test() -> Result<()> {
-    run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--features",
-        "thu-tuc-xa/ssr",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(cargo().args(["test", "-p", "thu-tuc-xa", "--features", "ssr"]))?;
-    run(cargo().args(["test", "-p", "xtask"]))?;
-    run(cargo().args(["test", "-p", "thu-tuc-xa-extras"]))?;
-    let dist = dist::build()?;
-    run(cargo().args([
-        "clippy",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--features",
-        "hydrate",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(cargo().args([
-        "clippy",
-        "-p",
-        "thu-tuc-xa-extras",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    check()?;
+    // The browser tests need no `.br`/`.gz` copy of every page, only of the
+    // app's own files (the compressed answers they check).
+    let dist = dist::build_with(dist::Precompress::Assets)?;
     tools::ensure_chromium()?;
     let server = server::start(dist.clone(), "127.0.0.1:0", nginx::TEST_FRAME_ANCESTORS)?;
     let mut node = Command::new("node");

@@ -38,12 +38,7 @@ pub fn path_env() -> String {
 /// The wasm target, trunk and wasm-bindgen-cli at the pinned versions, and the
 /// npm packages (wasm-opt from `binaryen`, Playwright, axe).
 pub fn ensure_build_tools() -> Result<()> {
-    let targets = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()?;
-    if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
-    }
+    ensure_wasm_target()?;
     std::env::set_var("PATH", path_env());
     if !version_of("trunk").is_some_and(|v| v.contains(TRUNK)) {
         eprintln!("installing trunk {TRUNK} (about 10 minutes, once)");
@@ -61,6 +56,17 @@ pub fn ensure_build_tools() -> Result<()> {
         ]))?;
     }
     ensure_node_modules()
+}
+
+/// The wasm target of the toolchain (for the wasm lints and the build).
+pub fn ensure_wasm_target() -> Result<()> {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()?;
+    if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
 }
 
 /// `npm ci` when `node_modules` is missing or older than `package-lock.json`.

@@ -57,7 +57,7 @@ pub fn IndexFieldArticle(lang: Lang, field: &'static IndexField) -> impl IntoVie
         <Breadcrumbs lang trail/>
         <article class="index-field">
             <h1>{field.name.get(lang)}</h1>
-            <p class="lead">{data::fill(t.field_procedure_count, "n", &field.count.to_string())}</p>
+            <p class="lead">{t.field_procedure_count.of(field.count as usize)}</p>
             <p class="hint">{t.index_names_note}</p>
             <ul class="procedure-list index-list">
                 {guides_first(field).into_iter().map(|entry| view! { <Entry lang entry/> }).collect_view()}

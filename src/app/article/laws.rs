@@ -106,7 +106,7 @@ fn LawEntry(lang: Lang, doc: &'static LegalDoc) -> impl IntoView {
                 .then(|| {
                     view! {
                         <details class="law-pages">
-                            <summary>{data::fill(t.laws_pages, "n", &pages.len().to_string())}</summary>
+                            <summary>{t.laws_pages.of(pages.len())}</summary>
                             <ul>
                                 {pages
                                     .into_iter()
@@ -146,7 +146,7 @@ pub fn LawsArticle(lang: Lang) -> impl IntoView {
         <article class="laws">
             <h1>{t.laws_title}</h1>
             <p class="lead">{t.laws_intro}</p>
-            <p>{data::fill(t.laws_count, "n", &docs.len().to_string())}</p>
+            <p>{t.laws_count.of(docs.len())}</p>
             {docs.into_iter().map(|doc| view! { <LawEntry lang doc/> }).collect_view()}
         </article>
     }

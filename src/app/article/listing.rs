@@ -105,7 +105,7 @@ pub fn IndexPage(lang: Lang) -> impl IntoView {
                     view! {
                         <li>
                             <a href=Route::new(lang, Page::IndexField(f)).href()>{f.name.get(lang)}</a>
-                            <p>{data::fill(t.field_procedure_count, "n", &f.count.to_string())}</p>
+                            <p>{t.field_procedure_count.of(f.count as usize)}</p>
                         </li>
                     }
                 })

@@ -96,7 +96,7 @@ fn Filter(
                     data-filter-input
                 />
             </div>
-            <p id="filter-count" class="filter-count" role="status" data-count=t.filter_count></p>
+            <p id="filter-count" class="filter-count" role="status" data-count=t.filter_count.other data-count-one=t.filter_count.one></p>
             <p class="warning" data-filter-empty hidden>{t.filter_empty}</p>
         </div>
     }
@@ -164,7 +164,7 @@ pub fn PlacesPage(lang: Lang) -> impl IntoView {
                                 <a href=Route::new(lang, Page::Province(p)).href()>
                                     <span class="place-name">{p.name}</span>
                                     <span class="place-meta">
-                                        {data::fill(t.province_commune_count, "n", &count(n, lang))}
+                                        {t.province_commune_count.with(n, &count(n, lang))}
                                     </span>
                                 </a>
                             </li>
@@ -272,7 +272,7 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
         <Breadcrumbs lang trail=trail(lang, None)/>
         <h1>{province.name}</h1>
         <p class="lead">
-            {data::fill(t.province_lead, "n", &count(n, lang))} " "
+            {t.province_lead.with(n, &count(n, lang))} " "
             {(d.merged_from.len() > 1)
                 .then(|| view! { {t.province_merged_from} " " {old_province_links(lang, d.merged_from)} "." })}
         </p>

@@ -10,7 +10,7 @@
 //! point shown as its approximate location: the place data's point when it lies inside
 //! the simplified boundary, else a point inside it (`geo::InteriorPoint`).
 //!
-//! The file format (read by `src/boundaries.rs`, `Boundaries::parse`):
+//! The file format (read by `core/src/boundaries.rs`, `Boundaries::parse`):
 //! ```text
 //! # comment lines
 //! t <tolerance> <edge tolerance>               the simplification's, in 1e-5 degrees

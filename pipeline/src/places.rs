@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::diag::{Diagnostics, Source};
 use super::validate::is_url;
-use crate::text::slug;
+use thu_tuc_xa_core::text::slug;
 
 /// The files, in the order of [`super::Inputs::places`].
 pub const FILES: [&str; 6] = [
@@ -100,7 +100,7 @@ pub struct ProvinceRow {
     pub short_name: String,
     pub at: (i32, i32),
     /// The box around its communes' boundaries, once they are read.
-    pub bbox: Option<crate::places::Bbox>,
+    pub bbox: Option<thu_tuc_xa_core::places::Bbox>,
     /// Indexes into [`Places::old_provinces`].
     pub merged_from: Vec<usize>,
     pub portal: String,
@@ -265,7 +265,7 @@ fn source(text: &str) -> (String, Option<String>) {
 /// A province's name without its kind, folded: `"Tỉnh Bà Rịa - Vũng Tàu"` →
 /// `"ba ria vung tau"`.
 fn province_words(name: &str) -> String {
-    let folded = crate::text::fold(name);
+    let folded = thu_tuc_xa_core::text::fold(name);
     ["tinh ", "thanh pho ", "tp "]
         .iter()
         .find_map(|k| folded.strip_prefix(k))

@@ -42,10 +42,60 @@ pub struct ParsedProcedure {
     pub counts: facts::FactCounts,
 }
 
-/// UI strings: the keys, in file order of `vi`, with both translations.
+/// UI strings: the keys, sorted, with both translations.
 #[derive(Debug, Default)]
 pub struct Strings {
-    pub entries: Vec<(String, String, String)>,
+    pub entries: Vec<StringEntry>,
+}
+
+/// One interface string in both languages.
+#[derive(Debug)]
+pub struct StringEntry {
+    pub key: String,
+    pub vi: StringValue,
+    pub en: StringValue,
+}
+
+/// A string as written in `content/i18n/<lang>.toml`: plain text, or a count's
+/// forms (`{ one = "1 result", other = "{n} results" }`), chosen by `{n}`.
+/// Vietnamese has one form; a key written with forms in either language is a
+/// `Plural` in the generated code, its plain text standing for both forms.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum StringValue {
+    Plain(String),
+    Forms { one: String, other: String },
+}
+
+impl StringValue {
+    /// The forms, `(one, other)`; plain text is both.
+    pub fn forms(&self) -> (&str, &str) {
+        match self {
+            StringValue::Plain(s) => (s, s),
+            StringValue::Forms { one, other } => (one, other),
+        }
+    }
+}
+
+impl StringEntry {
+    /// Whether the key chooses a form by count in either language.
+    pub fn is_plural(&self) -> bool {
+        matches!(self.vi, StringValue::Forms { .. }) || matches!(self.en, StringValue::Forms { .. })
+    }
+}
+
+/// Reads and checks the interface strings alone (`content/i18n/*.toml`), for the
+/// app's build script, which must not wait for the whole content pipeline.
+pub fn load_strings(content_dir: &Path) -> Result<Strings, Vec<Diagnostic>> {
+    let vi = read(content_dir, "i18n/vi.toml").map_err(|d| vec![d])?;
+    let en = read(content_dir, "i18n/en.toml").map_err(|d| vec![d])?;
+    let mut diags = Diagnostics::default();
+    let strings = validate::strings(&vi, &en, &mut diags);
+    if diags.is_empty() {
+        Ok(strings)
+    } else {
+        Err(diags.into_sorted())
+    }
 }
 
 /// A glossary entry that passed every check.

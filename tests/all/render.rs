@@ -1,6 +1,5 @@
 //! Server rendering: every page prerenders to HTML that carries its content, so the
 //! site reads without JavaScript.
-#![cfg(feature = "ssr")]
 
 use thu_tuc_xa::data;
 use thu_tuc_xa::model::Lang;

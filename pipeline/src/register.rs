@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::diag::{Diagnostics, Source};
 use super::front_matter::LegalDocFm;
 use super::validate::{id_of, is_url, parse_toml, slug_of, text};
-use crate::model::LegalKind;
+use thu_tuc_xa_core::model::LegalKind;
 
 /// The citation of a procedure's own record on the national portal.
 pub const PORTAL: &str = "cong-dvc";
@@ -120,7 +120,7 @@ fn one(source: &Source, diags: &mut Diagnostics) -> Option<ParsedLegalDoc> {
     let before = diags.0.len();
     let id = slug_of(&source.path).to_string();
     let fm: LegalDocFm = parse_toml(source, &source.text, 0, diags)?;
-    let expected = crate::text::slug(fm.number.get_ref());
+    let expected = thu_tuc_xa_core::text::slug(fm.number.get_ref());
     if expected != id {
         diags.push(source.at(
             fm.number.span().start,

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::diag::{Diagnostics, Source};
 use super::front_matter::{AgenciesFile, EnglishNameCsv, IndexFieldsFile, IndexRowCsv};
 use super::validate::{is_code, is_slug, is_url, parse_toml, text};
-use crate::model::Channel;
+use thu_tuc_xa_core::model::Channel;
 
 /// One validated row.
 #[derive(Debug)]

@@ -8,7 +8,7 @@ use thu_tuc_xa::route::{Page, Route};
 use thu_tuc_xa::search::{target_of, Index, Kind};
 
 fn queries() -> Vec<Query> {
-    let text = include_str!("search-queries.toml");
+    let text = include_str!("../search-queries.toml");
     read_queries(text).expect("tests/search-queries.toml reads")
 }
 

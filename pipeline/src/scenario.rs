@@ -9,7 +9,7 @@ use super::flow::ParsedFlow;
 use super::front_matter::ScenariosFile;
 use super::validate::parse_toml;
 use super::ParsedProcedure;
-use crate::flow::{Answers, Flow, Need, Node};
+use thu_tuc_xa_core::flow::{Answers, Flow, Need, Node};
 
 /// Scenarios each flow needs at least.
 pub const MIN_SCENARIOS: usize = 5;

@@ -228,7 +228,7 @@ impl Index {
         }
     }
 
-    /// Adds the places of a places file (`crate::corpus::places_corpus`), their
+    /// Adds the places of a places file (the app's `corpus::places_corpus`), their
     /// links under `places` (the place finder's path without its final `/`:
     /// `/noi-nop`, `/en/noi-nop`), those of the provinces whose code `shown`
     /// accepts (a frame kept to one province: `crate::embed::shows_place`): their

@@ -47,14 +47,14 @@ pub struct ProcedureFm {
     /// on: why (`legal_basis_why.<id>.vi = "…"`).
     #[serde(default)]
     pub legal_basis_why: std::collections::BTreeMap<Spanned<String>, TextFm>,
-    /// Ids of [`crate::model::Channel`].
+    /// Ids of [`thu_tuc_xa_core::model::Channel`].
     pub channels: Spanned<Vec<Spanned<String>>>,
     /// The sources of `channels`.
     #[serde(default)]
     pub channels_cite: Vec<CiteFm>,
-    /// An id of [`crate::model::Place`].
+    /// An id of [`thu_tuc_xa_core::model::Place`].
     pub place: Spanned<String>,
-    /// An id of [`crate::model::PlaceOf`]: whose commune or province it is.
+    /// An id of [`thu_tuc_xa_core::model::PlaceOf`]: whose commune or province it is.
     #[serde(default)]
     pub place_of: Option<Spanned<String>>,
     /// The sources of `place` (and `place_note`).
@@ -110,7 +110,7 @@ pub struct FactFm {
     pub en: Spanned<String>,
     #[serde(default)]
     pub cite: Vec<CiteFm>,
-    /// An id of [`crate::model::Status`]; `settled` when left out.
+    /// An id of [`thu_tuc_xa_core::model::Status`]; `settled` when left out.
     #[serde(default)]
     pub status: Option<Spanned<String>>,
     /// Why it varies or is unsettled.
@@ -154,7 +154,7 @@ pub struct ChangeFm {
 pub struct LegalDocFm {
     /// As printed: `75/2022/TT-BTC`. The file name is this, folded.
     pub number: Spanned<String>,
-    /// An id of [`crate::model::LegalKind`].
+    /// An id of [`thu_tuc_xa_core::model::LegalKind`].
     pub kind: Spanned<String>,
     /// The title, without the number.
     pub name: TextFm,
@@ -186,7 +186,7 @@ pub struct LegalDocFm {
 pub struct DocumentFm {
     /// The id of a glossary entry (`content/giay-to/<id>.toml`).
     pub doc: Spanned<String>,
-    /// An id of [`crate::model::DocKind`].
+    /// An id of [`thu_tuc_xa_core::model::DocKind`].
     pub kind: Spanned<String>,
     pub count: Spanned<i64>,
     #[serde(default)]
@@ -443,7 +443,7 @@ pub struct StepFm {
     pub given: std::collections::BTreeMap<Spanned<String>, Spanned<bool>>,
     /// Where this step is filed in this situation, when the procedure's place
     /// depends on the case (`by-case`) or is tied to someone the outcome knows:
-    /// an id of [`crate::model::Place`], with `place_of`.
+    /// an id of [`thu_tuc_xa_core::model::Place`], with `place_of`.
     #[serde(default)]
     pub place: Option<Spanned<String>>,
     #[serde(default)]
@@ -454,7 +454,7 @@ pub struct StepFm {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct NoteFm {
-    /// An id of [`crate::model::NoteAbout`]: where the note is shown.
+    /// An id of [`thu_tuc_xa_core::model::NoteAbout`]: where the note is shown.
     pub about: Spanned<String>,
     #[serde(default)]
     pub when: Option<WhenFm>,

@@ -14,11 +14,11 @@ use super::diag::{Diagnostics, Source};
 use super::front_matter::{FlowFm, OutcomeFm, QuestionFm, WhenFm};
 use super::validate::{id_of, is_slug, parse_toml, place_of, slug_of, text};
 use super::ParsedProcedure;
-use crate::flow::{
+use thu_tuc_xa_core::flow::{
     Answers, Branch, Clause, Cond, DocRule, Flow, FlowText, Need, Node, Note, Outcome, OutcomeText,
     Question, QuestionText, State, Step, View, KEY_QUESTION, KEY_VIEW,
 };
-use crate::model::{NoteAbout, Place, Text};
+use thu_tuc_xa_core::model::{NoteAbout, Place, Text};
 
 /// The most paths a flow may have; beyond this it is too big to test whole.
 pub const MAX_PATHS: usize = 20_000;
@@ -364,7 +364,7 @@ pub fn flow(
     }));
     let text: &'static FlowText = Box::leak(Box::new(FlowText {
         flow,
-        aliases: crate::model::Aliases {
+        aliases: thu_tuc_xa_core::model::Aliases {
             vi: leak(
                 fm.aliases
                     .vi
@@ -556,7 +556,7 @@ fn step_place(
     source: &Source,
     s: &super::front_matter::StepFm,
     diags: &mut Diagnostics,
-) -> Option<(Place, Option<crate::model::PlaceOf>)> {
+) -> Option<(Place, Option<thu_tuc_xa_core::model::PlaceOf>)> {
     match (&s.place, &s.place_of) {
         (None, None) => None,
         (None, Some(of)) => {

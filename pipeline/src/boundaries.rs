@@ -1,5 +1,5 @@
 //! `content/dia-phuong/ranh-gioi/<province>.txt`: every commune's boundary (made by
-//! `cargo xtask boundaries`, read by [`crate::boundaries::Boundaries`]), checked
+//! `cargo xtask boundaries`, read by [`thu_tuc_xa_core::boundaries::Boundaries`]), checked
 //! against the place data:
 //! - one file per province, named by its code, every commune of the province in it
 //!   once and no other;
@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::diag::{Diagnostics, Source};
 use super::places::Places;
-use crate::boundaries::Boundaries;
-use crate::places::Point;
+use thu_tuc_xa_core::boundaries::Boundaries;
+use thu_tuc_xa_core::places::Point;
 
 /// What the bench reports of the boundaries.
 #[derive(Debug, Default, Clone, Copy)]
@@ -144,7 +144,7 @@ pub fn boundaries(
     }
 
     // Which communes share a border, across provinces too.
-    let touching: HashSet<(usize, usize)> = crate::boundaries::touching(parsed.iter().flatten())
+    let touching: HashSet<(usize, usize)> = thu_tuc_xa_core::boundaries::touching(parsed.iter().flatten())
         .into_iter()
         .filter_map(|(a, theirs)| Some((*by_code.get(a)?, theirs)))
         .flat_map(|(a, theirs)| {
@@ -199,7 +199,7 @@ pub fn boundaries(
     // A province's box holds its communes' boundaries.
     for (p, b) in parsed.iter().enumerate() {
         if let Some(b) = b {
-            places.provinces[p].bbox = crate::places::Bbox::around(b.areas.iter().flat_map(|a| {
+            places.provinces[p].bbox = thu_tuc_xa_core::places::Bbox::around(b.areas.iter().flat_map(|a| {
                 [
                     Point {
                         lat: a.bbox.south,

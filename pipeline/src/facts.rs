@@ -11,7 +11,7 @@ use super::diag::{Diagnostics, Source};
 use super::front_matter::{CiteFm, FactFm, ProcedureFm, TextFm};
 use super::register::{date, Ended, Register, PORTAL};
 use super::validate::{id_of, text};
-use crate::model::{FactKind, Status, Vocabulary};
+use thu_tuc_xa_core::model::{FactKind, Status, Vocabulary};
 
 /// The longest quote a citation may carry, in characters.
 pub const MAX_QUOTE: usize = 400;

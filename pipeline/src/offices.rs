@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::diag::{Diagnostics, Source};
 use super::places::{rows, CommuneRow, Places};
-use crate::model::{OfficeKind, OfficeSource};
-use crate::text::fold;
+use thu_tuc_xa_core::model::{OfficeKind, OfficeSource};
+use thu_tuc_xa_core::text::fold;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,8 +11,8 @@ use super::front_matter::{
     AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, ReviewFm, TextFm,
 };
 use super::register::{Ended, Register};
-use super::{ParsedDocument, ParsedProcedure, Strings};
-use crate::model::{Channel, DocKind, Place, PlaceOf, Vocabulary};
+use super::{ParsedDocument, ParsedProcedure, StringEntry, StringValue, Strings};
+use thu_tuc_xa_core::model::{Channel, DocKind, Place, PlaceOf, Vocabulary};
 
 /// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
 pub(super) fn parse_toml<T: serde::de::DeserializeOwned>(
@@ -72,7 +72,7 @@ pub fn fields(source: &Source, diags: &mut Diagnostics) -> Vec<FieldFm> {
 /// `content/i18n/vi.toml` and `en.toml`: flat tables with the same keys.
 pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
     let parse = |s: &Source, diags: &mut Diagnostics| {
-        parse_toml::<BTreeMap<String, String>>(s, &s.text, 0, diags).unwrap_or_default()
+        parse_toml::<BTreeMap<String, StringValue>>(s, &s.text, 0, diags).unwrap_or_default()
     };
     let vi_map = parse(vi, diags);
     let en_map = parse(en, diags);
@@ -91,11 +91,9 @@ pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
         [(vi, &vi_map, en, &en_map), (en, &en_map, vi, &vi_map)]
     {
         for (key, value) in have_map {
+            let at = line_of(have, key);
             if !other_map.contains_key(key) {
-                diags.push(have.at(
-                    line_of(have, key),
-                    format!("key `{key}` is missing in {}", other.path),
-                ));
+                diags.push(have.at(at, format!("key `{key}` is missing in {}", other.path)));
             }
             if !key
                 .bytes()
@@ -103,21 +101,102 @@ pub fn strings(vi: &Source, en: &Source, diags: &mut Diagnostics) -> Strings {
                 || key.starts_with(|c: char| c.is_ascii_digit())
             {
                 diags.push(have.at(
-                    line_of(have, key),
+                    at,
                     format!("key `{key}` must be lower-case letters, digits and `_`"),
                 ));
             }
-            if value.trim().is_empty() {
-                diags.push(have.at(line_of(have, key), format!("key `{key}` is empty")));
+            let (one, many) = value.forms();
+            if one.trim().is_empty() || many.trim().is_empty() {
+                diags.push(have.at(at, format!("key `{key}` is empty")));
+            }
+            if let StringValue::Forms { one, other } = value {
+                if !other.contains("{n}") {
+                    diags.push(have.at(
+                        at,
+                        format!("key `{key}`: the form `other` must say the count, `{{n}}`"),
+                    ));
+                }
+                let extra: Vec<String> = placeholders(one)
+                    .difference(&placeholders(other))
+                    .cloned()
+                    .collect();
+                if !extra.is_empty() {
+                    diags.push(have.at(
+                        at,
+                        format!(
+                            "key `{key}`: the form `one` has {}, which `other` has not",
+                            braces(&extra)
+                        ),
+                    ));
+                }
             }
         }
     }
-    let mut entries: Vec<(String, String, String)> = vi_map
+    // Both languages fill the same blanks: a `{n}` missing in one language
+    // would print the other's number nowhere, or a raw `{n}`.
+    for (key, vi_value) in &vi_map {
+        let Some(en_value) = en_map.get(key) else {
+            continue;
+        };
+        let vi_names = placeholders(vi_value.forms().1);
+        let en_names = placeholders(en_value.forms().1);
+        for (have, names, other, other_names) in [
+            (vi, &vi_names, en, &en_names),
+            (en, &en_names, vi, &vi_names),
+        ] {
+            let missing: Vec<String> = names.difference(other_names).cloned().collect();
+            if !missing.is_empty() {
+                diags.push(other.at(
+                    line_of(other, key),
+                    format!(
+                        "key `{key}` lacks {}, which {} has",
+                        braces(&missing),
+                        have.path
+                    ),
+                ));
+            }
+        }
+    }
+    let mut entries: Vec<StringEntry> = vi_map
         .iter()
-        .filter_map(|(k, v)| en_map.get(k).map(|e| (k.clone(), v.clone(), e.clone())))
+        .filter_map(|(k, v)| {
+            en_map.get(k).map(|e| StringEntry {
+                key: k.clone(),
+                vi: v.clone(),
+                en: e.clone(),
+            })
+        })
         .collect();
-    entries.sort();
+    entries.sort_by(|a, b| a.key.cmp(&b.key));
     Strings { entries }
+}
+
+/// The blanks of a string: each `{name}` (lower-case letters, digits, `_`).
+fn placeholders(s: &str) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('}') else { break };
+        let name = &rest[..close];
+        if !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            out.insert(name.to_string());
+            rest = &rest[close + 1..];
+        }
+    }
+    out
+}
+
+fn braces(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{{{n}}}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks one bilingual text: both languages present and without markup.
@@ -144,10 +223,10 @@ pub(super) fn aliases(
     diags: &mut Diagnostics,
 ) {
     for (name, list) in [(&name.vi, &aliases.vi), (&name.en, &aliases.en)] {
-        let mut seen = HashSet::from([crate::text::fold(name.get_ref())]);
+        let mut seen = HashSet::from([thu_tuc_xa_core::text::fold(name.get_ref())]);
         for a in list {
             let at = offset + a.span().start;
-            let folded = crate::text::fold(a.get_ref());
+            let folded = thu_tuc_xa_core::text::fold(a.get_ref());
             if folded.is_empty() {
                 diags.push(source.at(at, "alias is empty"));
             } else if a.get_ref().contains('<') {

@@ -1,5 +1,5 @@
 //! The content model as the site uses it at run time: plain data, all `'static`,
-//! generated at build time from `content/` by [`crate::content`] (see `build.rs`).
+//! generated at build time from `content/` by the content pipeline (`thu-tuc-xa-content`).
 //!
 //! Architecture invariant: this module knows nothing of Leptos, the browser, files
 //! or parsing. It is shared verbatim with `build.rs`, so it may not refer to other
@@ -50,6 +50,37 @@ macro_rules! identified_by {
         }
         impl Eq for $type {}
     };
+}
+
+/// An interface string that says a count, in the forms its language has
+/// (`content/i18n/*.toml`: `{ one = "1 result", other = "{n} results" }`;
+/// Vietnamese has one form, both fields the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `n`, its `{n}` not yet filled (for a count written apart).
+    pub fn form(&self, n: usize) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.other
+        }
+    }
+
+    /// The form for `n` with `{n}` filled.
+    pub fn of(&self, n: usize) -> String {
+        self.with(n, &n.to_string())
+    }
+
+    /// The form for `n` with `{n}` filled by `shown` (the count as the page
+    /// writes it: `1.234`, `1,234`).
+    pub fn with(&self, n: usize, shown: &str) -> String {
+        self.form(n).replace("{n}", shown)
+    }
 }
 
 /// A text in both languages.

@@ -1,0 +1,14 @@
+//! The native integration tests, as one binary: each file was a binary of its
+//! own, and linking eight binaries against the site's data took longer than
+//! running them.
+
+mod boundaries;
+mod content;
+mod flows;
+mod places;
+// The server rendering needs the prerenderer's feature.
+#[cfg(feature = "ssr")]
+mod render;
+mod routes;
+mod search;
+mod wasm_weight;

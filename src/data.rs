@@ -85,4 +85,3 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
     }
 }
-

@@ -21,6 +21,33 @@ pub fn render_body(route: &Route) -> String {
     owner.with(|| view! { <App path/> }.to_html())
 }
 
+/// What every prerendered page must be, checked on each page the prerenderer
+/// writes (and on a sample by the tests): a heading, the main landmark, no
+/// inline script or style (the CSP allows neither), and, for a page made at
+/// build time, its article carried as the wasm would set the fetched fragment.
+pub fn check_body(route: &Route, body: &str, article: Option<&str>) -> Result<(), String> {
+    let href = route.href();
+    let problem = if !body.contains("<h1") {
+        Some("no heading")
+    } else if !body.contains("id=\"main\"") {
+        Some("no main landmark")
+    } else if body.contains("<script") {
+        Some("an inline script")
+    } else if body.contains(" style=\"") {
+        Some("an inline style breaks the CSP")
+    } else {
+        match (route.fragment_href(), article) {
+            (Some(_), Some(html)) => (!body.contains(&format!(
+                "<div data-page=\"{href}\" class=\"fragment\">{html}</div>"
+            )))
+            .then_some("the page does not carry its fragment as the wasm would set it"),
+            (None, None) => None,
+            _ => Some("the fragment's address and its content disagree"),
+        }
+    };
+    problem.map_or(Ok(()), |p| Err(format!("{href}: {p}")))
+}
+
 /// The 404 page's main content, rendered alone (the page is static).
 pub fn render_not_found() -> String {
     let owner = Owner::new_root(None);

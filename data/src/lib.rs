@@ -16,7 +16,9 @@ use thu_tuc_xa_core::flow::{FlowText, Note, OutcomeText, QuestionText};
 #[cfg(not(target_arch = "wasm32"))]
 use thu_tuc_xa_core::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
-use thu_tuc_xa_core::model::{Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status};
+use thu_tuc_xa_core::model::{
+    Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status,
+};
 #[cfg(not(target_arch = "wasm32"))]
 use thu_tuc_xa_core::model::{
     Channel, DocKind, Document, DocumentEntry, IndexEntry, Place, PlaceOf, Procedure,
@@ -288,8 +290,8 @@ pub fn neighbours(c: &Commune) -> Vec<&'static Commune> {
     static TOUCHING: std::sync::OnceLock<
         std::collections::HashMap<&'static str, Vec<&'static str>>,
     > = std::sync::OnceLock::new();
-    let map =
-        TOUCHING.get_or_init(|| thu_tuc_xa_core::boundaries::touching(boundaries().iter().map(|(_, b)| b)));
+    let map = TOUCHING
+        .get_or_init(|| thu_tuc_xa_core::boundaries::touching(boundaries().iter().map(|(_, b)| b)));
     let mut found: Vec<&'static Commune> = map
         .get(c.code)
         .into_iter()

@@ -238,7 +238,11 @@ pub fn show(form: &Element) {
                 say(&attr("data-none"));
             } else {
                 // The count's form: English has one for 1 (`data-count-one`).
-                let form = if hits.len() == 1 { "data-count-one" } else { "data-count" };
+                let form = if hits.len() == 1 {
+                    "data-count-one"
+                } else {
+                    "data-count"
+                };
                 say(&attr(form).replace("{n}", &hits.len().to_string()));
             }
             Some(render(

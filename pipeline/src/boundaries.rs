@@ -144,16 +144,17 @@ pub fn boundaries(
     }
 
     // Which communes share a border, across provinces too.
-    let touching: HashSet<(usize, usize)> = thu_tuc_xa_core::boundaries::touching(parsed.iter().flatten())
-        .into_iter()
-        .filter_map(|(a, theirs)| Some((*by_code.get(a)?, theirs)))
-        .flat_map(|(a, theirs)| {
-            theirs
-                .into_iter()
-                .filter_map(|b| by_code.get(b))
-                .map(move |&b| (a, b))
-        })
-        .collect();
+    let touching: HashSet<(usize, usize)> =
+        thu_tuc_xa_core::boundaries::touching(parsed.iter().flatten())
+            .into_iter()
+            .filter_map(|(a, theirs)| Some((*by_code.get(a)?, theirs)))
+            .flat_map(|(a, theirs)| {
+                theirs
+                    .into_iter()
+                    .filter_map(|b| by_code.get(b))
+                    .map(move |&b| (a, b))
+            })
+            .collect();
     if !parsed.iter().any(Option::is_none) {
         // The new communes each old district's wards went to: the district's land.
         let mut district_land: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
@@ -199,18 +200,19 @@ pub fn boundaries(
     // A province's box holds its communes' boundaries.
     for (p, b) in parsed.iter().enumerate() {
         if let Some(b) = b {
-            places.provinces[p].bbox = thu_tuc_xa_core::places::Bbox::around(b.areas.iter().flat_map(|a| {
-                [
-                    Point {
-                        lat: a.bbox.south,
-                        lon: a.bbox.west,
-                    },
-                    Point {
-                        lat: a.bbox.north,
-                        lon: a.bbox.east,
-                    },
-                ]
-            }));
+            places.provinces[p].bbox =
+                thu_tuc_xa_core::places::Bbox::around(b.areas.iter().flat_map(|a| {
+                    [
+                        Point {
+                            lat: a.bbox.south,
+                            lon: a.bbox.west,
+                        },
+                        Point {
+                            lat: a.bbox.north,
+                            lon: a.bbox.east,
+                        },
+                    ]
+                }));
         }
     }
     (parsed, counts)

@@ -459,7 +459,11 @@ pub fn strings(strings: &Strings, in_wasm: &dyn Fn(&str) -> bool) -> String {
         }
     };
     for e in &strings.entries {
-        let ty = if e.is_plural() { "Plural" } else { "&'static str" };
+        let ty = if e.is_plural() {
+            "Plural"
+        } else {
+            "&'static str"
+        };
         let _ = writeln!(out, "    {}pub {}: {ty},", native_only(&e.key), e.key);
     }
     out.push_str("}\n\n");

@@ -168,6 +168,27 @@ fn sitemap(routes: &[Route], base_url: &str) -> String {
     out
 }
 
+/// One page and, if it has one, its fragment (the article the page carries,
+/// rendered once); the page must pass [`ssr::check_body`].
+fn write_page(dist: &Path, t: &Template, route: &Route, base_url: &str) -> Result<(), String> {
+    let body = ssr::render_body(route);
+    let html = page(
+        t,
+        route.lang.tag(),
+        &ssr::head(route, base_url),
+        &body,
+        true,
+    );
+    write(&out_path(dist, &route.href()), &html)?;
+    let article = article::render(route);
+    ssr::check_body(route, &body, article.as_deref())?;
+    if let (Some(href), Some(fragment)) = (route.fragment_href(), article) {
+        let fragment = format!("{}{fragment}", thu_tuc_xa::route::build_mark(&t.build));
+        write(&dist.join(href.trim_start_matches('/')), &fragment)?;
+    }
+    Ok(())
+}
+
 fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     // The "embed in your site" page shows snippets that load from this address.
     let _ = article::SITE_URL.set(base_url.to_string());
@@ -203,21 +224,25 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     );
     let t = template(dist)?;
     let routes = Route::all();
-    for route in &routes {
-        let body = ssr::render_body(route);
-        let html = page(
-            &t,
-            route.lang.tag(),
-            &ssr::head(route, base_url),
-            &body,
-            true,
-        );
-        write(&out_path(dist, &route.href()), &html)?;
-        if let (Some(href), Some(fragment)) = (route.fragment_href(), article::render(route)) {
-            let fragment = format!("{}{fragment}", thu_tuc_xa::route::build_mark(&t.build));
-            write(&dist.join(href.trim_start_matches('/')), &fragment)?;
-        }
-    }
+    // The pages on every core: each thread renders every n-th page.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let t = &t;
+    let routes_ref = &routes;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                scope.spawn(move || -> Result<(), String> {
+                    for route in routes_ref.iter().skip(k).step_by(threads) {
+                        write_page(dist, t, route, base_url)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| "a page panicked".to_string())?)
+    })?;
     // The search index: one file per language for the pages, one for the places.
     for (lang, file) in Lang::ALL.iter().zip(search::PAGES_FILE) {
         write(

@@ -72,10 +72,7 @@ fn main() -> ExitCode {
         },
         Some("bench") => bench::run(),
         Some("boundaries") => boundaries::run(&args[1..]).map_err(Into::into),
-        Some("flows") => run(cargo()
-            .args(FLOWS_BIN)
-            .arg("--")
-            .args(&args[1..])),
+        Some("flows") => run(cargo().args(FLOWS_BIN).arg("--").args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -26,8 +26,32 @@ use crate::route::{Page, Route};
 
 pub use embed::SITE_URL;
 
-/// The HTML of a page that has a fragment (see [`Route::fragment_href`]).
+std::thread_local! {
+    /// The last page [`render`] made on this thread, by address.
+    static LAST: std::cell::RefCell<Option<(String, Option<String>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The HTML of a page that has a fragment (see [`Route::fragment_href`]). The
+/// page is rendered once for the two uses the prerenderer has for it, inside the
+/// page and as its fragment: the last one made on this thread is kept.
 pub fn render(route: &Route) -> Option<String> {
+    let key = route.href();
+    let kept = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(href, _)| *href == key)
+            .map(|(_, html)| html.clone())
+    });
+    if let Some(html) = kept {
+        return html;
+    }
+    let html = render_anew(route);
+    LAST.with(|last| *last.borrow_mut() = Some((key, html.clone())));
+    html
+}
+
+fn render_anew(route: &Route) -> Option<String> {
     let lang = route.lang;
     let owner = Owner::new();
     owner.with(|| match route.page {

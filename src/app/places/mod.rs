@@ -197,7 +197,11 @@ mod browser {
         let filtering = !query.is_empty() || !group.is_empty();
         if let Ok(Some(count)) = root.query_selector("[data-count]") {
             // The count's form: English has one for 1 (`data-count-one`).
-            let form = if shown == 1 { "data-count-one" } else { "data-count" };
+            let form = if shown == 1 {
+                "data-count-one"
+            } else {
+                "data-count"
+            };
             let text = count.get_attribute(form).unwrap_or_default();
             count.set_text_content(Some(&if filtering {
                 data::fill(&text, "n", &shown.to_string())

@@ -19,7 +19,28 @@ fn brotli_of(dist: &Path, files: &[String]) -> Result<usize> {
     Ok(total)
 }
 
+/// How long the inner loop and the whole test take after a one-line change in
+/// `src/app/` (its time stamp, which is what cargo looks at), each measured here.
+fn warm_times() -> Result<(f64, f64)> {
+    let changed = root().join("src/app/nav.rs");
+    let touch = || -> Result<()> {
+        let file = std::fs::File::options().append(true).open(&changed)?;
+        file.set_modified(std::time::SystemTime::now())?;
+        Ok(())
+    };
+    // Warm first: what the loop costs after a change, not after a checkout.
+    crate::check()?;
+    touch()?;
+    let check = crate::check()?;
+    touch()?;
+    let started = std::time::Instant::now();
+    crate::test()?;
+    Ok((check, started.elapsed().as_secs_f64()))
+}
+
 pub fn run() -> Result<()> {
+    let (check_s, test_s) = warm_times()?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let dist = dist::build()?;
     let home = std::fs::read_to_string(dist.join("index.html"))?;
     let html = compress::brotli_len(home.as_bytes());
@@ -68,6 +89,9 @@ pub fn run() -> Result<()> {
     }
 
     let figures = [
+        ("cores", cores as f64, None, ""),
+        ("check_warm_s", check_s.round(), Some(180.0), "≤"),
+        ("test_warm_s", test_s.round(), Some(600.0), "≤"),
         (
             "critical_path_brotli_kb",
             kb(html + css + code),
@@ -96,7 +120,7 @@ pub fn run() -> Result<()> {
         ("flows", flows as f64, Some(9.0), "≥"),
         ("flow_paths_tested", paths as f64, None, ""),
         ("flow_step_ms_p95", step_ms, Some(50.0), "≤"),
-        ("flow_step_ms_p95_cpu4x", step_ms_slow, None, ""),
+        ("flow_step_ms_p95_cpu4x", step_ms_slow, Some(50.0), "≤"),
         (
             "outcomes_measured",
             outcomes("outcomes_measured")?,
@@ -302,8 +326,8 @@ pub fn run() -> Result<()> {
         (
             "sw_precache_brotli_kb",
             kb(sw_precache_brotli(&dist)?),
-            None,
-            "",
+            Some(450.0),
+            "≤",
         ),
         (
             "server_abuse_cases_passed",

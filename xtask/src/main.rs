@@ -215,7 +215,7 @@ pub fn check() -> Result<f64> {
     Ok(total)
 }
 
-fn test() -> Result<()> {
+pub fn test() -> Result<()> {
     check()?;
     // The browser tests need no `.br`/`.gz` copy of every page, only of the
     // app's own files (the compressed answers they check).

@@ -318,11 +318,65 @@ fn pairs(hash: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter(|(k, v)| !k.is_empty() && !v.is_empty())
 }
 
+/// The parts of a flow's page, as its HTML names them (`data-show`, a part shown
+/// in several views names each) and the wasm shows them: the one place these
+/// names are written.
+pub mod part {
+    /// The introduction, with the start button.
+    pub const INTRO: &str = "intro";
+    /// The back link and progress, on every view but the intro.
+    pub const NAV: &str = "nav";
+    /// "Check your answers".
+    pub const CHECK: &str = "check";
+    /// What every outcome shares (its actions).
+    pub const OUTCOME: &str = "outcome";
+
+    /// A question's form.
+    pub fn question(id: &str) -> String {
+        format!("q:{id}")
+    }
+
+    /// An outcome's two parts.
+    pub fn outcome(id: &str) -> String {
+        format!("o:{id}")
+    }
+}
+
+impl View {
+    /// The parts of the page this view shows, the view's own last (its heading
+    /// is the one focused).
+    pub fn parts(self, flow: &Flow) -> Vec<String> {
+        match self {
+            View::Intro => vec![part::INTRO.into()],
+            View::Question(q) => vec![part::NAV.into(), part::question(flow.question(q).id)],
+            View::Check => vec![part::NAV.into(), part::CHECK.into()],
+            View::Outcome(o) => vec![
+                part::NAV.into(),
+                part::OUTCOME.into(),
+                part::outcome(flow.outcome(o).id),
+            ],
+        }
+    }
+}
+
 impl State {
     pub const INTRO: State = State {
         answers: Answers(Vec::new()),
         view: View::Intro,
     };
+
+    /// Where the start button leads: the first question, or the outcome of a
+    /// flow that asks nothing.
+    pub fn start(flow: &Flow) -> State {
+        let view = match flow.start {
+            Node::Question(q) => View::Question(q),
+            Node::Outcome(o) => View::Outcome(o),
+        };
+        State {
+            answers: Answers::default(),
+            view,
+        }
+    }
 
     /// Reads the URL's hash (with or without `#`). Never fails: anything it does not
     /// understand is ignored, and a question that is not on the path yet leads to

@@ -746,12 +746,15 @@ fn places(out: &mut String, places: &super::places::Places) {
             .collect();
         let _ = writeln!(
             out,
-            "    ProvinceDetails {{ province: &PROVINCES[{i}], short_name: {:?}, at: {}, merged_from: &[{}], portal: {:?}, public_services: {} }},",
+            "    ProvinceDetails {{ province: &PROVINCES[{i}], short_name: {:?}, at: {}, merged_from: &[{}], portal: {:?}, public_services: {}, note: {} }},",
             p.short_name,
             point(p.at),
             merged.join(", "),
             p.portal,
-            opt_str(&p.public_services)
+            opt_str(&p.public_services),
+            p.note.as_ref().map_or("None".to_string(), |(vi, en, source)| format!(
+                "Some((Text {{ vi: {vi:?}, en: {en:?} }}, {source:?}))"
+            ))
         );
     }
     out.push_str("];\n\n");

@@ -90,6 +90,9 @@ struct PortalCsv {
     province_code: String,
     portal: String,
     public_services: String,
+    note_vi: String,
+    note_en: String,
+    note_source: String,
 }
 
 #[derive(Debug)]
@@ -105,6 +108,9 @@ pub struct ProvinceRow {
     pub merged_from: Vec<usize>,
     pub portal: String,
     pub public_services: Option<String>,
+    /// How the province organises its centres, where it differs, with its source:
+    /// `(vi, en, source)`.
+    pub note: Option<(String, String, String)>,
 }
 
 #[derive(Debug)]
@@ -319,6 +325,7 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
             merged_from: Vec::new(),
             portal: String::new(),
             public_services: None,
+            note: None,
         });
     }
 
@@ -671,8 +678,25 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
         {
             problem("portal and public_services must be https:// addresses".into());
         }
+        let note = match (
+            optional(&row.note_vi),
+            optional(&row.note_en),
+            optional(&row.note_source),
+        ) {
+            (None, None, None) => None,
+            (Some(vi), Some(en), Some(source)) if is_url(&source, "https://") => {
+                Some((vi, en, source))
+            }
+            _ => {
+                problem(
+                    "a note needs note_vi, note_en and note_source (an https:// address)".into(),
+                );
+                None
+            }
+        };
         places.provinces[i].portal = row.portal;
         places.provinces[i].public_services = services;
+        places.provinces[i].note = note;
     }
     for (i, p) in places.provinces.iter().enumerate() {
         if !with_portal.contains(&i) {

@@ -275,16 +275,7 @@ mod browser {
             set_hidden(&link, true);
             let _ = link.dyn_ref::<HtmlInputElement>().map(|i| i.set_value(""));
         }
-        let tokens: Vec<String> = match state.view {
-            View::Intro => vec!["intro".into()],
-            View::Question(q) => vec!["nav".into(), format!("q:{}", flow.question(q).id)],
-            View::Check => vec!["nav".into(), "check".into()],
-            View::Outcome(o) => vec![
-                "nav".into(),
-                "outcome".into(),
-                format!("o:{}", flow.outcome(o).id),
-            ],
-        };
+        let tokens = state.view.parts(flow);
         for part in elements(root, "[data-show]") {
             let show = part.get_attribute("data-show").unwrap_or_default();
             set_hidden(
@@ -330,7 +321,8 @@ mod browser {
         }
         // An outcome is two parts, its top and the rest after the actions.
         if let View::Outcome(o) = state.view {
-            for section in elements(root, &format!("[data-show=\"o:{}\"]", flow.outcome(o).id)) {
+            let id = crate::flow::part::outcome(flow.outcome(o).id);
+            for section in elements(root, &format!("[data-show=\"{id}\"]")) {
                 outcome(flow, state, &section);
             }
         }

@@ -285,7 +285,7 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     }
     let not_found = Route::parse("/404.html");
     let html = page(
-        &t,
+        t,
         "vi",
         &ssr::head(&not_found, base_url),
         &ssr::render_body(&not_found),
@@ -297,7 +297,7 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     for lang in Lang::ALL {
         let offline = Route::new(lang, Page::Offline);
         let html = page(
-            &t,
+            t,
             lang.tag(),
             &ssr::head(&offline, base_url),
             &ssr::render_body(&offline),

@@ -16,7 +16,7 @@ use super::WhereToFile;
 use super::{Breadcrumbs, KindBadge};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
-use crate::flow::{Flow, FlowText, Need, Node, Outcome, OutcomeText, Step};
+use crate::flow::{part, Flow, FlowText, Need, Outcome, OutcomeText, State, Step};
 use crate::model::{
     format_date, Channel, DocKind, Document, FactKind, Lang, NoteAbout, Place, PlaceOf, Procedure,
     Vocabulary,
@@ -84,19 +84,18 @@ fn when_attr(when: Option<u16>) -> Option<String> {
 pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
     let t = data::strings(lang);
     let flow = text.flow;
-    let start = match flow.start {
-        Node::Question(q) => format!("#hoi={}", flow.question(q).id),
-        Node::Outcome(_) => "#xem=ket-qua".to_string(),
-    };
+    let start = format!("#{}", State::start(flow).to_hash(flow));
+    // The parts shown both on "check your answers" and on an outcome.
+    let both = format!("{} {}", part::CHECK, part::OUTCOME);
     let trail = vec![(Route::new(lang, Page::Events).href(), t.events_title)];
     view! {
         <div class="flow" data-flow=flow.slug>
             // Filled in by the wasm: where "back" leads, and how far along this is.
-            <div class="flow-nav" data-show="nav" hidden>
+            <div class="flow-nav" data-show=part::NAV hidden>
                 <a class="back-link" href="#" target="_self" data-back>{t.flow_back}</a>
                 <p class="progress" data-progress=t.flow_progress></p>
             </div>
-            <section class="flow-intro" data-show="intro">
+            <section class="flow-intro" data-show=part::INTRO>
                 <Breadcrumbs lang trail/>
                 <h1 tabindex="-1">{flow.name.get(lang)}</h1>
                 <p class="lead">{text.summary.get(lang)}</p>
@@ -141,7 +140,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                         error_id.clone()
                     };
                     view! {
-                        <form class="question" data-show=format!("q:{}", q.id) data-q=q.id hidden novalidate>
+                        <form class="question" data-show=part::question(q.id) data-q=q.id hidden novalidate>
                             <fieldset class="fieldset" aria-describedby=described>
                                 <legend class="legend">
                                     <h1 class="question-title" tabindex="-1">{qt.text.get(lang)}</h1>
@@ -173,7 +172,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <section class="check" data-show="check" hidden>
+            <section class="check" data-show=part::CHECK hidden>
                 <h1 tabindex="-1">{t.flow_check_title}</h1>
                 <p class="lead">{t.flow_check_lead}</p>
             </section>
@@ -183,7 +182,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 .zip(text.outcomes)
                 .map(|(o, ot)| view! { <OutcomeView lang outcome=o text=ot/> })
                 .collect_view()}
-            <div class="outcome-actions" data-show="outcome" hidden>
+            <div class="outcome-actions" data-show=part::OUTCOME hidden>
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
                 <QrButton lang/>
                 <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
@@ -198,7 +197,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 .enumerate()
                 .map(|(i, (o, ot))| view! { <OutcomeMore lang flow index=i as u16 outcome=o text=ot/> })
                 .collect_view()}
-            <section class="answers" data-show="check outcome" hidden aria-labelledby="answers-title">
+            <section class="answers" data-show=both.clone() hidden aria-labelledby="answers-title">
                 <h2 id="answers-title">{t.flow_answers}</h2>
                 <dl class="summary-list">
                     {flow
@@ -229,10 +228,10 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                         .collect_view()}
                 </dl>
             </section>
-            <p class="check-continue" data-show="check" hidden>
+            <p class="check-continue" data-show=part::CHECK hidden>
                 <a class="button" data-go="outcome" href="#" target="_self">{t.flow_see_outcome}</a>
             </p>
-            <p class="restart" data-show="check outcome" hidden>
+            <p class="restart" data-show=both hidden>
                 <a href="#" target="_self" data-action="restart">{t.flow_restart}</a>
             </p>
         </div>
@@ -322,7 +321,7 @@ fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText
     }
     let steps = outcome_steps(outcome);
     view! {
-        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
+        <section class="outcome" data-show=part::outcome(outcome.id) hidden>
             <OutcomeHead lang text/>
             <h2>{t.flow_todo}</h2>
             <ol class="steps">
@@ -495,7 +494,7 @@ fn OutcomeMore(
         }
     });
     Some(view! {
-        <section class="outcome outcome-more" data-show=format!("o:{}", outcome.id) hidden>
+        <section class="outcome outcome-more" data-show=part::outcome(outcome.id) hidden>
             <section class="checklist-section">
                 <h2>{t.flow_checklist}</h2>
                 <p class="hint no-print">{t.flow_checklist_hint}</p>
@@ -619,7 +618,7 @@ fn OutcomeHead(lang: Lang, text: &'static OutcomeText) -> impl IntoView {
 fn NothingToDo(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText) -> impl IntoView {
     let t = data::strings(lang);
     view! {
-        <section class="outcome" data-show=format!("o:{}", outcome.id) hidden>
+        <section class="outcome" data-show=part::outcome(outcome.id) hidden>
             <OutcomeHead lang text/>
             <p class="outcome-nothing">{t.flow_nothing}</p>
             {[NoteAbout::Documents, NoteAbout::Fee, NoteAbout::Time, NoteAbout::Where, NoteAbout::Next]

@@ -300,14 +300,14 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
     }
 }
 
-/// What a province does differently, where it is known (Hà Nội, Quảng Ninh).
-fn province_note(lang: Lang, province: &Province) -> Option<&'static str> {
+/// What a province does differently, where the content says so, with its source.
+fn province_note(lang: Lang, province: &Province) -> Option<impl IntoView> {
     let t = data::strings(lang);
-    match province.code {
-        "01" => Some(t.province_note_hanoi),
-        "22" => Some(t.province_note_quang_ninh),
-        _ => None,
-    }
+    let (text, source) = data::province_details(province).note?;
+    Some(view! {
+        {text.get(lang)} " "
+        <a href=source rel="noopener">{t.province_note_source}</a>
+    })
 }
 
 /// "xã", "phường", "đặc khu" (or their English) as a word in a sentence.

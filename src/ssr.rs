@@ -55,20 +55,7 @@ pub fn render_not_found() -> String {
 }
 
 /// Escapes text for an HTML attribute or text node.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_html as escape;
 
 /// The `<head>` tags of a page: title, description, canonical and language
 /// alternates. `base_url` is the site's public origin, without a trailing slash.

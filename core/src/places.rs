@@ -242,8 +242,8 @@ pub struct ProvinceDetails {
     /// Its own public-services portal, where one is known.
     pub public_services: Option<&'static str>,
     /// How it organises its service centres, where that differs from the usual
-    /// one per commune, with its source (`content/dia-phuong/cong-thong-tin.csv`).
-    pub note: Option<(crate::model::Text, &'static str)>,
+    /// one per commune, with its sources (`content/dia-phuong/cong-thong-tin.csv`).
+    pub note: Option<(crate::model::Text, &'static [&'static str])>,
 }
 
 /// A commune, ward or special zone (native builds: its page is made at build time).

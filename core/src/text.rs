@@ -139,9 +139,34 @@ pub fn untyped(word: &str) -> Option<String> {
     (out != word && out.contains(is_vowel)).then_some(out)
 }
 
+/// Escapes text for an HTML attribute or text node: the one escaping of the
+/// app (server and wasm) and the extras.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_what_html_reads_as_markup() {
+        assert_eq!(
+            escape_html(r#"Sơn & <b> "x" 'y'"#),
+            "Sơn &amp; &lt;b&gt; &quot;x&quot; &#39;y&#39;"
+        );
+    }
 
     #[test]
     fn folds_tones_hats_case_and_d() {

@@ -367,11 +367,7 @@ fn marked(title: &str, marks: &[std::ops::Range<usize>]) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
-}
+use crate::text::escape_html as escape;
 
 fn options(form: &Element) -> Vec<Element> {
     let Some(list) = list_of(form) else {

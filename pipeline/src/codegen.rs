@@ -752,8 +752,8 @@ fn places(out: &mut String, places: &super::places::Places) {
             merged.join(", "),
             p.portal,
             opt_str(&p.public_services),
-            p.note.as_ref().map_or("None".to_string(), |(vi, en, source)| format!(
-                "Some((Text {{ vi: {vi:?}, en: {en:?} }}, {source:?}))"
+            p.note.as_ref().map_or("None".to_string(), |(vi, en, sources)| format!(
+                "Some((Text {{ vi: {vi:?}, en: {en:?} }}, &{sources:?}))"
             ))
         );
     }

@@ -108,9 +108,9 @@ pub struct ProvinceRow {
     pub merged_from: Vec<usize>,
     pub portal: String,
     pub public_services: Option<String>,
-    /// How the province organises its centres, where it differs, with its source:
-    /// `(vi, en, source)`.
-    pub note: Option<(String, String, String)>,
+    /// How the province organises its centres, where it differs, with its sources:
+    /// `(vi, en, sources)`.
+    pub note: Option<(String, String, Vec<String>)>,
 }
 
 #[derive(Debug)]
@@ -684,12 +684,14 @@ pub fn places(files: &[Source; 6], diags: &mut Diagnostics) -> Places {
             optional(&row.note_source),
         ) {
             (None, None, None) => None,
-            (Some(vi), Some(en), Some(source)) if is_url(&source, "https://") => {
-                Some((vi, en, source))
+            (Some(vi), Some(en), Some(sources))
+                if sources.split(" | ").all(|s| is_url(s, "https://")) =>
+            {
+                Some((vi, en, sources.split(" | ").map(str::to_string).collect()))
             }
             _ => {
                 problem(
-                    "a note needs note_vi, note_en and note_source (an https:// address)".into(),
+                    "a note needs note_vi, note_en and note_source (https:// addresses, separated by ` | `)".into(),
                 );
                 None
             }

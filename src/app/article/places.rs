@@ -303,11 +303,20 @@ pub fn ProvincePage(lang: Lang, province: &'static Province) -> impl IntoView {
 /// What a province does differently, where the content says so, with its source.
 fn province_note(lang: Lang, province: &Province) -> Option<impl IntoView> {
     let t = data::strings(lang);
-    let (text, source) = data::province_details(province).note?;
-    Some(view! {
-        {text.get(lang)} " "
-        <a href=source rel="noopener">{t.province_note_source}</a>
-    })
+    let (text, sources) = data::province_details(province).note?;
+    let links = sources
+        .iter()
+        .enumerate()
+        .map(|(i, href)| {
+            let label = if sources.len() > 1 {
+                format!("{} {}", t.province_note_source, i + 1)
+            } else {
+                t.province_note_source.to_string()
+            };
+            view! { " " <a href=*href rel="noopener">"(" {label} ")"</a> }
+        })
+        .collect_view();
+    Some(view! { {text.get(lang)} {links} })
 }
 
 /// "xã", "phường", "đặc khu" (or their English) as a word in a sentence.

@@ -403,3 +403,35 @@ fn every_place_says_whose_it_is_where_it_is_someones() {
         }
     }
 }
+
+#[test]
+fn a_province_note_shows_with_every_source_on_its_pages() {
+    let hanoi = data::PROVINCES
+        .iter()
+        .find(|p| p.code == "01")
+        .expect("Hà Nội");
+    let (_, sources) = data::province_details(hanoi)
+        .note
+        .expect("Hà Nội has a note");
+    assert!(sources.len() >= 2);
+    let html = thu_tuc_xa::app::article::render(&Route::new(Lang::Vi, Page::Province(hanoi)))
+        .expect("a province page");
+    assert!(html.contains("024.1022 (nhánh 7, 8)"), "the note is shown");
+    for (i, href) in sources.iter().enumerate() {
+        assert!(
+            html.contains(&format!(
+                "<a href=\"{href}\" rel=\"noopener\">(nguồn {})</a>",
+                i + 1
+            )),
+            "source {href}"
+        );
+    }
+    // A province without a note shows none.
+    let other = data::PROVINCES
+        .iter()
+        .find(|p| data::province_details(p).note.is_none())
+        .expect("most provinces have no note");
+    let html = thu_tuc_xa::app::article::render(&Route::new(Lang::Vi, Page::Province(other)))
+        .expect("a province page");
+    assert!(!html.contains("(nguồn"));
+}

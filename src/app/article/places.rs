@@ -309,11 +309,11 @@ fn province_note(lang: Lang, province: &Province) -> Option<impl IntoView> {
         .enumerate()
         .map(|(i, href)| {
             let label = if sources.len() > 1 {
-                format!("{} {}", t.province_note_source, i + 1)
+                format!("({} {})", t.province_note_source, i + 1)
             } else {
-                t.province_note_source.to_string()
+                format!("({})", t.province_note_source)
             };
-            view! { " " <a href=*href rel="noopener">"(" {label} ")"</a> }
+            view! { " " <a href=*href rel="noopener">{label}</a> }
         })
         .collect_view();
     Some(view! { {text.get(lang)} {links} })

@@ -3,7 +3,7 @@
 // province page and an old province's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, clickLinkTo, launch, phonePage, waitForAttached, waitForHydration, waitForPage } from './browser.mjs';
 
 /// A province page's fragment: the piece the nearest search fetches.
 const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
@@ -208,6 +208,48 @@ test('counter mode never offers to save a commune, and ignores one saved before'
   await page.goto(`${BASE_URL}/thu-tuc/gia-han-tam-tru/?quay=1`);
   await waitForHydration(page);
   assert.equal(await page.locator('a.place-link').first().getAttribute('href'), '/noi-nop/');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('province, another province, then the finder, by links: each tap acts once', async () => {
+  const geolocation = { latitude: 10.7725, longitude: 106.698 };
+  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  // How often the page asks for the location, and how often the filter's count
+  // is written: once per tap each, whatever pages came before.
+  await page.addInitScript(() => {
+    window.__located = 0;
+    const get = Geolocation.prototype.getCurrentPosition;
+    Geolocation.prototype.getCurrentPosition = function (...args) {
+      window.__located += 1;
+      return get.apply(this, args);
+    };
+    window.__counted = 0;
+    new MutationObserver((records) => {
+      window.__counted += records.filter((r) => r.target.closest?.('[data-count]')).length;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/ha-noi/');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await clickLinkTo(page, '/noi-nop/ho-chi-minh/');
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
+  await clickLinkTo(page, '/noi-nop/ha-noi/');
+  await waitForAttached(page, '/noi-nop/ha-noi/');
+  // One input event: the list is filtered and counted once.
+  const counted = await page.evaluate(() => window.__counted);
+  await page.getByLabel('Tìm xã, phường, đặc khu').fill('hoan kiem');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent !== '');
+  assert.equal(await page.evaluate(() => window.__counted), counted + 1, 'the count is written once per input');
+  // On to the finder by its own link (the trail): one press, one request for the location.
+  await page.locator('main .breadcrumbs a[href="/noi-nop/"]').click();
+  await waitForAttached(page, '/noi-nop/');
+  await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+  await page.locator('[data-near-list] li').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__located), 1, 'the location is asked for once');
+  assert.equal(await page.locator('[data-near-list] li').count(), 5);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'client navigations');
   assert.deepEqual(problems, []);
   await context.close();
 });

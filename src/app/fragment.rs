@@ -41,7 +41,14 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         let state = RwSignal::new(Content::Loading);
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
-                let next = match fetch::page(&url).await {
+                let answer = fetch::page(&url).await;
+                // The person may have gone on while it loaded: an answer for a
+                // page no longer shown touches nothing (not the next page's
+                // title, nor its content, nor a reload).
+                if state.is_disposed() || !super::nav::at(route) {
+                    return;
+                }
+                let next = match answer {
                     Ok(html) if of_another_build(&html) => {
                         // The page whole, its HTML and wasm of one build: it
                         // hydrates and fetches nothing, so this happens once.

@@ -13,6 +13,7 @@ const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
 async function locate(page, msg) {
   await page.goto(`${BASE_URL}/noi-nop/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/');
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   await page.locator(`[data-msg="${msg}"]:not([hidden])`).waitFor();
   // The message is announced: focus moves to the status region.
@@ -35,6 +36,7 @@ for (const [city, geolocation, province, commune] of [
     page.on('request', (r) => { if (provincePiece.test(r.url())) fetched.push(r.url()); });
     await page.goto(`${BASE_URL}/noi-nop/`);
     await waitForHydration(page);
+    await waitForAttached(page, '/noi-nop/');
     await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
     const items = page.locator('[data-near-list] li');
     await items.first().waitFor();
@@ -105,6 +107,7 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/noi-nop/ho-chi-minh/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
   await page.getByLabel('Tìm xã, phường, đặc khu').fill('BEN THANH');
   const visible = page.locator('.commune-list li:visible');
   assert.equal(await visible.count(), 1);
@@ -112,6 +115,7 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
 
   await page.goto(`${BASE_URL}/noi-nop/dia-chi-cu/ho-chi-minh/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/dia-chi-cu/ho-chi-minh/');
   await page.getByLabel('Tìm tên phường, xã cũ').fill('tan dinh');
   const wards = page.locator('.old-wards li:visible');
   assert.ok(await wards.count() >= 1);
@@ -130,6 +134,9 @@ test('after a client navigation the type-ahead works too', async () => {
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('a[href="/noi-nop/ho-chi-minh/"]').click();
+  // The finder's element is kept for the province, with the finder's HTML until
+  // the province's arrives: the box works once the script is attached to it.
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
   await page.getByLabel('Tìm xã, phường, đặc khu').fill('ben thanh');
   const visible = page.locator('.commune-list li:visible');
   await page.waitForFunction(() => document.querySelectorAll('.commune-list li:not([hidden])').length === 1);
@@ -145,6 +152,7 @@ test('after a client navigation a commune page has its own title, and an old war
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.getByRole('link', { name: 'Phường Hoàn Kiếm', exact: true }).click();
+  await waitForPage(page, '/noi-nop/ha-noi/phuong-hoan-kiem/');
   await page.locator('h1', { hasText: 'Phường Hoàn Kiếm' }).waitFor();
   assert.equal(await page.title(), 'Phường Hoàn Kiếm – Thủ tục xã');
   await page.locator('a', { hasText: 'Phường Hàng Bạc' }).click();

@@ -39,7 +39,7 @@ test('navigation after hydration happens on the client and updates title and lan
   // A life event: its page arrives as a fragment, and its questions work.
   await page.locator('.cards-events .card-link').first().click();
   await page.waitForURL(`${BASE_URL}/su-kien/sinh-con/`);
-  await page.locator('.flow-intro h1').waitFor();
+  await waitForAttached(page, '/su-kien/sinh-con/');
   assert.equal(await page.locator('.flow-intro h1').textContent(), 'Sinh con');
   await page.locator('.button-start').click();
   await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
@@ -48,28 +48,31 @@ test('navigation after hydration happens on the client and updates title and lan
 
   await page.locator('.cards:not(.cards-events) .card-link').first().click();
   await page.waitForURL(`${BASE_URL}/linh-vuc/ho-tich/`);
-  assert.equal(await page.locator('h1').textContent(), 'Hộ tịch');
+  await waitForPage(page, '/linh-vuc/ho-tich/');
+  assert.equal(await page.locator('main h1').textContent(), 'Hộ tịch');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
 
   await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
   // The article arrives as a fragment fetched after the navigation, and brings
   // its name for the title (the wasm does not carry procedure names).
-  await page.locator('article.procedure h1').waitFor();
+  await waitForPage(page, '/thu-tuc/dang-ky-khai-sinh/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
   assert.equal(await page.locator('article.procedure h1').textContent(), 'Đăng ký khai sinh');
   assert.equal(await page.title(), 'Đăng ký khai sinh – Thủ tục xã');
   assert.ok(await page.locator('article.procedure .document').count() >= 3);
 
   await page.locator('.lang-switch').click();
   await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForPage(page, '/en/thu-tuc/dang-ky-khai-sinh/');
   assert.equal(await page.locator('article.procedure h1').textContent(), 'Birth registration');
   assert.equal(await page.title(), 'Birth registration – Thủ tục xã');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 
   await page.goBack();
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
-  assert.equal(await page.locator('h1').textContent(), 'Đăng ký khai sinh');
+  await waitForPage(page, '/thu-tuc/dang-ky-khai-sinh/');
+  assert.equal(await page.locator('main h1').textContent(), 'Đăng ký khai sinh');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'still no full page load');
   assert.deepEqual(problems, []);
   await context.close();
@@ -181,6 +184,7 @@ test('when an article cannot be fetched, the page says so and offers a reload', 
   await page.route('**/fragments/**', (route) => route.abort('internetdisconnected'));
   await page.getByRole('link', { name: 'Chứng thực chữ ký' }).click();
   await page.waitForURL(`${BASE_URL}/thu-tuc/chung-thuc-chu-ky/`);
+  // The field's list has no alert: this one is the new page's.
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Không tải được nội dung/);
@@ -239,6 +243,7 @@ test('every page says who runs the site, and the about page says how to report a
   await waitForHydration(page);
   assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
   await page.getByRole('link', { name: 'Giới thiệu, báo thông tin sai' }).click();
+  await waitForPage(page, '/gioi-thieu/');
   await page.locator('h1', { hasText: 'Giới thiệu' }).waitFor();
   await page.getByRole('heading', { name: 'Báo thông tin sai' }).waitFor();
   assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');

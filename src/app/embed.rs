@@ -9,7 +9,7 @@ use crate::route::Route;
 
 #[component]
 pub fn EmbedPage(route: Route) -> impl IntoView {
-    enhanced(route, |_root| {
+    enhanced(route, |_root, _| {
         #[cfg(feature = "hydrate")]
         browser::attach(_root);
     })

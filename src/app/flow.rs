@@ -25,9 +25,9 @@ use crate::route::Route;
 /// The page of one flow.
 #[component]
 pub fn FlowPage(route: Route, flow: &'static Flow) -> impl IntoView {
-    enhanced(route, move |_root| {
+    enhanced(route, move |_root, _listeners| {
         #[cfg(feature = "hydrate")]
-        browser::attach(route, flow, _root);
+        browser::attach(route, flow, _root, _listeners);
         #[cfg(not(feature = "hydrate"))]
         let _ = flow;
     })
@@ -41,11 +41,11 @@ pub use browser::forget_old_ticks;
 mod browser {
     use std::cell::RefCell;
 
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
+    use crate::app::listener::PageListeners;
     use crate::flow::{Flow, State, View};
     use crate::route::Route;
 
@@ -114,21 +114,15 @@ mod browser {
         apply(route, flow, state, root, true);
     }
 
-    /// Whether the fragment's element still shows this flow (Leptos may keep the
-    /// element for the next page, which then marks it as its own).
-    fn still_shown(root: &Element, route: Route) -> bool {
-        root.is_connected()
-            && root.get_attribute("data-attached").as_deref() == Some(route.href().as_str())
-    }
-
     /// Shows the state of the hash now, then follows the person's actions until the
-    /// page is left.
-    pub fn attach(route: Route, flow: &'static Flow, root: Element) {
+    /// page is left (its listeners end with it).
+    pub fn attach(route: Route, flow: &'static Flow, root: Element, listeners: PageListeners) {
         adopt_address(flow);
         apply(route, flow, &current(flow), &root, false);
-        // Back and forward, and a hash typed into the address bar.
+        // Back and forward, and a hash typed into the address bar: this page's
+        // own moves only (the address changes before the page does).
         let target = root.clone();
-        let on_history = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+        listeners.listen(&window(), "popstate", move |_: Event| {
             let hash = window().location().hash().unwrap_or_default();
             // `#main` (the skip link) and other plain anchors are not flow states;
             // in counter mode, only answers typed into the address are.
@@ -138,29 +132,15 @@ mod browser {
             } else {
                 is_state(&hash)
             };
-            if still_shown(&target, route) && state {
+            if crate::app::nav::at(route) && state {
                 adopt_address(flow);
                 apply(route, flow, &current(flow), &target, true);
             }
         });
-        let _ = window()
-            .add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
-        let function: web_sys::js_sys::Function = on_history.into_js_value().unchecked_into();
-        leptos::prelude::on_cleanup(move || {
-            let _ = window().remove_event_listener_with_callback("popstate", &function);
-        });
-
-        let target = root.clone();
-        let on_action = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            if still_shown(&target, route) {
-                act(route, flow, &target, &ev);
-            }
-        });
         for kind in ["submit", "change", "click"] {
-            let _ = root.add_event_listener_with_callback(kind, on_action.as_ref().unchecked_ref());
+            let target = root.clone();
+            listeners.listen(&root, kind, move |ev: Event| act(route, flow, &target, &ev));
         }
-        // The listeners live as long as the fragment's element.
-        on_action.forget();
     }
 
     /// A submitted answer, a tick, the share button.

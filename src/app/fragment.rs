@@ -41,7 +41,14 @@ pub(super) fn content(route: Route) -> RwSignal<Content> {
         let state = RwSignal::new(Content::Loading);
         if let Some(url) = route.fragment_href() {
             leptos::task::spawn_local(async move {
-                let next = match fetch::page(&url).await {
+                let answer = fetch::page(&url).await;
+                // The person may have gone on while it loaded: an answer for a
+                // page no longer shown touches nothing (not the next page's
+                // title, nor its content, nor a reload).
+                if state.is_disposed() || !super::nav::at(route) {
+                    return;
+                }
+                let next = match answer {
                     Ok(html) if of_another_build(&html) => {
                         // The page whole, its HTML and wasm of one build: it
                         // hydrates and fetches nothing, so this happens once.
@@ -140,19 +147,30 @@ pub(super) type Root = web_sys::Element;
 #[cfg(not(feature = "hydrate"))]
 pub(super) type Root = ();
 
+/// Where a page's script keeps its listeners, so that they end with the page
+/// (nothing outside the wasm).
+#[cfg(feature = "hydrate")]
+pub(super) type Listeners = super::listener::PageListeners;
+#[cfg(not(feature = "hydrate"))]
+pub(super) type Listeners = ();
+
 /// A build-time page whose HTML the wasm enhances (a flow, the place finder):
 /// `attach` gets the fragment's element once its HTML is in place, whether
-/// hydrated or fetched after a client navigation.
-pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl IntoView {
+/// hydrated or fetched after a client navigation, and the page's [`Listeners`]:
+/// every listener it adds there is removed when the page is left.
+pub(super) fn enhanced(route: Route, attach: impl Fn(Root, Listeners) + 'static) -> impl IntoView {
     let page = content(route);
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     {
+        // Made here, so that this page's owner holds it.
+        let listeners = super::listener::PageListeners::new();
         let attach = std::rc::Rc::new(attach);
         Effect::new(move |_| {
             let ready = matches!(page.get(), Content::Ready(_));
             if let (true, Some(root)) = (ready, node.get()) {
-                when_filled(root.into(), route.href(), std::rc::Rc::clone(&attach), 0);
+                let attach = std::rc::Rc::clone(&attach);
+                when_filled(root.into(), route.href(), attach, listeners, 0);
             }
         });
     }
@@ -167,30 +185,32 @@ pub(super) fn enhanced(route: Route, attach: impl Fn(Root) + 'static) -> impl In
 /// the next frames (a few at most). The element itself may be the previous
 /// page's, with its HTML: Leptos keeps the DOM of a view of the same shape (a
 /// province after the finder), so the element says which page's HTML it holds
-/// (`data-page`), and which page it was attached for (`data-attached`).
+/// (`data-page`), and which page it was attached for (`data-attached`). A page
+/// left before that attaches nothing.
 #[cfg(feature = "hydrate")]
 fn when_filled(
     root: web_sys::Element,
     page: String,
-    attach: std::rc::Rc<impl Fn(Root) + 'static>,
+    attach: std::rc::Rc<impl Fn(Root, Listeners) + 'static>,
+    listeners: Listeners,
     tries: u8,
 ) {
     use wasm_bindgen::JsCast;
-    if root.get_attribute("data-attached").as_deref() == Some(page.as_str()) {
+    if !listeners.live() || root.get_attribute("data-attached").as_deref() == Some(page.as_str()) {
         return;
     }
     let filled = root.get_attribute("data-page").as_deref() == Some(page.as_str())
         && root.first_element_child().is_some();
     if filled || tries >= 10 {
         let _ = root.set_attribute("data-attached", &page);
-        attach(root);
+        attach(root, listeners);
         return;
     }
     let Some(window) = web_sys::window() else {
         return;
     };
     let next = wasm_bindgen::closure::Closure::once_into_js(move || {
-        when_filled(root, page, attach, tries + 1);
+        when_filled(root, page, attach, listeners, tries + 1);
     });
     let _ = window.request_animation_frame(next.unchecked_ref());
 }

@@ -55,9 +55,10 @@ pub use browser::{listen, reset};
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, MouseEvent};
+    use web_sys::{Element, Event};
+
+    use crate::app::listener::Listener;
 
     fn all(selector: &str) -> Vec<Element> {
         let Some(list) = web_sys::window()
@@ -90,9 +91,10 @@ mod browser {
 
     /// The QR and print buttons before the extras module runs: the click loads it,
     /// and it finishes what was asked (`data-pending`). Once it runs it handles the
-    /// QR buttons itself, and the code on every printout (`beforeprint`).
+    /// QR buttons itself, and the code on every printout (`beforeprint`). The
+    /// document's listener, set once at start.
     pub fn listen() {
-        let on_click = Closure::<dyn FnMut(MouseEvent)>::new(|ev: MouseEvent| {
+        let on_click = |ev: Event| {
             let Some(button) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
@@ -116,11 +118,9 @@ mod browser {
                 }
                 _ => {}
             }
-        });
+        };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            let _ =
-                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            Listener::new(&doc, "click", on_click).forever();
         }
-        on_click.forget();
     }
 }

@@ -13,6 +13,8 @@ pub mod flow;
 mod fragment;
 pub mod handoff;
 mod home;
+#[cfg(feature = "hydrate")]
+mod listener;
 pub mod mode;
 mod nav;
 mod not_found;

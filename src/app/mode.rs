@@ -40,6 +40,7 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Element, MessageEvent};
 
+    use crate::app::listener::Listener;
     use crate::data;
     use crate::places::Province;
 
@@ -159,7 +160,11 @@ mod browser {
                 let _ = html.remove_attribute(crate::embed::PROVINCE_MARK);
             }
         }
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        // The document's listeners and observer, set once at start.
+        let on_message = |ev: web_sys::Event| {
+            let Some(ev) = ev.dyn_ref::<MessageEvent>() else {
+                return;
+            };
             let from_parent = match (ev.source(), parent()) {
                 (Some(source), Some(parent)) => {
                     web_sys::js_sys::Object::is(&source, parent.as_ref())
@@ -172,10 +177,8 @@ mod browser {
                 HEIGHT.set(-1);
                 send_height();
             }
-        });
-        let _ =
-            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-        on_message.forget();
+        };
+        Listener::new(&window, "message", on_message).forever();
         if let Some(page) = html().and_then(|h| h.query_selector(".page").ok().flatten()) {
             let on_resize = Closure::<dyn FnMut()>::new(send_height);
             if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -192,7 +195,7 @@ mod browser {
     /// page (so nothing of the last person stays in memory) that takes the place of
     /// this one in the history.
     fn next_person(window: &web_sys::Window) {
-        let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        let on_click = |ev: web_sys::Event| {
             let link = ev
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
@@ -204,15 +207,10 @@ mod browser {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().replace(&href);
             }
-        });
+        };
         if let Some(doc) = window.document() {
-            // Capture, before the router sees the click.
-            let _ = doc.add_event_listener_with_callback_and_bool(
-                "click",
-                on_click.as_ref().unchecked_ref(),
-                true,
-            );
+            // Capture, before the router sees the click; the document's, set once.
+            Listener::capture(&doc, "click", on_click).forever();
         }
-        on_click.forget();
     }
 }

@@ -21,12 +21,14 @@
 #[cfg(feature = "hydrate")]
 use leptos::prelude::*;
 
-/// Starts following the address: link clicks and history moves set `path`.
+/// Starts following the address: link clicks and history moves set `path`. Its
+/// listeners are the document's, for as long as it lives (set once, at start).
 #[cfg(feature = "hydrate")]
 pub fn follow(path: RwSignal<String>) {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, MouseEvent};
+
+    use super::listener::Listener;
 
     let Some(window) = web_sys::window() else {
         return;
@@ -37,7 +39,10 @@ pub fn follow(path: RwSignal<String>) {
         }
     };
 
-    let on_click = Closure::<dyn FnMut(MouseEvent)>::new(move |ev: MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<MouseEvent>() else {
+            return;
+        };
         if ev.default_prevented()
             || ev.button() != 0
             || ev.meta_key()
@@ -92,20 +97,25 @@ pub fn follow(path: RwSignal<String>) {
         if hash.is_empty() {
             super::mode::to_top();
         }
-    });
+    };
     if let Some(doc) = window.document() {
-        let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        Listener::new(&doc, "click", on_click).forever();
     }
-    on_click.forget();
-
-    let on_history = Closure::<dyn FnMut()>::new(move || {
+    Listener::new(&window, "popstate", move |_| {
         if let Some(p) = web_sys::window().and_then(|w| w.location().pathname().ok()) {
             set(p);
         }
-    });
-    let _ =
-        window.add_event_listener_with_callback("popstate", on_history.as_ref().unchecked_ref());
-    on_history.forget();
+    })
+    .forever();
+}
+
+/// Whether the address is `route`'s: the page shown, or about to be (the address
+/// changes first).
+#[cfg(feature = "hydrate")]
+pub fn at(route: crate::route::Route) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| crate::route::Route::parse(&p) == route)
 }
 
 /// Brings the element named by the address's `#` into view, once a page's HTML

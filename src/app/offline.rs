@@ -114,12 +114,12 @@ fn announce(reg: &ServiceWorkerRegistration, asked: Rc<Cell<bool>>) {
         return;
     };
     let reg = reg.clone();
-    let click = Closure::<dyn FnMut()>::new(move || {
+    // The shell's banner outlives every page; shown once a version is waiting.
+    super::listener::Listener::new(&button, "click", move |_| {
         asked.set(true);
         if let Some(waiting) = reg.waiting() {
             let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
         }
-    });
-    let _ = button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
-    click.forget();
+    })
+    .forever();
 }

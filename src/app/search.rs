@@ -89,7 +89,7 @@ pub fn SearchBox(lang: Lang, id: &'static str, #[prop(optional)] on_page: bool) 
 /// module, loaded with it, reads the query from the address's `#q=`.
 #[component]
 pub fn SearchPage(route: Route) -> impl IntoView {
-    enhanced(route, |_root| {
+    enhanced(route, |_root, _| {
         #[cfg(feature = "hydrate")]
         super::extras::need(&_root);
     })
@@ -103,15 +103,17 @@ pub fn listen() {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    /// The first focus on a search box loads the extras, which hold the search.
+    use crate::app::listener::Listener;
+
+    /// The first focus on a search box loads the extras, which hold the search
+    /// (the document's listener, set once at start).
     pub fn listen() {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let on_focus = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let on_focus = |ev: web_sys::Event| {
             let on_box = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -119,8 +121,7 @@ mod browser {
             if on_box {
                 crate::app::extras::load();
             }
-        });
-        let _ = doc.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref());
-        on_focus.forget();
+        };
+        Listener::new(&doc, "focusin", on_focus).forever();
     }
 }

@@ -82,3 +82,32 @@ export async function axe(page, where) {
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(summary, [], where);
 }
+
+/// Follows a link to `href` as a person does, by clicking it: a client navigation
+/// that the app handles (for pages that have no link to each other, the link is
+/// put at the top of the page for the test). Works on a page or a frame.
+export async function clickLinkTo(page, href) {
+  await page.evaluate((to) => {
+    document.getElementById('test-link')?.remove();
+    const a = document.createElement('a');
+    a.id = 'test-link';
+    a.href = to;
+    a.textContent = to;
+    document.body.prepend(a);
+  }, href);
+  await page.click('#test-link');
+}
+
+/// Waits until the page at `path` is the one shown: its fragment's element names
+/// it (`data-page`, set once that page's HTML is in place). Leptos may keep the
+/// element of the page before, with its HTML, so a selector without the path
+/// could be met by the previous page. Works on a page or a frame.
+export async function waitForPage(page, path) {
+  await page.locator(`.fragment[data-page="${path}"]`).waitFor({ state: 'attached' });
+}
+
+/// Waits until the script of the page at `path` (a flow, a place page, search,
+/// embed) is attached to that page's HTML (`data-attached` names the page).
+export async function waitForAttached(page, path) {
+  await page.locator(`.fragment[data-attached="${path}"]`).waitFor({ state: 'attached' });
+}

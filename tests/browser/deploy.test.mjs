@@ -3,7 +3,7 @@
 // fragment of another build must never be shown by it: the page is loaded whole.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, launch, phonePage, waitForHydration, waitForPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -64,6 +64,7 @@ test('a fragment of this build is shown without loading the page again', async (
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('a[href="/su-kien/sinh-con/"]').first().click();
+  await waitForPage(page, '/su-kien/sinh-con/');
   await page.getByRole('link', { name: 'Bắt đầu' }).waitFor();
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
   // The mark is a comment: nothing of it is on screen.

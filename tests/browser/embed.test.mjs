@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
-import { BASE_URL, SELF_SIGNED, launch, waitForHydration } from './browser.mjs';
+import { BASE_URL, SELF_SIGNED, launch, waitForAttached, waitForHydration } from './browser.mjs';
 
 const SITE = new URL(BASE_URL).origin;
 const EMBED_JS = new URL('../../public/embed.js', import.meta.url);
@@ -149,19 +149,22 @@ async function guideFrame(page, nth = 0) {
   return { iframe, frame };
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /// Waits (up to 30 s, the tests' bound for any state) until the iframe is as
-/// tall as the guide's `.page`, within 2 px; returns the iframe's height.
+/// tall as the guide's `.page`, within 2 px; returns the iframe's height. The
+/// host page cannot look into the frame (another origin), so the guide's side
+/// waits: its viewport is the iframe's box (no border, no padding).
 async function heightFollows(iframe, frame, where) {
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-    const inner = await frame.evaluate(() => document.querySelector('.page').getBoundingClientRect().height);
-    if (Math.abs(outer - inner) <= 2) return outer;
-    if (Date.now() > deadline) assert.fail(`${where}: the iframe is ${outer}px tall, the guide's .page ${inner}px`);
-    await sleep(100);
-  }
+  await frame.waitForFunction(() => {
+    const inner = document.querySelector('.page')?.getBoundingClientRect().height;
+    return inner > 0 && Math.abs(window.innerHeight - inner) <= 2;
+  }).catch(async () => {
+    const inner = await frame.evaluate(() => document.querySelector('.page')?.getBoundingClientRect().height);
+    assert.fail(`${where}: the frame is ${await frame.evaluate(() => window.innerHeight)}px tall, the guide's .page ${inner}px`);
+  });
+  const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => document.querySelector('.page').getBoundingClientRect().height);
+  assert.ok(Math.abs(outer - inner) <= 2, `${where}: the iframe is ${outer}px tall, the guide's .page ${inner}px`);
+  return outer;
 }
 
 /// The birth answers of flows.test.mjs; a question not listed takes its first option.
@@ -178,6 +181,7 @@ const BIRTH = {
 /// From the flow's intro, through its questions and the check page, to the
 /// outcome. `beforeOutcome` runs on the check page, just before going on.
 async function toOutcome(frame, answers, beforeOutcome = async () => {}) {
+  await waitForAttached(frame, '/su-kien/sinh-con/');
   await frame.getByRole('link', { name: 'Bắt đầu' }).click();
   await frame.waitForSelector('form.question:not([hidden])');
   for (let i = 0; i < 20; i += 1) {
@@ -382,7 +386,7 @@ test('only messages from its own frame move the embed', async () => {
   await page.locator(EMBED).nth(1).scrollIntoViewIfNeeded();
   const b = await guideFrame(page, 1);
   const heightB = await heightFollows(b.iframe, b.frame, 'the second embed');
-  const heightA = await heightFollows(a.iframe, a.frame, 'the first embed');
+  await heightFollows(a.iframe, a.frame, 'the first embed');
   await page.waitForSelector('html[data-posted="15"]', { state: 'attached' });
 
   // From the first embed's own frame, but not a valid height.
@@ -400,15 +404,14 @@ test('only messages from its own frame move the embed', async () => {
   // From a frame of another origin.
   const other = await (await page.$('#other')).contentFrame();
   await other.evaluate(() => parent.postMessage('thu-tuc-xa:height:777', '*'));
-  await sleep(500);
-  const bad = ['99999px', '5px', '60001px', '12px', '1000px', '777px', '16px', '0px'];
-  assert.deepEqual((await page.evaluate(() => window.seenHeights)).filter((h) => bad.includes(h)), []);
-  assert.equal(await a.iframe.evaluate((f) => f.getBoundingClientRect().height), heightA);
-  assert.equal(await b.iframe.evaluate((f) => f.getBoundingClientRect().height), heightB);
 
-  // A valid height from the first embed's frame moves that one and not the other.
+  // A valid height from the first embed's frame, posted after all of those,
+  // moves that one and not the other. Once it has, every message before it has
+  // been handled too (a window takes its messages in order), and none moved a frame.
   await a.frame.evaluate(() => parent.postMessage('thu-tuc-xa:height:1234', '*'));
   await page.waitForFunction(() => window.seenHeights.includes('1234px'), null);
+  const bad = ['99999px', '5px', '60001px', '12px', '1000px', '777px', '16px', '0px'];
+  assert.deepEqual((await page.evaluate(() => window.seenHeights)).filter((h) => bad.includes(h)), []);
   assert.equal(await b.iframe.evaluate((f) => f.getBoundingClientRect().height), heightB);
   assert.deepEqual(problems, []);
   await context.close();
@@ -433,7 +436,7 @@ test('the accent colour and the language come through; invalid attributes are ig
   await openHost(page, embed('data-accent="#ffee00"'));
   ({ iframe, frame } = await guideFrame(page));
   assert.equal(await iframe.getAttribute('src'), `${SITE}/?nhung=1&mau=ffee00`);
-  await sleep(300);
+  // `mode.js` decides before the first paint, so the hydrated page shows its choice.
   assert.equal(await frame.evaluate(brand), '#0b4f8a');
 
   // Invalid attributes are dropped, one by one.
@@ -550,7 +553,7 @@ test('in a province\'s frame, "near me" keeps to the province and says when the 
     await opened.context.setGeolocation({ latitude, longitude });
     await openHost(opened.page, embed('data-province="79" data-lang="vi" data-start="/noi-nop/"'));
     const { frame } = await guideFrame(opened.page);
-    await frame.locator('[data-attached] [data-near-button]').waitFor();
+    await waitForAttached(frame, '/noi-nop/');
     await frame.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
     const shown = frame.locator('[data-near-status] [data-msg]:not([hidden]):not([data-msg="locating"])');
     await shown.waitFor();

@@ -3,7 +3,7 @@
 // checklist and printing it on one A4 page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, clickLinkTo, launch, phonePage, waitForAttached, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -140,9 +140,12 @@ test('having a baby: from the start page to a checklist, with back, change and r
   await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
   const again = await page.$$eval('section.outcome:not([hidden]) input.tick:checked', (els) => els.map((e) => e.dataset.doc));
   for (const doc of ticked) assert.ok(again.includes(doc), `${doc} is still ticked`);
+  // Back to the outcome of the saved address: the same page, so only the part
+  // after `#` changes; its answers (someone else files) list the power of attorney.
   await page.goto(url);
-  await waitForHydration(page);
-  await visible(page, 'section.outcome[data-show="o:tai-trung-tam"]');
+  await page.waitForFunction(() => [...document.querySelectorAll(
+    'section.outcome:not([hidden]) .checklist-group:not([hidden]) .checklist:not(.checklist-maybe) > li:not([hidden]) input.tick')]
+    .some((e) => e.dataset.doc === 'van-ban-uy-quyen'));
 
   // The printed checklist fits one A4 page and leaves out the page's controls.
   await page.emulateMedia({ media: 'print' });
@@ -167,8 +170,8 @@ test('a shared link opens the same outcome; a stale one leads to the first unans
   await visible(page, 'section.outcome[data-show="o:yeu-to-nuoc-ngoai"]');
   assert.deepEqual(await stepCodes(page), ['2.000528']);
   // Answers that no longer fit, an unknown question and a bad option.
+  // The same page: only the part after `#` changes, and the question shown.
   await page.goto(`${BASE_URL}/su-kien/sinh-con/#noi-sinh=viet-nam&chung-sinh=co&cach-nop=truc-tuyen&khong-co=1&cha-me=sao-hoa&xem=ket-qua`);
-  await waitForHydration(page);
   await question(page, 'cha-me');
   assert.equal(await page.locator('form[data-q="cha-me"] input:checked').count(), 0);
   assert.deepEqual(problems, []);
@@ -183,9 +186,9 @@ test('an outcome that needs no procedure says so, with no steps or checklist', a
   assert.match(await outcome.textContent(), /Lúc này bạn không phải làm thủ tục hành chính nào\./);
   assert.deepEqual(await stepCodes(page), []);
   assert.equal(await page.locator('section.outcome:not([hidden]) .checklist').count(), 0);
-  // With a loan, the commune's confirmation is the one step.
+  // With a loan, the commune's confirmation is the one step (the same page:
+  // only the part after `#` changes, and the outcome shown).
   await page.goto(`${BASE_URL}/su-kien/xay-nha/#viec=sua-chua&loai-sua=ben-trong&vay-von=co&xem=ket-qua`);
-  await waitForHydration(page);
   await visible(page, 'section.outcome[data-show="o:sua-ben-trong-vay-von"]');
   assert.deepEqual(await stepCodes(page), ['1.014632']);
   assert.deepEqual(problems, []);
@@ -314,6 +317,50 @@ test('where the browser refuses storage, ticks still work for the visit', async 
   await page.goBack();
   await visible(page, 'section.outcome[data-show="o:yeu-to-nuoc-ngoai"]');
   assert.ok(await tick.isChecked());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a flow left for another and come back to by links takes one step per tap', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+  await waitForHydration(page);
+  await waitForAttached(page, '/su-kien/sinh-con/');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  // The element that holds the flow's HTML, marked to tell whether Leptos keeps
+  // it for the next flow (the case where listeners could pile up).
+  await page.locator('.fragment').evaluate((e) => { e.__first = true; });
+  // A → B → A, each a client navigation by a link.
+  await clickLinkTo(page, '/su-kien/ket-hon/');
+  await waitForAttached(page, '/su-kien/ket-hon/');
+  await clickLinkTo(page, '/su-kien/sinh-con/');
+  await waitForAttached(page, '/su-kien/sinh-con/');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'client navigations');
+  const kept = await page.locator('.fragment').evaluate((e) => e.__first === true);
+
+  // Each tap: one step, one history entry, and no error on a question left behind.
+  const entries = await page.evaluate(() => history.length);
+  const step = async (n, hash) => {
+    await page.waitForFunction((h) => location.hash === h, hash);
+    assert.equal(await page.evaluate(() => history.length), entries + n, `${n} taps, ${n} entries (element kept: ${kept})`);
+    assert.doesNotMatch(await page.title(), /^Lỗi/);
+  };
+  await page.getByRole('link', { name: 'Bắt đầu' }).click();
+  await question(page, 'noi-sinh');
+  await step(1, '#hoi=noi-sinh');
+  await answer(page, 'noi-sinh', 'viet-nam');
+  await question(page, 'chung-sinh');
+  await step(2, '#noi-sinh=viet-nam&hoi=chung-sinh');
+  // The next question has the same options (co, khong): a second handler would
+  // answer it too.
+  await answer(page, 'chung-sinh', 'co');
+  await question(page, 'cha-me');
+  await step(3, '#noi-sinh=viet-nam&chung-sinh=co&hoi=cha-me');
+  assert.equal(await page.locator('form[data-q="cha-me"] input:checked').count(), 0, 'the next question is not answered');
+  // Back: one step back, to the question before.
+  await page.goBack();
+  await question(page, 'chung-sinh');
+  await page.waitForFunction(() => location.hash === '#noi-sinh=viet-nam&hoi=chung-sinh');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, renameSync, existsSync, rmSync } from 'node:fs';
-import { BASE_URL, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, launch, phonePage, waitForAttached, waitForHydration, waitForPage } from './browser.mjs';
 
 /// dist/ as `cargo xtask test` serves it (the server reads files on each request).
 const DIST = new URL('../../dist/', import.meta.url);
@@ -44,6 +44,7 @@ test('after one visit, the guide works with no network', async () => {
   await waitForHydration(page);
   await page.evaluate(() => { window.sameDocument = true; });
   await page.locator('main a[href="/thu-tuc/dang-ky-tam-tru/"]').first().click();
+  await waitForPage(page, '/thu-tuc/dang-ky-tam-tru/');
   await page.locator('main h1', { hasText: 'Đăng ký tạm trú' }).waitFor();
   assert.equal(await page.evaluate(() => window.sameDocument), true, 'a client navigation');
   await page.goto(`${BASE_URL}/tim-kiem/`);
@@ -57,12 +58,17 @@ test('after one visit, the guide works with no network', async () => {
   await waitForHydration(page);
   await page.reload();
   await waitForHydration(page);
+  await waitForAttached(page, '/su-kien/sinh-con/');
   await page.click('.button-start');
+  await page.locator('form.question:not([hidden])').waitFor();
   for (let i = 0; i < 20; i += 1) {
-    const form = page.locator('form.question:not([hidden])');
-    if (!(await form.count())) break;
+    const id = await page.locator('form.question:not([hidden])').getAttribute('data-q').catch(() => null);
+    if (!id) break;
+    const form = page.locator(`form[data-q="${id}"]`);
     await form.locator('.radio-label').first().click();
     await form.locator('button[type=submit]').click();
+    // The answered question is put away: the next state is shown.
+    await form.waitFor({ state: 'hidden' });
   }
   await page.locator('section.check:not([hidden])').waitFor();
   await page.click('.check-continue a[data-go="outcome"]');
@@ -127,6 +133,21 @@ test('a new deploy is announced, and "Tải lại" brings it in', async () => {
   await context.close();
 });
 
+/// Whether the cache holds `path` (and, if `text` is given, an answer that
+/// includes it) within 30 s: the caches have no event to wait for, so the page
+/// checks again after each frame until they do.
+function cachedSoon(page, path, text = '') {
+  return page.evaluate(async ({ path, text }) => {
+    const end = performance.now() + 30000;
+    while (performance.now() < end) {
+      const kept = await caches.match(path);
+      if (kept && (await kept.text()).includes(text)) return true;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return false;
+  }, { path, text });
+}
+
 /// Sets a file of dist/ aside for the test and writes `text` in its place (its
 /// compressed copies set aside too, so that the server sends the new text);
 /// returns what puts everything back.
@@ -159,11 +180,7 @@ test('a page kept as used is refreshed behind the copy served; a foreign answer 
     await page.goto(`${BASE_URL}${path}`);
     await waitForHydration(page);
     // Served from the copy at once, and refreshed behind it.
-    const deadline = Date.now() + 30000;
-    while (!(await kept())?.includes('id="corrected"')) {
-      assert.ok(Date.now() < deadline, 'the kept copy was refreshed within 30 s');
-      await page.waitForTimeout(100);
-    }
+    assert.ok(await cachedSoon(page, path, 'id="corrected"'), 'the kept copy was refreshed within 30 s');
     await page.goto(`${BASE_URL}${path}`);
     await page.locator('#corrected').waitFor();
   } finally {
@@ -179,10 +196,7 @@ test('a page kept as used is refreshed behind the copy served; a foreign answer 
     // shows it has decided on the one before.
     await page.goto(`${BASE_URL}/noi-nop/hue/`);
     await waitForHydration(page);
-    for (const deadline = Date.now() + 30000; !(await page.evaluate(async () => !!(await caches.match('/noi-nop/hue/'))));) {
-      assert.ok(Date.now() < deadline, 'the next page was kept within 30 s');
-      await page.waitForTimeout(100);
-    }
+    assert.ok(await cachedSoon(page, '/noi-nop/hue/'), 'the next page was kept within 30 s');
     assert.equal(await page.evaluate(async () => !!(await caches.match('/noi-nop/zz-portal.html'))), false);
   } finally {
     restorePortal();

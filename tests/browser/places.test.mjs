@@ -3,7 +3,7 @@
 // province page and an old province's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, clickLinkTo, launch, phonePage, waitForAttached, waitForHydration, waitForPage } from './browser.mjs';
 
 /// A province page's fragment: the piece the nearest search fetches.
 const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
@@ -13,6 +13,7 @@ const provincePiece = /\/fragments\/noi-nop\/([^/]+)\.html$/;
 async function locate(page, msg) {
   await page.goto(`${BASE_URL}/noi-nop/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/');
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   await page.locator(`[data-msg="${msg}"]:not([hidden])`).waitFor();
   // The message is announced: focus moves to the status region.
@@ -35,6 +36,7 @@ for (const [city, geolocation, province, commune] of [
     page.on('request', (r) => { if (provincePiece.test(r.url())) fetched.push(r.url()); });
     await page.goto(`${BASE_URL}/noi-nop/`);
     await waitForHydration(page);
+    await waitForAttached(page, '/noi-nop/');
     await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
     const items = page.locator('[data-near-list] li');
     await items.first().waitFor();
@@ -105,6 +107,7 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/noi-nop/ho-chi-minh/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
   await page.getByLabel('Tìm xã, phường, đặc khu').fill('BEN THANH');
   const visible = page.locator('.commune-list li:visible');
   assert.equal(await visible.count(), 1);
@@ -112,6 +115,7 @@ test('type-ahead ignores tone marks and case; the old address page filters by di
 
   await page.goto(`${BASE_URL}/noi-nop/dia-chi-cu/ho-chi-minh/`);
   await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/dia-chi-cu/ho-chi-minh/');
   await page.getByLabel('Tìm tên phường, xã cũ').fill('tan dinh');
   const wards = page.locator('.old-wards li:visible');
   assert.ok(await wards.count() >= 1);
@@ -130,6 +134,9 @@ test('after a client navigation the type-ahead works too', async () => {
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('a[href="/noi-nop/ho-chi-minh/"]').click();
+  // The finder's element is kept for the province, with the finder's HTML until
+  // the province's arrives: the box works once the script is attached to it.
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
   await page.getByLabel('Tìm xã, phường, đặc khu').fill('ben thanh');
   const visible = page.locator('.commune-list li:visible');
   await page.waitForFunction(() => document.querySelectorAll('.commune-list li:not([hidden])').length === 1);
@@ -145,6 +152,7 @@ test('after a client navigation a commune page has its own title, and an old war
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.getByRole('link', { name: 'Phường Hoàn Kiếm', exact: true }).click();
+  await waitForPage(page, '/noi-nop/ha-noi/phuong-hoan-kiem/');
   await page.locator('h1', { hasText: 'Phường Hoàn Kiếm' }).waitFor();
   assert.equal(await page.title(), 'Phường Hoàn Kiếm – Thủ tục xã');
   await page.locator('a', { hasText: 'Phường Hàng Bạc' }).click();
@@ -208,6 +216,48 @@ test('counter mode never offers to save a commune, and ignores one saved before'
   await page.goto(`${BASE_URL}/thu-tuc/gia-han-tam-tru/?quay=1`);
   await waitForHydration(page);
   assert.equal(await page.locator('a.place-link').first().getAttribute('href'), '/noi-nop/');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('province, another province, then the finder, by links: each tap acts once', async () => {
+  const geolocation = { latitude: 10.7725, longitude: 106.698 };
+  const { context, page, problems } = await phonePage(browser, { geolocation, permissions: ['geolocation'] });
+  // How often the page asks for the location, and how often the filter's count
+  // is written: once per tap each, whatever pages came before.
+  await page.addInitScript(() => {
+    window.__located = 0;
+    const get = Geolocation.prototype.getCurrentPosition;
+    Geolocation.prototype.getCurrentPosition = function (...args) {
+      window.__located += 1;
+      return get.apply(this, args);
+    };
+    window.__counted = 0;
+    new MutationObserver((records) => {
+      window.__counted += records.filter((r) => r.target.closest?.('[data-count]')).length;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${BASE_URL}/noi-nop/ha-noi/`);
+  await waitForHydration(page);
+  await waitForAttached(page, '/noi-nop/ha-noi/');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await clickLinkTo(page, '/noi-nop/ho-chi-minh/');
+  await waitForAttached(page, '/noi-nop/ho-chi-minh/');
+  await clickLinkTo(page, '/noi-nop/ha-noi/');
+  await waitForAttached(page, '/noi-nop/ha-noi/');
+  // One input event: the list is filtered and counted once.
+  const counted = await page.evaluate(() => window.__counted);
+  await page.getByLabel('Tìm xã, phường, đặc khu').fill('hoan kiem');
+  await page.waitForFunction(() => document.querySelector('[data-count]').textContent !== '');
+  assert.equal(await page.evaluate(() => window.__counted), counted + 1, 'the count is written once per input');
+  // On to the finder by its own link (the trail): one press, one request for the location.
+  await page.locator('main .breadcrumbs a[href="/noi-nop/"]').click();
+  await waitForAttached(page, '/noi-nop/');
+  await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
+  await page.locator('[data-near-list] li').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__located), 1, 'the location is asked for once');
+  assert.equal(await page.locator('[data-near-list] li').count(), 5);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'client navigations');
   assert.deepEqual(problems, []);
   await context.close();
 });

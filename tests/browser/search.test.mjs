@@ -2,7 +2,7 @@
 // the form without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForHydration, waitForPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,7 +35,7 @@ test('typing without tone marks lists the right page; arrows and Enter open it',
   assert.equal(await page.locator(`#${active}`).getAttribute('aria-selected'), 'true');
   await box.press('Enter');
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
-  await page.locator('article.procedure h1').waitFor();
+  await waitForPage(page, '/thu-tuc/dang-ky-khai-sinh/');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
   // The index was fetched; what was typed went nowhere.
   assert.ok(urls.some((u) => u.endsWith('/search/vi.txt')));
@@ -56,6 +56,7 @@ test('Escape closes the list; Enter without a choice opens the search page with 
   assert.equal(await page.getByRole('option').count(), 0);
   await box.press('Enter');
   await page.waitForURL(`${BASE_URL}/tim-kiem/#q=phuong%20ben%20thanh`);
+  await waitForPage(page, '/tim-kiem/');
   const first = page.locator('[data-search-results] a').first();
   await first.waitFor();
   // As rendered: the highlighted words keep the spaces between them.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, phonePage, sitemapPaths, waitForHydration } from './browser.mjs';
+import { BASE_URL, launch, phonePage, sitemapPaths, waitForAttached, waitForHydration, waitForPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,7 +39,7 @@ test('navigation after hydration happens on the client and updates title and lan
   // A life event: its page arrives as a fragment, and its questions work.
   await page.locator('.cards-events .card-link').first().click();
   await page.waitForURL(`${BASE_URL}/su-kien/sinh-con/`);
-  await page.locator('.flow-intro h1').waitFor();
+  await waitForAttached(page, '/su-kien/sinh-con/');
   assert.equal(await page.locator('.flow-intro h1').textContent(), 'Sinh con');
   await page.locator('.button-start').click();
   await page.waitForSelector('form[data-q="noi-sinh"]:not([hidden])');
@@ -48,28 +48,31 @@ test('navigation after hydration happens on the client and updates title and lan
 
   await page.locator('.cards:not(.cards-events) .card-link').first().click();
   await page.waitForURL(`${BASE_URL}/linh-vuc/ho-tich/`);
-  assert.equal(await page.locator('h1').textContent(), 'Hộ tịch');
+  await waitForPage(page, '/linh-vuc/ho-tich/');
+  assert.equal(await page.locator('main h1').textContent(), 'Hộ tịch');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
 
   await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
   // The article arrives as a fragment fetched after the navigation, and brings
   // its name for the title (the wasm does not carry procedure names).
-  await page.locator('article.procedure h1').waitFor();
+  await waitForPage(page, '/thu-tuc/dang-ky-khai-sinh/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new page');
   assert.equal(await page.locator('article.procedure h1').textContent(), 'Đăng ký khai sinh');
   assert.equal(await page.title(), 'Đăng ký khai sinh – Thủ tục xã');
   assert.ok(await page.locator('article.procedure .document').count() >= 3);
 
   await page.locator('.lang-switch').click();
   await page.waitForURL(`${BASE_URL}/en/thu-tuc/dang-ky-khai-sinh/`);
+  await waitForPage(page, '/en/thu-tuc/dang-ky-khai-sinh/');
   assert.equal(await page.locator('article.procedure h1').textContent(), 'Birth registration');
   assert.equal(await page.title(), 'Birth registration – Thủ tục xã');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 
   await page.goBack();
   await page.waitForURL(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
-  assert.equal(await page.locator('h1').textContent(), 'Đăng ký khai sinh');
+  await waitForPage(page, '/thu-tuc/dang-ky-khai-sinh/');
+  assert.equal(await page.locator('main h1').textContent(), 'Đăng ký khai sinh');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'still no full page load');
   assert.deepEqual(problems, []);
   await context.close();
@@ -181,6 +184,7 @@ test('when an article cannot be fetched, the page says so and offers a reload', 
   await page.route('**/fragments/**', (route) => route.abort('internetdisconnected'));
   await page.getByRole('link', { name: 'Chứng thực chữ ký' }).click();
   await page.waitForURL(`${BASE_URL}/thu-tuc/chung-thuc-chu-ky/`);
+  // The field's list has no alert: this one is the new page's.
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Không tải được nội dung/);
@@ -239,6 +243,7 @@ test('every page says who runs the site, and the about page says how to report a
   await waitForHydration(page);
   assert.match(await page.locator('.footer-publisher').textContent(), /^Trang do .+ vận hành, không phải Cổng Dịch vụ công quốc gia\.$/);
   await page.getByRole('link', { name: 'Giới thiệu, báo thông tin sai' }).click();
+  await waitForPage(page, '/gioi-thieu/');
   await page.locator('h1', { hasText: 'Giới thiệu' }).waitFor();
   await page.getByRole('heading', { name: 'Báo thông tin sai' }).waitFor();
   assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
@@ -248,3 +253,65 @@ test('every page says who runs the site, and the about page says how to report a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [kind, change] of [
+  ['of this build', (body) => body],
+  // A deploy happened meanwhile: such a fragment makes the page load whole.
+  ['of another build', (body) => body.replace(/^<!--build [0-9a-z]+-->/, '<!--build 0ther-->')],
+]) {
+  test(`a page's fragment ${kind} that arrives after the person moved on changes nothing of the next page`, async () => {
+    // No worker: its fetches would not pass through the page's routes.
+    const { context, page, problems } = await phonePage(browser, { serviceWorkers: 'block' });
+    // The paths of the fragments whose bodies the page has read, and done all it
+    // does with in promise callbacks (the wasm's futures, Leptos's effects): a
+    // task queued when a body is read runs after those.
+    await page.addInitScript(() => {
+      window.__read = [];
+      const text = Response.prototype.text;
+      Response.prototype.text = function () {
+        const path = new URL(this.url).pathname;
+        return text.call(this).then((body) => {
+          setTimeout(() => window.__read.push(path));
+          return body;
+        });
+      };
+    });
+    const late = '/fragments/thu-tuc/chung-thuc-chu-ky.html';
+    let asked;
+    const requested = new Promise((resolve) => { asked = resolve; });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route(`${BASE_URL}${late}`, async (route) => {
+      asked();
+      await released;
+      const response = await route.fetch();
+      await route.fulfill({ response, body: change(await response.text()) });
+    });
+    await page.goto(`${BASE_URL}/linh-vuc/chung-thuc/`);
+    await waitForHydration(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    // Page A: its fragment is held back.
+    await page.getByRole('link', { name: 'Chứng thực chữ ký', exact: true }).click();
+    await page.waitForURL(`${BASE_URL}/thu-tuc/chung-thuc-chu-ky/`);
+    await requested;
+    // Page B, by its link in the footer, arrives.
+    await page.getByRole('link', { name: 'Giới thiệu, báo thông tin sai' }).click();
+    await waitForPage(page, '/gioi-thieu/');
+    assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
+    // A's answer comes now, and the page reads it (or loads again: that is the failure).
+    release();
+    await Promise.race([
+      page.waitForFunction((path) => window.__read.includes(path), late),
+      page.waitForEvent('load'),
+    ]);
+    // (Loaded again, its context is gone: that reads as false.)
+    assert.equal(await page.evaluate(() => window.__sameDocument).catch(() => false), true, 'the page was not loaded again');
+    assert.equal(await page.title(), 'Giới thiệu – Thủ tục xã');
+    assert.equal(await page.locator('.fragment').getAttribute('data-page'), '/gioi-thieu/');
+    assert.equal(await page.locator('main h1').textContent(), 'Giới thiệu');
+    assert.equal(await page.getByRole('heading', { name: 'Chứng thực chữ ký' }).count(), 0);
+    assert.equal(new URL(page.url()).pathname, '/gioi-thieu/');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

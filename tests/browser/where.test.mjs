@@ -4,7 +4,7 @@
 // province page, with and without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, axe, launch, phonePage, waitForHydration } from './browser.mjs';
+import { BASE_URL, axe, launch, phonePage, waitForAttached, waitForHydration } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -20,8 +20,9 @@ async function finderAt(geolocation, path = '/noi-nop/') {
 
 /// Presses "use my location" on the finder and waits for the answer's sentence.
 async function whereAmI(page) {
-  // The button works once the page's script is attached to it.
-  await page.locator('[data-attached] [data-near-button]').waitFor();
+  // The button works once the finder's script is attached to it (the element may
+  // be the previous page's, marked with that page until the finder's HTML is in).
+  await waitForAttached(page, '/noi-nop/');
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   // The sentence is set once the answer is complete (after the nearest list).
   const here = page.locator('[data-near-here]:not([hidden]) p.near-here');
@@ -157,10 +158,12 @@ test('from an old province page, a person at home learns which part of a split o
   await page.waitForURL(/\/noi-nop\/#near$/);
   assert.equal(await whereAmI(page), 'Bạn đang ở Xã Như Quỳnh, Tỉnh Hưng Yên.');
   // Pressed again, the answer is replaced, not added to (the browser may give the
-  // same position again: it is asked for one up to ten minutes old).
+  // same position again: it is asked for one up to ten minutes old). The new
+  // answer is a new element: wait until the first one is gone and another shown.
+  const first = await page.locator('[data-near-here] p.near-here').elementHandle();
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
-  await page.locator('[data-msg="locating"]:not([hidden]), [data-near-here]:not([hidden])').first().waitFor();
-  await page.locator('[data-near-here]:not([hidden]) p.near-here').waitFor();
+  await page.waitForFunction((old) => !old.isConnected
+    && document.querySelector('[data-near-here]:not([hidden]) p.near-here') !== null, first);
   assert.equal(await page.locator('[data-near-here] p.near-here').count(), 1);
   assert.equal(await page.locator('[data-near-sketch] svg').count(), 1);
   assert.deepEqual(problems, []);
@@ -194,7 +197,7 @@ test('when the boundaries cannot be loaded, the nearest communes still come and 
   await page.route('**/ranh-gioi/*.txt', (route) => route.abort());
   await page.goto(`${BASE_URL}/noi-nop/`);
   await waitForHydration(page);
-  await page.locator('[data-attached] [data-near-button]').waitFor();
+  await waitForAttached(page, '/noi-nop/');
   await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   await page.locator('[data-msg="found"]:not([hidden])').waitFor();
   assert.equal(await page.locator('[data-near-list] li a').first().textContent(), 'Phường Hoàn Kiếm');

@@ -28,9 +28,9 @@ use crate::route::Route;
 /// nothing to enhance and is a plain fragment).
 #[component]
 pub fn PlacesPage(route: Route) -> impl IntoView {
-    enhanced(route, move |_root| {
+    enhanced(route, move |_root, _listeners| {
         #[cfg(feature = "hydrate")]
-        browser::attach(route.lang, _root);
+        browser::attach(route.lang, _root, _listeners);
     })
 }
 
@@ -42,8 +42,9 @@ mod here;
 mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, Event, HtmlElement};
+    use web_sys::{Element, HtmlElement};
 
+    use crate::app::listener::PageListeners;
     use crate::app::mode;
     use crate::data;
     use crate::model::Lang;
@@ -75,12 +76,13 @@ mod browser {
         }
     }
 
-    pub fn attach(lang: Lang, root: Element) {
+    /// Follows the page's filter box and location button until the page is left.
+    pub fn attach(lang: Lang, root: Element, listeners: PageListeners) {
         if let Ok(Some(filter)) = root.query_selector("[data-filter]") {
-            attach_filter(&root, filter);
+            attach_filter(&root, filter, listeners);
         }
         if let Ok(Some(near)) = root.query_selector("[data-near]") {
-            attach_near(near);
+            attach_near(near, listeners);
         }
         if mode::province().is_some() {
             keep_to(&root, lang);
@@ -116,7 +118,7 @@ mod browser {
     /// their folded names.
     struct Groups(Vec<(Element, Vec<(Element, String)>)>);
 
-    fn attach_filter(root: &Element, filter: Element) {
+    fn attach_filter(root: &Element, filter: Element, listeners: PageListeners) {
         show(&filter, true);
         let heading = |g: &Element| {
             g.query_selector("h2")
@@ -153,15 +155,12 @@ mod browser {
             let its = items(&list, "");
             groups.push((list, its));
         }
-        let groups = Groups(groups);
-        let root = root.clone();
-        let on_input =
-            Closure::<dyn FnMut(Event)>::new(move |_: Event| apply_filter(&root, &groups));
+        // Both listeners share the folded names.
+        let groups = std::rc::Rc::new(Groups(groups));
         for kind in ["input", "change"] {
-            let _ =
-                filter.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
+            let (root, groups) = (root.clone(), std::rc::Rc::clone(&groups));
+            listeners.listen(&filter, kind, move |_| apply_filter(&root, &groups));
         }
-        on_input.forget();
     }
 
     /// The value of a form control (`value` is read through JS, to keep the wasm
@@ -217,15 +216,13 @@ mod browser {
         }
     }
 
-    fn attach_near(near: Element) {
+    fn attach_near(near: Element, listeners: PageListeners) {
         show(&near, true);
         let Ok(Some(button)) = near.query_selector("[data-near-button]") else {
             return;
         };
         let section = near.clone();
-        let on_click = Closure::<dyn FnMut(Event)>::new(move |_: Event| locate(section.clone()));
-        let _ = button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        on_click.forget();
+        listeners.listen(&button, "click", move |_| locate(section.clone()));
     }
 
     /// Shows one message of the section (or none), and empties the list.

@@ -170,6 +170,19 @@ pub fn build_of_shell(html: &str) -> Option<&str> {
     let build = &html[start..end];
     (!build.is_empty() && build.bytes().all(|b| b.is_ascii_hexdigit())).then_some(build)
 }
+/// The address a link to `to` goes to (a path, maybe with its own `?…` and
+/// `#…`, or `#…` alone) from a page whose address has the `?` part `search`
+/// (`location.search`, maybe empty): `to` with the page's modes (`?nhung=1`,
+/// `?quay=1`, see `app/mode.rs`) put before its `#`, unless it has a `?` part of
+/// its own or is only a `#`.
+pub fn keeping_modes(to: &str, search: &str) -> String {
+    if to.starts_with('#') || to.contains('?') || search.is_empty() {
+        return to.to_string();
+    }
+    let (path, hash) = to.split_at(to.find('#').unwrap_or(to.len()));
+    format!("{path}{search}{hash}")
+}
+
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";

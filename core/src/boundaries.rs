@@ -104,7 +104,7 @@ impl Boundaries {
                     if pts.len() < 2 {
                         return Err((n, "arc: fewer than two points"));
                     }
-                    if !pts.iter().all(|&p| on_earth(p)) {
+                    if !pts.iter().all(|p| p.on_earth()) {
                         return Err((n, "arc: a point off the Earth"));
                     }
                     out.arcs.push(pts);
@@ -134,7 +134,7 @@ impl Boundaries {
                         return Err((n, "commune: no ring"));
                     }
                     let point = Point { lat, lon };
-                    if !on_earth(point) {
+                    if !point.on_earth() {
                         return Err((n, "commune: a point off the Earth"));
                     }
                     let mut area = Area {
@@ -331,11 +331,6 @@ pub fn touching<'a>(
         }
     }
     out
-}
-
-/// Whether a point is a latitude and longitude at all (so no distance overflows).
-fn on_earth(p: Point) -> bool {
-    (-9_000_000..=9_000_000).contains(&p.lat) && (-18_000_000..=18_000_000).contains(&p.lon)
 }
 
 /// A whole number of a boundaries file.

@@ -99,6 +99,62 @@ fn is_province_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// What every message of the embedding protocol starts with (see
+/// `src/app/mode.rs`, which answers it in the frame, and `public/embed.js`, its
+/// other end on the host page).
+pub const MESSAGE_PREFIX: &str = "thu-tuc-xa:";
+
+/// The tallest frame, in CSS pixels, the host page is asked for.
+pub const MAX_HEIGHT: u32 = 60_000;
+
+/// A message of the embedding protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// The guide runs, in a frame (to any origin: it carries nothing).
+    Ready,
+    /// The host page's answer: from now on, talk to its origin only.
+    Hello,
+    /// The height of the guide's content (1 to [`MAX_HEIGHT`] pixels).
+    Height(u32),
+    /// The guide moved to another page or step: show the frame's top.
+    Top,
+}
+
+impl Message {
+    /// Reads a message's data. `None` for anything else: another script's
+    /// messages, or a damaged or hostile one. A height is written as
+    /// `embed.js` accepts it: digits, no leading zero, at most [`MAX_HEIGHT`].
+    pub fn parse(data: &str) -> Option<Message> {
+        match data.strip_prefix(MESSAGE_PREFIX)? {
+            "ready" => Some(Message::Ready),
+            "hello" => Some(Message::Hello),
+            "top" => Some(Message::Top),
+            other => {
+                let px = other.strip_prefix("height:")?;
+                let digits = (1..=5).contains(&px.len())
+                    && !px.starts_with('0')
+                    && px.bytes().all(|b| b.is_ascii_digit());
+                if !digits {
+                    return None;
+                }
+                let px: u32 = px.parse().ok()?;
+                (px <= MAX_HEIGHT).then_some(Message::Height(px))
+            }
+        }
+    }
+
+    /// The message's data, as [`Message::parse`] reads it.
+    pub fn text(self) -> String {
+        let body = match self {
+            Message::Ready => "ready".to_string(),
+            Message::Hello => "hello".to_string(),
+            Message::Height(px) => format!("height:{px}"),
+            Message::Top => "top".to_string(),
+        };
+        format!("{MESSAGE_PREFIX}{body}")
+    }
+}
+
 /// The address the frame opens: `origin[/en]start?nhung=1[&tinh=79][&mau=0b4f8a]`.
 pub fn frame_url(origin: &str, choice: &Choice) -> String {
     let mut url = format!(
@@ -249,6 +305,36 @@ data-start=\"/su-kien/sinh-con/\" data-accent=\"#7a1f5c\" async></script>"
         assert!(shows_place(Some("79"), "79"));
         assert!(!shows_place(Some("79"), "01"));
         assert!(!shows_place(Some("79"), ""));
+    }
+
+    #[test]
+    fn messages_read_as_embed_js_writes_and_reads_them() {
+        for m in [
+            Message::Ready,
+            Message::Hello,
+            Message::Top,
+            Message::Height(1),
+            Message::Height(MAX_HEIGHT),
+        ] {
+            assert_eq!(Message::parse(&m.text()), Some(m));
+        }
+        assert_eq!(Message::parse("thu-tuc-xa:hello"), Some(Message::Hello));
+        for bad in [
+            "",
+            "hello",
+            "thu-tuc-xa:",
+            "thu-tuc-xa:hello ",
+            "THU-TUC-XA:hello",
+            "thu-tuc-xa:height:",
+            "thu-tuc-xa:height:0",
+            "thu-tuc-xa:height:012",
+            "thu-tuc-xa:height:+12",
+            "thu-tuc-xa:height:60001",
+            "thu-tuc-xa:height:99999999999999999999",
+            "thu-tuc-xa:height:١٢",
+        ] {
+            assert_eq!(Message::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -181,14 +181,23 @@ impl Point {
         format!("{} {}", self.lat, self.lon)
     }
 
-    /// Reads [`Point::to_attr`] back; `None` for anything else, so a damaged
-    /// download gives fewer answers, never a crash.
+    /// Reads [`Point::to_attr`] back; `None` for anything else, a point off the
+    /// Earth included, so a damaged download gives fewer answers, never a crash
+    /// (nor a distance that overflows).
     pub fn from_attr(text: &str) -> Option<Point> {
         let (lat, lon) = text.trim().split_once(' ')?;
-        Some(Point {
+        let p = Point {
             lat: lat.parse().ok()?,
             lon: lon.parse().ok()?,
-        })
+        };
+        p.on_earth().then_some(p)
+    }
+
+    /// Whether the point is a latitude and longitude at all (at most 90° and 180°
+    /// either way), so that no distance between two such points overflows.
+    pub fn on_earth(self) -> bool {
+        (-9_000_000..=9_000_000).contains(&self.lat)
+            && (-18_000_000..=18_000_000).contains(&self.lon)
     }
 }
 
@@ -415,6 +424,20 @@ mod tests {
         for broken in ["", "2103860", "21.0386 105.838", "a b", "1 2 3"] {
             assert_eq!(Point::from_attr(broken), None, "{broken:?}");
         }
+    }
+
+    /// Found by the property tests (`core/tests/props.rs`, issue 20): a damaged
+    /// `data-at` read as a point off the Earth, whose distance from the person
+    /// overflowed (a panic in debug builds, a wrong nearest commune in the wasm).
+    #[test]
+    fn a_point_off_the_earth_is_not_read() {
+        assert_eq!(Point::from_attr("\t-2147483648 -684422519\t"), None);
+        assert_eq!(Point::from_attr("9000001 0"), None);
+        assert_eq!(Point::from_attr("0 -18000001"), None);
+        let edge = Point::from_attr("-9000000 18000000").expect("on the Earth");
+        let you = Origin::new(p(21.0386, 105.838));
+        assert!(you.km(edge).is_finite());
+        assert!(Origin::new(edge).km(p(-90.0, -180.0)).is_finite());
     }
 
     #[test]

@@ -84,12 +84,7 @@ mod browser {
             return;
         };
         let search = window.location().search().unwrap_or_default();
-        let url = if to.starts_with('#') || to.contains('?') || search.is_empty() {
-            to.to_string()
-        } else {
-            let (path, hash) = to.split_at(to.find('#').unwrap_or(to.len()));
-            format!("{path}{search}{hash}")
-        };
+        let url = crate::route::keeping_modes(to, &search);
         if let Ok(history) = window.history() {
             let _ = if counter() {
                 history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -171,7 +166,12 @@ mod browser {
                 }
                 _ => false,
             };
-            let hello = ev.data().as_string().as_deref() == Some("thu-tuc-xa:hello");
+            let hello = ev
+                .data()
+                .as_string()
+                .as_deref()
+                .and_then(crate::embed::Message::parse)
+                == Some(crate::embed::Message::Hello);
             if from_parent && hello {
                 HOST.with(|h| *h.borrow_mut() = Some(ev.origin()));
                 HEIGHT.set(-1);

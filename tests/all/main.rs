@@ -6,6 +6,7 @@ mod boundaries;
 mod content;
 mod flows;
 mod places;
+mod props;
 // The server rendering needs the prerenderer's feature.
 #[cfg(feature = "ssr")]
 mod render;

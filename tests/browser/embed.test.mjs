@@ -432,6 +432,15 @@ test('the accent colour and the language come through; invalid attributes are ig
     null,
   ).catch(async () => assert.fail(`--brand is ${await frame.evaluate(brand)}`));
 
+  // Just readable (4.5:1 as embed::contrast_with_white computes it, which an
+  // older rule in mode.js refused): the builder offers it, the frame keeps it.
+  await openHost(page, embed('data-accent="#ee0701"'));
+  ({ iframe, frame } = await guideFrame(page));
+  await frame.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim() === '#ee0701',
+    null,
+  ).catch(async () => assert.fail(`--brand is ${await frame.evaluate(brand)}`));
+
   // Too light to read on white: the guide keeps its own colour.
   await openHost(page, embed('data-accent="#ffee00"'));
   ({ iframe, frame } = await guideFrame(page));

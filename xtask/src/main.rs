@@ -7,6 +7,8 @@
 //! - `dist`: the production site into `dist/` (`--no-precompress`: without the
 //!   `.br` and `.gz` copies, for hosts that compress as they serve).
 //! - `bench`: the budgets, printed as `name: value` lines.
+//! - `fuzz`: the property tests of every reader of outside input, with many more
+//!   cases than `cargo test` runs and a new seed each run ([`fuzz`]).
 //! - `flows`: each life-event flow as a graph (Mermaid; `--dot` for Graphviz;
 //!   `--paths` counts the paths).
 //!
@@ -17,6 +19,7 @@ mod boundaries;
 mod compress;
 mod dist;
 mod extras;
+mod fuzz;
 mod headers;
 mod nginx;
 mod server;
@@ -54,7 +57,7 @@ fn cargo() -> Command {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] [--no-build] [--nginx] | check | test | dist [--no-precompress] | bench | flows [--dot | --paths | --outcomes] | boundaries --geojson <dir>>";
+    "usage: cargo xtask <serve [--port N] [--no-build] [--nginx] | check | test | dist [--no-precompress] | bench | fuzz [--cases N] [--seed N] | flows [--dot | --paths | --outcomes] | boundaries --geojson <dir>>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
             }
         },
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::run_props(&args[1..]),
         Some("boundaries") => boundaries::run(&args[1..]).map_err(Into::into),
         Some("flows") => run(cargo().args(FLOWS_BIN).arg("--").args(&args[1..])),
         _ => {

@@ -8,12 +8,13 @@
     var p = q.get('tinh') || '', c = q.get('mau') || '';
     if (/^\d\d$/.test(p)) h.setAttribute('data-province', p);
     if (/^[0-9a-f]{6}$/i.test(c)) {
-      // WCAG relative luminance; 4.5:1 against white means at most 0.1833.
+      // White text on it at 4.5:1 or more (WCAG), computed as embed::contrast_with_white
+      // does, so that every accent the builder offers is kept.
       var rgb = [0, 2, 4].map(function (i) {
         var v = parseInt(c.substr(i, 2), 16) / 255;
         return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
       });
-      if (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] <= 0.1833) {
+      if (1.05 / (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] + 0.05) >= 4.5) {
         h.style.setProperty('--brand', '#' + c.toLowerCase());
         h.style.setProperty('--link', '#' + c.toLowerCase());
         h.style.setProperty('--brand-dark', '#' + c.toLowerCase());

@@ -24,6 +24,7 @@
   const data = script.dataset;
   const PREFIX = 'thu-tuc-xa:';
 
+  // The frame's address, as embed::frame_url makes it (tests/all/js_rules.rs).
   let start = data.start || '';
   // A path on the site: no other host ("//x"), no "..", no query.
   if (!/^\/[a-z0-9/-]*$/.test(start) || start.includes('//')) start = '/';
@@ -35,8 +36,10 @@
   const page = origin + (en ? '/en' : '') + start;
   let src = page + '?nhung=1';
   if (/^\d\d$/.test(data.province || '')) src += '&tinh=' + data.province;
-  // Only its form: the site itself rejects a colour too light to read.
-  if (/^#[0-9a-f]{6}$/i.test(data.accent || '')) src += '&mau=' + data.accent.slice(1).toLowerCase();
+  // Only its form, and not the site's own colour (its darker shade stays): the
+  // site itself rejects a colour too light to read.
+  const accent = (data.accent || '').toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(accent) && accent !== '#0b4f8a') src += '&mau=' + accent.slice(1);
 
   const iframe = document.createElement('iframe');
   iframe.title = en

@@ -5,6 +5,7 @@
 mod boundaries;
 mod content;
 mod flows;
+mod js_rules;
 mod places;
 mod props;
 // The server rendering needs the prerenderer's feature.

@@ -38,8 +38,7 @@ test('after one visit, the guide works with no network', async () => {
     await waitForHydration(page);
     assert.ok((await page.locator('main h1').first().textContent()).trim().length > 0, path);
   }
-  // A client navigation fetches the page's fragment, which the worker cuts from
-  // the saved page.
+  // A client navigation fetches the page's fragment, which the worker saved.
   await page.goto(`${BASE_URL}/thu-tuc/`);
   await waitForHydration(page);
   await page.evaluate(() => { window.sameDocument = true; });
@@ -76,6 +75,105 @@ test('after one visit, the guide works with no network', async () => {
   await outcome.waitFor();
   assert.ok(await outcome.locator('h2, h3').count() > 0, 'the outcome, with its checklist');
   await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
+/// What a prerendered page says about itself in its head, for the reader and
+/// for the wasm (the page it hydrates).
+function headOf(html) {
+  const attr = (re) => html.match(re)?.[1] ?? null;
+  return {
+    title: attr(/<title>([^<]*)<\/title>/),
+    description: attr(/<meta name="description" content="([^"]*)">/),
+    page: attr(/<meta name="thu-tuc-xa:page" content="([^"]*)">/),
+    canonical: attr(/<link rel="canonical" href="([^"]*)">/),
+    alternates: [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`),
+    switch: attr(/<a href="([^"]*)" hreflang="[a-z]+" lang="[a-z]+" class="lang-switch">/),
+  };
+}
+
+/// The same, read from the document in the browser.
+async function headIn(page) {
+  return page.evaluate(() => {
+    const attr = (css, name) => document.querySelector(css)?.getAttribute(name) ?? null;
+    return {
+      title: document.title,
+      description: attr('meta[name="description"]', 'content'),
+      page: attr('meta[name="thu-tuc-xa:page"]', 'content'),
+      canonical: attr('link[rel="canonical"]', 'href'),
+      alternates: [...document.querySelectorAll('link[rel="alternate"]')].map((l) => `${l.hreflang} ${l.getAttribute('href')}`),
+      switch: attr('a.lang-switch', 'href'),
+    };
+  });
+}
+
+/// An HTML text's entities read back, as the browser shows a title.
+const unescapeHtml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+test('a saved procedure and life event, opened offline, are made from the shell and a fragment: the page the prerenderer wrote, hydrated and working', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  for (const home of ['/en/', '/']) {
+    await page.goto(`${BASE_URL}${home}`);
+    await waitForHydration(page);
+    await page.waitForSelector('html[data-offline-ready]', { timeout: 60000 });
+  }
+  const paths = ['/thu-tuc/dang-ky-khai-sinh/', '/su-kien/sinh-con/', '/en/thu-tuc/dang-ky-ket-hon/', '/en/su-kien/ket-hon/', '/thu-tuc/'];
+  // Saved as a fragment, not whole: the worker makes the page.
+  for (const path of paths) {
+    const saved = await page.evaluate(async (p) => [!!(await caches.match(p)), !!(await caches.match(`/fragments${p.slice(0, -1)}.html`))], path);
+    assert.deepEqual(saved, [false, true], `${path}: no whole copy, its fragment saved`);
+  }
+  // The server's copies set aside: a page that came from the network would show it.
+  const written = Object.fromEntries(paths.map((p) => [p, readFileSync(new URL(`${p.slice(1)}index.html`, DIST), 'utf8')]));
+  const restores = paths.map((p) => replaceInDist(`${p.slice(1)}index.html`, '<!doctype html><title>not from the worker</title>'));
+  await context.setOffline(true);
+  try {
+    for (const path of paths) {
+      const response = await page.goto(`${BASE_URL}${path}`);
+      assert.equal(response.status(), 200, path);
+      assert.ok(response.fromServiceWorker(), `${path} came from the worker`);
+      // Byte for byte what the prerenderer wrote (and the build checked the same).
+      assert.equal(await response.text(), written[path], `${path} is the prerendered page`);
+      await waitForHydration(page);
+      assert.equal(await page.getAttribute('html', 'data-render'), null, `${path} hydrated, not shown static`);
+      const expected = headOf(written[path]);
+      expected.title = unescapeHtml(expected.title);
+      expected.description = unescapeHtml(expected.description);
+      assert.equal(expected.page, path);
+      assert.ok(expected.canonical.endsWith(path) && expected.alternates.length === 3 && expected.switch, path);
+      assert.deepEqual(await headIn(page), expected, `${path}: title, description, page, canonical, hreflang, language switch`);
+      assert.equal(new URL(page.url()).pathname, path);
+    }
+    // A flow works on a life event made offline: to its outcome.
+    await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+    await waitForHydration(page);
+    await page.click('.button-start');
+    for (let i = 0; i < 20; i += 1) {
+      const form = page.locator('form.question:not([hidden])');
+      if (!(await form.count())) break;
+      await form.locator('.radio-label').first().click();
+      await form.locator('button[type=submit]').click();
+    }
+    await page.locator('section.check:not([hidden])').waitFor();
+    await page.click('.check-continue a[data-go="outcome"]');
+    await page.locator('section.outcome:not([hidden])').first().waitFor();
+    // And on a procedure made offline: the search box (the extras, the index),
+    // then a client navigation to what it found.
+    await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-sinh/`);
+    await waitForHydration(page);
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.locator('#hs-q').fill('dang ky khai tu');
+    const option = page.getByRole('option', { name: /Đăng ký khai tử/ }).first();
+    await option.waitFor();
+    await option.click();
+    await page.locator('main h1', { hasText: 'Đăng ký khai tử' }).waitFor();
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'a client navigation');
+  } finally {
+    for (const restore of restores) restore();
+    await context.setOffline(false);
+  }
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });
@@ -125,11 +223,20 @@ test('a new deploy is announced, and "Tải lại" brings it in', async () => {
     await waitForHydration(page);
     const version = await page.evaluate(async () => (await caches.keys()).join(' '));
     assert.match(version, /-next$/, 'only the new version\'s cache is left');
+    // The new version saved the language again, as its install does: a life
+    // event is made offline from its shell and fragment, and hydrates.
+    await context.setOffline(true);
+    const response = await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
+    assert.ok(response.fromServiceWorker());
+    assert.equal(await response.text(), readFileSync(new URL('su-kien/sinh-con/index.html', DIST), 'utf8'));
+    await waitForHydration(page);
+    assert.equal(await page.getAttribute('html', 'data-render'), null);
+    await context.setOffline(false);
   } finally {
     writeFileSync(worker, before);
     for (const f of aside) renameSync(`${f.pathname}.aside`, f);
   }
-  assert.deepEqual(problems, []);
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });
 

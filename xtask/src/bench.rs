@@ -5,7 +5,9 @@ use std::path::Path;
 
 use std::process::Command;
 
-use crate::{cargo, compress, dist, headers, nginx, root, run as run_cmd, server, tools, Result};
+use crate::{
+    cargo, compress, dist, headers, nginx, root, run as run_cmd, server, sw, tools, Result,
+};
 
 fn kb(bytes: usize) -> f64 {
     (bytes as f64 / 1024.0 * 10.0).round() / 10.0
@@ -695,24 +697,11 @@ fn browser_figures_with(
     Ok(figures_in(String::from_utf8(out.stdout)?))
 }
 
-/// What the service worker saves on a first visit in Vietnamese (the shell and
-/// the language's files), brotli: the price of working offline.
+/// What the service worker downloads to save a first visit in Vietnamese for
+/// offline use (the shell's files and the language's pack, `sw::first_visit_files`),
+/// brotli: the price of working offline.
 fn sw_precache_brotli(dist: &Path) -> Result<usize> {
-    let sw = std::fs::read_to_string(dist.join("sw.mjs"))?;
-    let lists = sw.split("  en:").next().unwrap_or_default();
-    let mut files: Vec<String> = Vec::new();
-    for quoted in lists.split('"').skip(1).step_by(2) {
-        let rel = quoted.trim_start_matches('/');
-        let file = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        };
-        if !files.contains(&file) {
-            files.push(file);
-        }
-    }
-    brotli_of(dist, &files)
+    brotli_of(dist, &sw::first_visit_files(dist, "vi")?)
 }
 
 /// The boundary files "which commune am I in" fetches (`dist/ranh-gioi/*.txt`): the

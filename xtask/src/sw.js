@@ -1,6 +1,6 @@
 // The service worker of Thủ tục xã: after one visit the guide keeps working with
 // no network. `cargo xtask dist` writes dist/sw.mjs: the constants VERSION, BUILD,
-// SHELL and FILES (listed from dist/ by xtask/src/sw.rs), then this file. (Not `.js`:
+// SHELL and PACKS (made from dist/ by xtask/src/sw.rs), then this file. (Not `.js`:
 // the static hosts' rules cache every `.js` file for a year, since all the others
 // carry a content hash in their name; this one must be checked on every visit.)
 //
@@ -10,41 +10,120 @@
 //   shell cannot be saved the new cache is deleted (the old version goes on); if
 //   the languages cannot (a quota too small for two copies), the version starts
 //   with the shell and saves them again when a page asks;
-// - message `precache <lang>` (sent by each page once the worker is ready): every
-//   file of that language (procedures, life events, lists, the search index);
+// - message `precache <lang>` (sent by each page once the worker is ready): the
+//   language's pack (PACKS[lang].url: one download, so brotli reads the pages'
+//   common words once), unpacked: each procedure's, life event's and list's
+//   fragment under its own address (what a client navigation fetches), the few
+//   files kept whole (home, search page, search index, offline page) under
+//   theirs, and last ONE shell page with each page's title and description;
 //   answers `precached`;
 // - message `skip-waiting` (the page's "Tải lại" button): this version takes over;
 // - activate: other versions' caches are deleted;
 // - fetch, same-origin GET only: what this version saved comes from its cache, so
-//   old and new files never mix; a page's fragment (what a client navigation
-//   fetches) is cut from the saved page, which holds it whole, so it need not be
-//   saved twice (with the page's build mark in front, as in a fragment file);
+//   old and new files never mix. A page of a pack (PACKS[lang].pages) is made
+//   from the shell and its fragment: the shell's `{{path}}`, `{{other}}` (the
+//   page in the other language), `{{title}}`, `{{description}}` and
+//   `{{fragment}}` filled in one pass; the build checked that this makes the page
+//   the prerenderer wrote, byte for byte, so it hydrates (its
+//   `thu-tuc-xa:page` meta is the page's). A fragment asked for with no file
+//   saved is cut from a page kept whole, with that page's build mark in front;
 //   anything else comes from the network and is kept as it is used (provinces
 //   viewed, documents opened): from then on it is served from the cache and
 //   refreshed from the network behind it (stale-while-revalidate), so a corrected
 //   page reaches whoever kept it. Only the site's own files are kept (an HTML
 //   answer must be one of its pages or fragments). A page never seen, offline,
-//   gets the offline page, in the address's language; `/x` is the page `/x/`.
+//   gets the offline page, in the address's language (else the other's, saved
+//   with the other pack); `/x` is the page `/x/`.
 // Nothing is sent anywhere: the worker only fetches this site's own files.
 
 const CACHE = `thu-tuc-xa-${VERSION}`;
 const PREFIX = 'thu-tuc-xa-';
 /// A marker in a cache: this language was saved whole.
 const saved = (lang) => `/__saved/${lang}`;
+/// Where a language's shell and its pages' titles and descriptions are kept.
+const kitKey = (lang) => `/__saved/${lang}/shell`;
 
-/// At most this many files are fetched at once, so that what the person opens
-/// next is not stuck behind the saving.
+/// At most this many files kept as used are fetched again at once (an update),
+/// so that what the person opens next is not stuck behind the saving.
 const AT_ONCE = 4;
 
 async function saveLanguage(cache, lang) {
-  const missing = [];
-  for (const url of FILES[lang] ?? []) {
-    if (!(await cache.match(url))) missing.push(url);
-  }
-  for (let i = 0; i < missing.length; i += AT_ONCE) {
-    await cache.addAll(missing.slice(i, i + AT_ONCE));
-  }
+  if (!(await cache.match(kitKey(lang)))) await unpack(cache, lang);
   await cache.put(saved(lang), new Response(VERSION));
+}
+
+/// The marks of a shell's per-page parts (xtask/src/sw.rs `MARKS` and `fill`).
+const MARKS = /\{\{(path|other|title|description|fragment)\}\}/g;
+
+/// A page's fragment file: `/en/thu-tuc/x/` → `/fragments/en/thu-tuc/x.html`.
+const fragmentOf = (path) => `/fragments${path.replace(/\/$/, '')}.html`;
+
+/// The same page in the other language: `/x/` ↔ `/en/x/`.
+const otherOf = (path) => (path.startsWith('/en/') ? path.slice(3) : `/en${path}`);
+
+const languageOf = (path) => (path.startsWith('/en/') ? 'en' : 'vi');
+
+/// The headers of a file unpacked from a pack: the pack's own (the site's
+/// security headers), with the file's type.
+function headersFor(response, type) {
+  const headers = new Headers(response.headers);
+  for (const name of ['Content-Length', 'Content-Encoding', 'ETag', 'Last-Modified']) headers.delete(name);
+  headers.set('Content-Type', type);
+  return headers;
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+/// Downloads a language's pack and saves what it holds, the shell with each
+/// page's title and description last: once that is there, the rest is.
+async function unpack(cache, lang) {
+  const { url } = PACKS[lang];
+  const response = await fetch(url);
+  if (!response.ok || response.redirected) throw new Error(`${url}: ${response.status}`);
+  const pack = await response.json();
+  if (pack.build !== BUILD) throw new Error(`${url}: of build ${pack.build}, not ${BUILD}`);
+  const heads = {};
+  const puts = [];
+  for (const [path, [title, description, fragment]] of Object.entries(pack.pages)) {
+    heads[path] = [title, description];
+    puts.push(cache.put(fragmentOf(path), new Response(`<!--build ${BUILD}-->${fragment}`, {
+      headers: headersFor(response, HTML),
+    })));
+  }
+  for (const [path, [type, text]] of Object.entries(pack.files)) {
+    puts.push(cache.put(path, new Response(text, { headers: headersFor(response, type) })));
+  }
+  await Promise.all(puts);
+  await cache.put(kitKey(lang), new Response(JSON.stringify({ shell: pack.shell, heads }), {
+    headers: headersFor(response, 'application/json'),
+  }));
+}
+
+/// Each language's shell and heads, read once per worker.
+const kits = new Map();
+
+async function kitOf(cache, lang) {
+  if (!kits.has(lang)) {
+    const kept = await cache.match(kitKey(lang));
+    if (!kept) return null;
+    const { shell, heads } = await kept.json();
+    kits.set(lang, { shell, heads, headers: headersFor(kept, HTML) });
+  }
+  return kits.get(lang);
+}
+
+/// A page of a pack, made from the language's shell and the page's fragment, or
+/// null if they are not saved (yet).
+async function made(cache, path) {
+  const kit = await kitOf(cache, languageOf(path));
+  if (!kit || !Object.hasOwn(kit.heads, path)) return null;
+  const file = await cache.match(fragmentOf(path));
+  if (!file) return null;
+  const [title, description] = kit.heads[path];
+  const fragment = (await file.text()).replace(/^<!--build [0-9A-Za-z]+-->/, '');
+  const values = { path, other: otherOf(path), title, description, fragment };
+  const html = kit.shell.replace(MARKS, (_, mark) => values[mark]);
+  return new Response(html, { headers: kit.headers });
 }
 
 /// The languages an earlier version saved whole.
@@ -53,7 +132,7 @@ async function languagesSavedBefore() {
   for (const key of await caches.keys()) {
     if (!key.startsWith(PREFIX) || key === CACHE) continue;
     const old = await caches.open(key);
-    for (const lang of Object.keys(FILES)) {
+    for (const lang of Object.keys(PACKS)) {
       if (await old.match(saved(lang))) langs.add(lang);
     }
   }
@@ -110,7 +189,7 @@ self.addEventListener('message', (event) => {
   const [what, lang] = String(event.data).split(' ');
   if (what === 'skip-waiting') {
     self.skipWaiting();
-  } else if (what === 'precache' && FILES[lang]) {
+  } else if (what === 'precache' && PACKS[lang]) {
     event.waitUntil((async () => {
       try {
         await saveLanguage(await caches.open(CACHE), lang);
@@ -131,10 +210,15 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+/// The pages this version makes from a shell and a fragment.
+const MADE = new Set(Object.values(PACKS).flatMap((p) => p.pages));
+
 /// What this version saved in advance: served as saved. Anything else in the cache
 /// was kept as used, and is refreshed from the network each time it is served.
-const SAVED = new Set([...SHELL, ...Object.values(FILES).flat()]
-  .map((u) => new URL(u, self.location).pathname));
+const SAVED = new Set([
+  ...SHELL,
+  ...Object.values(PACKS).flatMap((p) => [...p.files, ...p.pages.map(fragmentOf)]),
+].map((u) => new URL(u, self.location).pathname));
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -204,6 +288,10 @@ async function respond(event, request, key) {
   const cache = await caches.open(CACHE);
   const navigate = request.mode === 'navigate';
   const saved = navigate ? pageKey(key) : key;
+  if (navigate && MADE.has(saved)) {
+    const page = await made(cache, saved);
+    if (page) return page;
+  }
   const hit = await cache.match(saved);
   if (hit) {
     // Kept as used: served now, refreshed for next time (a corrected address
@@ -221,12 +309,20 @@ async function respond(event, request, key) {
     }
   }
   try {
+    // A page of a pack not saved yet comes whole from the network, not kept:
+    // the pack brings it.
+    if (navigate && MADE.has(saved)) return await fetch(request);
     return await fetchAndKeep(event, cache, request, navigate ? pageKey(key) : key);
   } catch (err) {
     if (navigate) {
+      // In the address's language, else the other's (each pack has its own;
+      // both say it in both languages).
       const english = key === '/en' || key.startsWith('/en/');
-      const offline = await cache.match(english ? '/en/offline.html' : '/offline.html');
-      if (offline) return offline;
+      const pages = ['/offline.html', '/en/offline.html'];
+      for (const path of english ? pages.reverse() : pages) {
+        const offline = await cache.match(path);
+        if (offline) return offline;
+      }
     }
     throw err;
   }

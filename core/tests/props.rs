@@ -5,7 +5,8 @@
 //!
 //! - search: [`Index::add`] and [`Index::add_places`] on any text, and
 //!   [`Index::search`] on any query, of any length and script;
-//! - text folding, which search and the filters run on what is typed;
+//! - text folding, which search and the filters run on what is typed, and the
+//!   HTML escaping of names read from fetched files;
 //! - places: [`Point::from_attr`] (a province page's `data-at`), and what the
 //!   nearest search then does with the point;
 //! - boundaries: [`Boundaries::parse`] (a fetched `/ranh-gioi/<code>.txt`) is
@@ -37,7 +38,7 @@ use thu_tuc_xa_core::model::Lang;
 use thu_tuc_xa_core::places::{nearest, Bbox, Nearest, Origin, Point};
 use thu_tuc_xa_core::search::{target_of, Index, Kind};
 use thu_tuc_xa_core::sketch;
-use thu_tuc_xa_core::text::{fold, matches, slug, untyped, words};
+use thu_tuc_xa_core::text::{escape_html, fold, matches, slug, untyped, words};
 
 // ---------------------------------------------------------------------------
 // Inputs
@@ -365,6 +366,16 @@ fn folding_takes_any_text() {
             let joined: Vec<&str> = ws.iter().map(|(_, w)| w.as_str()).collect();
             prop_assert_eq!(joined.join(" "), folded.clone());
             prop_assert!(!slug(&text).contains(' '));
+            // Names from fetched files go into HTML through this.
+            let escaped = escape_html(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            let back = escaped
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            prop_assert_eq!(back, text.clone());
             // As the filters use it: what is typed against a name.
             let key = fold(&key);
             prop_assert!(matches(&key, ""));

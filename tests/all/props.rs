@@ -291,8 +291,9 @@ fn any_hash_is_a_sound_state_that_reads_back() {
         let s = State::parse(flow, &hash);
         state_is_sound(flow, &s)?;
         round_trips(flow, &s)?;
-        // What the page does with it: the back link, the progress line, the
-        // summary's change links, the outcome link.
+        // What the page does with it: the parts it shows, the back link, the
+        // progress line, the summary's change links, the outcome link.
+        let _ = s.view.parts(flow);
         if let Some(back) = s.back() {
             state_is_sound(flow, &back)?;
             round_trips(flow, &back)?;
@@ -311,7 +312,7 @@ fn any_hash_is_a_sound_state_that_reads_back() {
 /// What a person does on a flow's page.
 #[derive(Clone, Copy, Debug)]
 enum Act {
-    /// The intro's start link (`#hoi=<first question>`).
+    /// The intro's start button ([`State::start`]).
     Start,
     /// Picks an option of the question shown, and continues.
     Answer(usize),
@@ -339,14 +340,10 @@ fn every_state_the_engine_reaches_reads_back_from_its_hash() {
         (0..data::FLOWS.len(), vec(act(), 1..16)),
         |(f, acts)| {
             let flow = flow(f);
-            let start = match flow.start {
-                Node::Question(q) => format!("#hoi={}", flow.question(q).id),
-                Node::Outcome(_) => "#xem=ket-qua".to_string(),
-            };
             let mut s = State::INTRO;
             for act in acts {
                 s = match (act, s.view) {
-                    (Act::Start, _) => State::parse(flow, &start),
+                    (Act::Start, _) => State::start(flow),
                     (Act::Answer(n), View::Question(q)) => {
                         let options = flow.question(q).options.len();
                         s.answer(flow, u16::try_from(n % options).unwrap_or(0))

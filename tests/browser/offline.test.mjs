@@ -149,12 +149,19 @@ test('a saved procedure and life event, opened offline, are made from the shell 
     // A flow works on a life event made offline: to its outcome.
     await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
     await waitForHydration(page);
+    await waitForAttached(page, '/su-kien/sinh-con/');
     await page.click('.button-start');
     for (let i = 0; i < 20; i += 1) {
-      const form = page.locator('form.question:not([hidden])');
-      if (!(await form.count())) break;
+      // The next question, or "check your answers" once there is none.
+      const shown = page.locator('form.question:not([hidden]), section.check:not([hidden])').first();
+      await shown.waitFor();
+      const id = await shown.getAttribute('data-q');
+      if (!id) break;
+      const form = page.locator(`form[data-q="${id}"]`);
       await form.locator('.radio-label').first().click();
       await form.locator('button[type=submit]').click();
+      // The answered question is put away: the next state is shown.
+      await form.waitFor({ state: 'hidden' });
     }
     await page.locator('section.check:not([hidden])').waitFor();
     await page.click('.check-continue a[data-go="outcome"]');
@@ -168,6 +175,7 @@ test('a saved procedure and life event, opened offline, are made from the shell 
     const option = page.getByRole('option', { name: /Đăng ký khai tử/ }).first();
     await option.waitFor();
     await option.click();
+    await waitForPage(page, '/thu-tuc/dang-ky-khai-tu/');
     await page.locator('main h1', { hasText: 'Đăng ký khai tử' }).waitFor();
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'a client navigation');
   } finally {

@@ -183,6 +183,33 @@ pub fn keeping_modes(to: &str, search: &str) -> String {
     format!("{path}{search}{hash}")
 }
 
+/// How a page is saved in advance for offline use ([`Route::saved_offline`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Made offline from the language's one shell and the page's fragment; the
+    /// build fails if the shell does not make the page the prerenderer wrote.
+    Made,
+    /// A list or a tool: made from the shell where that gives the page, else
+    /// kept whole.
+    Listed,
+}
+
+impl Saved {
+    /// The word the prerenderer writes before each path of [`OFFLINE_LIST`].
+    pub fn word(self) -> &'static str {
+        match self {
+            Saved::Made => "made",
+            Saved::Listed => "listed",
+        }
+    }
+}
+
+/// The file, in the built site's folder, where the prerenderer lists the pages
+/// saved in advance, one per line: `made /thu-tuc/x/` or `listed /`
+/// ([`Saved::word`]). `cargo xtask dist` reads it into the offline packs and
+/// removes it: it is not served.
+pub const OFFLINE_LIST: &str = "offline-pages.txt";
+
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
@@ -323,6 +350,36 @@ impl Route {
                 Some(format!("/fragments{path}.html"))
             }
             _ => None,
+        }
+    }
+
+    /// How the service worker saves this page in advance for offline use, if it
+    /// does: the procedures and life events, the lists, the finder and search.
+    /// `xtask/src/sw.rs` packs what the prerenderer lists from this
+    /// ([`OFFLINE_LIST`]).
+    pub fn saved_offline(&self) -> Option<Saved> {
+        match self.page {
+            Page::Procedure(_) | Page::Flow(_) => Some(Saved::Made),
+            Page::Home
+            | Page::All
+            | Page::Events
+            | Page::Glossary
+            | Page::Index
+            | Page::Places
+            | Page::OldAddress
+            | Page::Search => Some(Saved::Listed),
+            Page::Field(_)
+            | Page::Document(_)
+            | Page::IndexField(_)
+            | Page::Province(_)
+            | Page::Commune(..)
+            | Page::OldProvince(_)
+            | Page::Embed
+            | Page::Laws
+            | Page::Rights
+            | Page::About
+            | Page::NotFound
+            | Page::Offline => None,
         }
     }
 

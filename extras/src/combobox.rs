@@ -167,12 +167,7 @@ fn forms() -> Vec<Element> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
-    let Ok(list) = doc.query_selector_all("form[data-search]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    crate::elements(doc.query_selector_all("form[data-search]"))
 }
 
 fn refresh_all() {
@@ -373,12 +368,7 @@ fn options(form: &Element) -> Vec<Element> {
     let Some(list) = list_of(form) else {
         return Vec::new();
     };
-    let Ok(nodes) = list.query_selector_all("[role=option]") else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    crate::elements(list.query_selector_all("[role=option]"))
 }
 
 /// Arrow keys move through the options; Enter opens one; Escape closes.

@@ -62,12 +62,7 @@ fn draw(panel: &Element) -> bool {
 }
 
 fn panels(doc: &Document) -> Vec<Element> {
-    let Ok(list) = doc.query_selector_all("[data-qr]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    crate::elements(doc.query_selector_all("[data-qr]"))
 }
 
 fn toggle(button: &Element) {
@@ -88,10 +83,7 @@ fn toggle(button: &Element) {
 
 /// Finishes what a button asked for before this module arrived (`data-pending`).
 fn catch_up(doc: &Document) {
-    let Ok(list) = doc.query_selector_all("button[data-pending]") else {
-        return;
-    };
-    for button in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()) {
+    for button in crate::elements(doc.query_selector_all("button[data-pending]")) {
         let _ = button.remove_attribute("data-pending");
         match button.get_attribute("data-action").as_deref() {
             Some("qr") => toggle(&button),

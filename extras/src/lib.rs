@@ -30,6 +30,19 @@ mod combobox;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
 
+/// The elements of a `query_selector_all`'s answer, in document order (none if
+/// the selector failed).
+#[cfg(target_arch = "wasm32")]
+fn elements(list: Result<web_sys::NodeList, wasm_bindgen::JsValue>) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
 /// Runs when the module is loaded.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

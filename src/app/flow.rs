@@ -45,13 +45,10 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
+    use crate::app::dom::{element, elements, window};
     use crate::app::listener::PageListeners;
     use crate::flow::{Flow, State, View};
     use crate::route::Route;
-
-    fn window() -> web_sys::Window {
-        web_sys::window().expect("a browser window")
-    }
 
     thread_local! {
         /// The state shown, as a hash. In counter mode the only copy: never in the
@@ -208,23 +205,6 @@ mod browser {
         if element.hidden() != hidden {
             element.set_hidden(hidden);
         }
-    }
-
-    fn elements(root: &Element, selector: &str) -> Vec<HtmlElement> {
-        let Ok(list) = root.query_selector_all(selector) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-            .collect()
-    }
-
-    fn element(root: &Element, selector: &str) -> Option<HtmlElement> {
-        root.query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     }
 
     /// Where a flow link leads. In counter mode the state goes into `data-state`

@@ -60,17 +60,7 @@ mod browser {
 
     use crate::app::listener::Listener;
 
-    fn all(selector: &str) -> Vec<Element> {
-        let Some(list) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all(selector).ok())
-        else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-            .collect()
-    }
+    use crate::app::dom::in_document as all;
 
     /// Puts the codes away: the answers changed, so they are out of date. `hash`
     /// is the answers' canonical form, which the next code will carry (in counter

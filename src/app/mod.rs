@@ -7,6 +7,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod article;
+#[cfg(feature = "hydrate")]
+mod dom;
 mod embed;
 mod extras;
 pub mod flow;

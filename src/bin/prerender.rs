@@ -305,6 +305,16 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         );
         write(&dist.join(offline.href().trim_start_matches('/')), &html)?;
     }
+    // The pages the service worker saves in advance, for `cargo xtask dist`.
+    let offline: String = routes
+        .iter()
+        .filter_map(|r| {
+            r.saved_offline()
+                .map(|s| format!("{} {}\n", s.word(), r.href()))
+        })
+        .collect();
+    std::fs::write(dist.join(thu_tuc_xa::route::OFFLINE_LIST), offline)
+        .map_err(|e| e.to_string())?;
     std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
         .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");

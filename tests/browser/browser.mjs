@@ -71,7 +71,23 @@ export async function sitemapPaths() {
 }
 
 export async function waitForHydration(page) {
-  await page.waitForSelector('html[data-hydrated]', { timeout: 30000 });
+  try {
+    await page.waitForSelector('html[data-hydrated]', { timeout: 30000 });
+  } catch (e) {
+    // What the page was doing, so that a failure says more than "timeout": had
+    // the wasm started (data-hydrating), was the page shown static (data-render),
+    // did a worker control it, which resources had not come.
+    const state = await page.evaluate(() => ({
+      url: location.href,
+      readyState: document.readyState,
+      html: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+      worker: Boolean(navigator.serviceWorker?.controller),
+      resources: performance.getEntriesByType('resource')
+        .filter((r) => r.responseEnd === 0 || r.duration > 5000)
+        .map((r) => `${r.name} ${Math.round(r.duration)} ms`),
+    })).catch((err) => ({ unreadable: err.message }));
+    throw new Error(`${e.message}\npage state: ${JSON.stringify(state)}`);
+  }
 }
 
 /// Fails with every WCAG 2.2 A and AA violation axe finds on the page, `where` saying

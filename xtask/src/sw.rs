@@ -31,20 +31,42 @@ use crate::{headers, Result};
 /// The languages' path prefixes, as the worker's `PACKS` keys.
 const LANGS: [(&str, &str); 2] = [("vi", ""), ("en", "/en")];
 
-/// Sections whose every page is saved in advance.
-const SECTIONS: [&str; 2] = ["thu-tuc", "su-kien"];
+/// Where the prerenderer lists the pages saved in advance, from
+/// `Route::saved_offline` (`src/route.rs`, `OFFLINE_LIST`): `made <path>` for a
+/// page the shell must make (a procedure, a life event), `listed <path>` for a
+/// list or a tool.
+const OFFLINE_LIST: &str = "offline-pages.txt";
 
-/// Single pages saved in advance: home, the lists, the finder and search.
-const LISTS: [&str; 8] = [
-    "/",
-    "/thu-tuc/",
-    "/su-kien/",
-    "/giay-to/",
-    "/danh-muc/",
-    "/noi-nop/",
-    "/noi-nop/dia-chi-cu/",
-    "/tim-kiem/",
-];
+/// The pages of `lang` saved in advance: those the shell must make, then the
+/// rest, each in the prerenderer's order.
+fn offline_pages(list: &str, prefix: &str) -> Result<(Vec<String>, Vec<String>)> {
+    let mut made = Vec::new();
+    let mut listed = Vec::new();
+    for (n, line) in list.lines().enumerate() {
+        let (word, path) = line
+            .split_once(' ')
+            .ok_or(format!("dist/{OFFLINE_LIST}:{}: not `<how> <path>`", n + 1))?;
+        let english = path == "/en/" || path.starts_with("/en/");
+        if english != (prefix == "/en") {
+            continue;
+        }
+        match word {
+            "made" => made.push(path.to_string()),
+            "listed" => listed.push(path.to_string()),
+            _ => {
+                return Err(format!(
+                    "dist/{OFFLINE_LIST}:{}: `{word}` is not made or listed",
+                    n + 1
+                )
+                .into())
+            }
+        }
+    }
+    if made.is_empty() {
+        return Err(format!("dist/{OFFLINE_LIST}: no page of {prefix:?} to make offline").into());
+    }
+    Ok((made, listed))
+}
 
 /// The parts of a shell page that differ from page to page, each written
 /// `{{mark}}` in the shell.
@@ -79,10 +101,13 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
         .map(|(build, _)| build.to_string())
         .filter(|b| !b.is_empty() && b.bytes().all(|c| c.is_ascii_alphanumeric()))
         .ok_or("service worker: dist/index.html names no thu-tuc-xa:build")?;
+    let list_file = dist.join(OFFLINE_LIST);
+    let list = std::fs::read_to_string(&list_file)
+        .map_err(|e| format!("service worker: {}: {e}", list_file.display()))?;
     let mut packs = serde_json::Map::new();
     let mut count = shell.len();
     for (lang, prefix) in LANGS {
-        let pack = pack(dist, lang, prefix, &build)?;
+        let pack = pack(dist, (lang, prefix), offline_pages(&list, prefix)?, &build)?;
         count += 1 + pack.pages.len() + pack.files.len();
         let url = pack_url(lang);
         std::fs::write(file_of(dist, &url), pack.json(&build))?;
@@ -118,6 +143,8 @@ pub fn write(dist: &Path, shell_assets: &[String]) -> Result<usize> {
     );
     js += include_str!("sw.js");
     std::fs::write(dist.join("sw.mjs"), js)?;
+    // Read, and not a file the site serves.
+    std::fs::remove_file(&list_file)?;
     Ok(count)
 }
 
@@ -176,21 +203,15 @@ impl Pack {
     }
 }
 
-/// The pack of a language: its sections' pages and its lists.
-fn pack(dist: &Path, lang: &str, prefix: &str, build: &str) -> Result<Pack> {
-    let mut paths = Vec::new();
-    for section in SECTIONS {
-        let dir = dist.join(prefix.trim_start_matches('/')).join(section);
-        let mut slugs: Vec<String> = std::fs::read_dir(&dir)?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().join("index.html").is_file())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        slugs.sort();
-        paths.extend(slugs.iter().map(|s| format!("{prefix}/{section}/{s}/")));
-    }
+/// The pack of a language: the pages the shell must make, then the lists.
+fn pack(
+    dist: &Path,
+    (lang, prefix): (&str, &str),
+    (mut paths, listed): (Vec<String>, Vec<String>),
+    build: &str,
+) -> Result<Pack> {
     let sections = paths.len();
-    paths.extend(LISTS.iter().map(|p| format!("{prefix}{p}")));
+    paths.extend(listed);
     let mark = format!("<!--build {build}-->");
     let mut shell: Option<String> = None;
     let mut pages = BTreeMap::new();
@@ -203,7 +224,7 @@ fn pack(dist: &Path, lang: &str, prefix: &str, build: &str) -> Result<Pack> {
             let fragment = f.strip_prefix(&mark)?;
             parts_of(path, &page, fragment)
         });
-        // The first procedure's page is the shell.
+        // The first page to make is the shell.
         if let (None, Some(p)) = (&shell, &parts) {
             shell = shell_of(&page, p);
         }
@@ -403,6 +424,24 @@ fn file_of(dist: &Path, url: &str) -> std::path::PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_offline_list_is_read_per_language_pages_to_make_first() {
+        let list =
+            "listed /\nmade /su-kien/a/\nlisted /en/\nmade /thu-tuc/b/\nmade /en/thu-tuc/b/\n";
+        let (made, listed) = offline_pages(list, "").unwrap();
+        assert_eq!(made, ["/su-kien/a/", "/thu-tuc/b/"]);
+        assert_eq!(listed, ["/"]);
+        let (made, listed) = offline_pages(list, "/en").unwrap();
+        assert_eq!(made, ["/en/thu-tuc/b/"]);
+        assert_eq!(listed, ["/en/"]);
+        let bad = offline_pages("made /x/\nkept /y/\n", "").unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "dist/offline-pages.txt:2: `kept` is not made or listed"
+        );
+        assert!(offline_pages("listed /\n", "").is_err(), "nothing to make");
+    }
 
     #[test]
     fn files_follow_the_site_layout() {

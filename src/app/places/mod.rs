@@ -44,6 +44,7 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlElement};
 
+    use crate::app::dom::elements;
     use crate::app::listener::PageListeners;
     use crate::app::mode;
     use crate::data;
@@ -58,15 +59,6 @@ mod browser {
     const NEAREST: usize = 5;
     /// Beyond this, the person is probably not in Viet Nam (or the fix is wrong).
     const FAR_KM: f64 = 50.0;
-
-    fn elements(root: &Element, selector: &str) -> Vec<Element> {
-        let Ok(list) = root.query_selector_all(selector) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-            .collect()
-    }
 
     pub(super) fn show(el: &Element, visible: bool) {
         if visible {
@@ -136,7 +128,7 @@ mod browser {
                         .and_then(|c| c.text_content())
                         .unwrap_or_default();
                     let key = fold(&format!("{name} {group}"));
-                    (li, key)
+                    (Element::from(li), key)
                 })
                 .collect()
         };
@@ -148,7 +140,7 @@ mod browser {
             .map(|g| {
                 let group = heading(&g);
                 let its = items(&g, &group);
-                (g, its)
+                (Element::from(g), its)
             })
             .collect();
         if groups.is_empty() {

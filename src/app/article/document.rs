@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::Breadcrumbs;
 use super::{kind_label, Sources};
+use super::{Breadcrumbs, ProcedureLink};
 use crate::data;
 use crate::model::{DocumentEntry, Lang};
 use crate::route::{Page, Route};
@@ -45,9 +45,7 @@ pub fn DocumentArticle(lang: Lang, entry: &'static DocumentEntry) -> impl IntoVi
                                 .unwrap_or_default();
                             view! {
                                 <li>
-                                    <a href=Route::new(lang, Page::Procedure(p.info)).href()>
-                                        {p.info.name.get(lang)}
-                                    </a>
+                                    <ProcedureLink lang procedure=p/>
                                     <p class="how">{how}</p>
                                 </li>
                             }

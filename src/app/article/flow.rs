@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::facts::{period, FactBlock};
 use super::procedure::channel_label;
 use super::WhereToFile;
-use super::{Breadcrumbs, KindBadge};
+use super::{Breadcrumbs, KindBadge, ProcedureLink};
 use crate::app::handoff::{QrButton, QrPanel};
 use crate::data::{self, Strings};
 use crate::flow::{part, Flow, FlowText, Need, Outcome, OutcomeText, State, Step};
@@ -117,11 +117,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             view! {
-                                <li>
-                                    <a href=Route::new(lang, Page::Procedure(p.info)).href()>
-                                        {p.info.name.get(lang)}
-                                    </a>
-                                </li>
+                                <li><ProcedureLink lang procedure=p/></li>
                             }
                         })
                         .collect_view()}
@@ -333,9 +329,7 @@ fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText
                         let cases = p.place_note.filter(|_| place == Place::ByCase);
                         view! {
                             <li class="step" data-when=when_attr(s.when)>
-                                <a class="step-name" href=Route::new(lang, Page::Procedure(p.info)).href()>
-                                    {p.info.name.get(lang)}
-                                </a>
+                                <ProcedureLink lang procedure=p class="step-name"/>
                                 // On screen the code is with the step's why (below); on
                                 // paper, beside its name.
                                 <span class="step-code print-only">{t.proc_code} " " {p.info.code}</span>

@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::Breadcrumbs;
+use super::{Breadcrumbs, ProcedureLink};
 use crate::data;
 use crate::model::{format_date, Lang, LegalDoc};
-use crate::route::{Page, Route};
 
 /// The procedures whose facts or legal basis rest on a text.
 fn pages_citing(doc: &LegalDoc) -> Vec<&'static crate::model::Procedure> {
@@ -112,11 +111,7 @@ fn LawEntry(lang: Lang, doc: &'static LegalDoc) -> impl IntoView {
                                     .into_iter()
                                     .map(|p| {
                                         view! {
-                                            <li>
-                                                <a href=Route::new(lang, Page::Procedure(p.info)).href()>
-                                                    {p.info.name.get(lang)}
-                                                </a>
-                                            </li>
+                                            <li><ProcedureLink lang procedure=p/></li>
                                         }
                                     })
                                     .collect_view()}

@@ -21,7 +21,7 @@ mod search;
 use leptos::prelude::*;
 
 use crate::data::{self, Strings};
-use crate::model::{format_date, DocKind, Document, Lang, Place, PlaceOf, Vocabulary};
+use crate::model::{format_date, DocKind, Document, Lang, Place, PlaceOf, Procedure, Vocabulary};
 use crate::route::{Page, Route};
 
 pub use embed::SITE_URL;
@@ -151,6 +151,20 @@ fn WhereToFile(
 }
 
 /// "Bản chính", "Bản sao × 2": what to hand over for one document, as a badge.
+/// A link to a procedure's page, by its name.
+#[component]
+fn ProcedureLink(
+    lang: Lang,
+    procedure: &'static Procedure,
+    #[prop(optional)] class: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <a class=class href=Route::new(lang, Page::Procedure(procedure.info)).href()>
+            {procedure.info.name.get(lang)}
+        </a>
+    }
+}
+
 #[component]
 fn KindBadge(lang: Lang, document: &'static Document) -> impl IntoView {
     let t = data::strings(lang);

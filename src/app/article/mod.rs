@@ -158,10 +158,12 @@ fn ProcedureLink(
     procedure: &'static Procedure,
     #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
-    view! {
-        <a class=class href=Route::new(lang, Page::Procedure(procedure.info)).href()>
-            {procedure.info.name.get(lang)}
-        </a>
+    let href = Route::new(lang, Page::Procedure(procedure.info)).href();
+    let name = procedure.info.name.get(lang);
+    // No empty `class=""` on a plain link.
+    match class {
+        Some(class) => view! { <a class=class href=href>{name}</a> }.into_any(),
+        None => view! { <a href=href>{name}</a> }.into_any(),
     }
 }
 

@@ -13,6 +13,26 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+
+/// From a flow's intro to its outcome, each question answered with its first
+/// option: waits for each next question (or the check page) and for each answered
+/// question put away.
+async function toOutcome(page) {
+  await page.click('.button-start');
+  for (let i = 0; i < 20; i += 1) {
+    const shown = page.locator('form.question:not([hidden]), section.check:not([hidden])').first();
+    await shown.waitFor();
+    const id = await shown.getAttribute('data-q');
+    if (!id) break;
+    const form = page.locator(`form[data-q="${id}"]`);
+    await form.locator('.radio-label').first().click();
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'hidden' });
+  }
+  await page.locator('section.check:not([hidden])').waitFor();
+  await page.click('.check-continue a[data-go="outcome"]');
+}
+
 test('after one visit, the guide works with no network', async () => {
   const { context, page, problems } = await phonePage(browser);
   await page.goto(`${BASE_URL}/`);
@@ -58,19 +78,7 @@ test('after one visit, the guide works with no network', async () => {
   await page.reload();
   await waitForHydration(page);
   await waitForAttached(page, '/su-kien/sinh-con/');
-  await page.click('.button-start');
-  await page.locator('form.question:not([hidden])').waitFor();
-  for (let i = 0; i < 20; i += 1) {
-    const id = await page.locator('form.question:not([hidden])').getAttribute('data-q').catch(() => null);
-    if (!id) break;
-    const form = page.locator(`form[data-q="${id}"]`);
-    await form.locator('.radio-label').first().click();
-    await form.locator('button[type=submit]').click();
-    // The answered question is put away: the next state is shown.
-    await form.waitFor({ state: 'hidden' });
-  }
-  await page.locator('section.check:not([hidden])').waitFor();
-  await page.click('.check-continue a[data-go="outcome"]');
+  await toOutcome(page);
   const outcome = page.locator('section.outcome:not([hidden])').first();
   await outcome.waitFor();
   assert.ok(await outcome.locator('h2, h3').count() > 0, 'the outcome, with its checklist');
@@ -150,21 +158,7 @@ test('a saved procedure and life event, opened offline, are made from the shell 
     await page.goto(`${BASE_URL}/su-kien/sinh-con/`);
     await waitForHydration(page);
     await waitForAttached(page, '/su-kien/sinh-con/');
-    await page.click('.button-start');
-    for (let i = 0; i < 20; i += 1) {
-      // The next question, or "check your answers" once there is none.
-      const shown = page.locator('form.question:not([hidden]), section.check:not([hidden])').first();
-      await shown.waitFor();
-      const id = await shown.getAttribute('data-q');
-      if (!id) break;
-      const form = page.locator(`form[data-q="${id}"]`);
-      await form.locator('.radio-label').first().click();
-      await form.locator('button[type=submit]').click();
-      // The answered question is put away: the next state is shown.
-      await form.waitFor({ state: 'hidden' });
-    }
-    await page.locator('section.check:not([hidden])').waitFor();
-    await page.click('.check-continue a[data-go="outcome"]');
+    await toOutcome(page);
     await page.locator('section.outcome:not([hidden])').first().waitFor();
     // And on a procedure made offline: the search box (the extras, the index),
     // then a client navigation to what it found.

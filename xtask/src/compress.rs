@@ -55,7 +55,11 @@ fn brotli_at(bytes: &[u8], quality: i32) -> Vec<u8> {
 
 /// Gzip at the best level (the header's timestamp is 0, so output is stable).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip_at(bytes, flate2::Compression::best())
+}
+
+fn gzip_at(bytes: &[u8], level: flate2::Compression) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
     encoder
         .write_all(bytes)
         .expect("writing to a Vec cannot fail");
@@ -78,13 +82,27 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 /// compressed copy that would not be smaller is removed, so no stale one from
 /// an earlier build can be served.
 pub fn precompress(root: &Path) -> io::Result<usize> {
-    precompress_where(root, |_| true)
+    precompress_where(root, |_| true, Effort::Best)
+}
+
+/// How hard [`precompress_where`] compresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effort {
+    /// What a published site gets: brotli 11 (9 for pages), gzip's best level.
+    Best,
+    /// For the tests, which check that compressed answers are served, not their
+    /// size: brotli 5 and gzip 6, a second where the best takes a minute (wasm).
+    Quick,
 }
 
 /// [`precompress`] for the files `pick` chooses; every other file loses any
 /// `.br` or `.gz` copy an earlier build left (a server would serve it in place
 /// of the new file).
-pub fn precompress_where(root: &Path, pick: impl Fn(&Path) -> bool) -> io::Result<usize> {
+pub fn precompress_where(
+    root: &Path,
+    pick: impl Fn(&Path) -> bool,
+    effort: Effort,
+) -> io::Result<usize> {
     let mut files = Vec::new();
     collect_files(root, &mut files)?;
     files.sort();
@@ -106,7 +124,7 @@ pub fn precompress_where(root: &Path, pick: impl Fn(&Path) -> bool) -> io::Resul
     let results: Vec<io::Result<usize>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || compress_files(part)))
+            .map(|part| scope.spawn(move || compress_files(part, effort)))
             .collect();
         handles
             .into_iter()
@@ -119,14 +137,23 @@ pub fn precompress_where(root: &Path, pick: impl Fn(&Path) -> bool) -> io::Resul
     results.into_iter().sum()
 }
 
-fn compress_files(files: &[PathBuf]) -> io::Result<usize> {
+fn compress_files(files: &[PathBuf], effort: Effort) -> io::Result<usize> {
     let mut count = 0;
     for file in files {
         let original = fs::read(file)?;
         let html = file.extension().is_some_and(|e| e == "html");
-        let br = brotli_at(&original, if html { 9 } else { BROTLI_QUALITY });
+        let (br, gz) = match effort {
+            Effort::Best => (
+                brotli_at(&original, if html { 9 } else { BROTLI_QUALITY }),
+                gzip(&original),
+            ),
+            Effort::Quick => (
+                brotli_at(&original, 5),
+                gzip_at(&original, flate2::Compression::default()),
+            ),
+        };
         let wrote_br = write_if_smaller(file, "br", br, original.len())?;
-        let wrote_gz = write_if_smaller(file, "gz", gzip(&original), original.len())?;
+        let wrote_gz = write_if_smaller(file, "gz", gz, original.len())?;
         if wrote_br || wrote_gz {
             count += 1;
         }

@@ -18,8 +18,8 @@ pub enum Precompress {
     /// Every text file: what a host serving precompressed files wants.
     All,
     /// The app's own files at the top of `dist/` (wasm, scripts, the worker),
-    /// not the thousands of pages: enough for the tests of compressed answers,
-    /// at a fraction of the time.
+    /// not the thousands of pages, at a quick setting: enough for the tests of
+    /// compressed answers, at a fraction of the time.
     Assets,
     /// None, for hosts that compress as they serve (`--no-precompress`).
     None,
@@ -87,8 +87,14 @@ pub fn build_with(precompress: Precompress) -> Result<PathBuf> {
     let started = std::time::Instant::now();
     let n = match precompress {
         Precompress::All => compress::precompress(&dist)?,
-        Precompress::Assets => compress::precompress_where(&dist, |f| f.parent() == Some(&dist))?,
-        Precompress::None => compress::precompress_where(&dist, |_| false)?,
+        Precompress::Assets => compress::precompress_where(
+            &dist,
+            |f| f.parent() == Some(&dist),
+            compress::Effort::Quick,
+        )?,
+        Precompress::None => {
+            compress::precompress_where(&dist, |_| false, compress::Effort::Quick)?
+        }
     };
     println!(
         "dist/ ready ({n} files precompressed in {:.0} s), canonical base {site_url}",

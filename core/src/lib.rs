@@ -10,8 +10,11 @@
 //! (the flows' and procedures' words) are behind `cfg(not(target_arch = "wasm32"))`.
 
 pub mod boundaries;
+pub mod calendar;
 pub mod embed;
 pub mod flow;
+pub mod form;
+pub mod ics;
 pub mod model;
 pub mod places;
 pub mod search;

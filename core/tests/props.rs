@@ -881,3 +881,83 @@ fn a_message_is_read_exactly_or_not_at_all() {
         },
     );
 }
+
+/// Days: any day from 1900 to 2199 is the day `jiff` says (year, month, day,
+/// weekday), and back; any text is read as a day or refused, never a panic.
+#[test]
+fn days_agree_with_jiff_and_any_text_is_a_day_or_not() {
+    use thu_tuc_xa_core::calendar::{Day, Weekday};
+    check(
+        "calendar_days",
+        (0..109_572i64, short_text(2)),
+        |(offset, typed)| {
+            let expected = jiff::civil::date(1900, 1, 1)
+                .checked_add(jiff::Span::new().days(offset))
+                .expect("in range");
+            let day = Day::from_ymd(
+                i32::from(expected.year()),
+                expected.month() as u32,
+                expected.day() as u32,
+            )
+            .expect("a real day");
+            prop_assert_eq!(
+                day.ymd(),
+                (
+                    i32::from(expected.year()),
+                    expected.month() as u32,
+                    expected.day() as u32
+                )
+            );
+            let weekday = match expected.weekday() {
+                jiff::civil::Weekday::Monday => Weekday::Monday,
+                jiff::civil::Weekday::Tuesday => Weekday::Tuesday,
+                jiff::civil::Weekday::Wednesday => Weekday::Wednesday,
+                jiff::civil::Weekday::Thursday => Weekday::Thursday,
+                jiff::civil::Weekday::Friday => Weekday::Friday,
+                jiff::civil::Weekday::Saturday => Weekday::Saturday,
+                jiff::civil::Weekday::Sunday => Weekday::Sunday,
+            };
+            prop_assert_eq!(day.weekday(), weekday);
+            prop_assert_eq!(Day::parse(&day.iso()), Some(day));
+            prop_assert_eq!(day.plus(1).until(day), -1);
+            if let Some(d) = Day::parse(&typed) {
+                prop_assert_eq!(d.iso(), typed);
+            }
+            Ok(())
+        },
+    );
+}
+
+/// The calendar reminder: whatever the names hold, every line of the file is at
+/// most 75 octets, ends in CRLF, and the text fields carry no bare line break.
+#[test]
+fn any_reminder_text_makes_a_well_formed_calendar_file() {
+    use thu_tuc_xa_core::calendar::Day;
+    use thu_tuc_xa_core::ics::{reminder, Reminder};
+    check(
+        "ics_any_text",
+        (any::<String>(), any::<String>(), 0..40_000i32),
+        |(summary, description, offset)| {
+            let text = reminder(&Reminder {
+                uid: "x@thu-tuc-xa",
+                stamp: "20261204T000000Z",
+                day: Day::at(2000, 1, 1).plus(offset),
+                summary: &summary,
+                description: &description,
+                url: None,
+            });
+            prop_assert!(text.ends_with("\r\n"));
+            for line in text.split("\r\n") {
+                prop_assert!(line.len() <= 75);
+                prop_assert!(!line.contains('\n') && !line.contains('\r'));
+            }
+            prop_assert_eq!(
+                text.split("\r\n")
+                    .filter(|l| l.starts_with("BEGIN:"))
+                    .count(),
+                3
+            );
+            Ok(())
+        },
+    );
+}

@@ -437,8 +437,140 @@ pub fn generate(site: &Site) -> String {
         "pub static BOUNDARY_COUNTS: (usize, usize, usize, usize) = ({}, {}, {}, {});\n",
         b.communes_with_polygon, b.points_outside, b.points_moved, b.split_wards_checked
     );
-
+    calendar(site, &mut out);
+    forms(site, &mut out);
     out
+}
+
+/// A day as a constant expression.
+fn day(d: jiff::civil::Date) -> String {
+    format!(
+        "thu_tuc_xa_core::calendar::Day::at({}, {}, {})",
+        d.year(),
+        d.month(),
+        d.day()
+    )
+}
+
+/// `CALENDAR`: the listed years and their days.
+fn calendar(site: &Site, out: &mut String) {
+    out.push_str("pub static CALENDAR: thu_tuc_xa_core::calendar::Calendar = thu_tuc_xa_core::calendar::Calendar { years: &[\n");
+    for y in &site.calendar {
+        let _ = writeln!(
+            out,
+            "    thu_tuc_xa_core::calendar::Year {{ year: {}, complete: {}, note: {}, days: &[",
+            y.year,
+            y.complete,
+            opt_text(&y.note)
+        );
+        for d in &y.days {
+            let kind = if d.work { "Work" } else { "Off" };
+            let basis = match d.basis {
+                "notice" => "Notice",
+                "derived" => "Derived",
+                _ => "Law",
+            };
+            let _ = writeln!(
+                out,
+                "        thu_tuc_xa_core::calendar::ListedDay {{ day: {}, kind: thu_tuc_xa_core::calendar::DayKind::{kind}, why: {}, basis: thu_tuc_xa_core::calendar::Basis::{basis} }},",
+                day(d.date),
+                text(&d.why)
+            );
+        }
+        out.push_str("    ] },\n");
+    }
+    out.push_str("] };\n\n");
+}
+
+/// `FORMS`: the declaration forms; their templates' HTML only in native builds
+/// (the page carries it).
+fn forms(site: &Site, out: &mut String) {
+    use super::form::KindOf;
+    const F: &str = "thu_tuc_xa_core::form";
+    let _ = writeln!(out, "pub static FORMS: &[{F}::Form] = &[");
+    for f in &site.forms {
+        let _ = writeln!(
+            out,
+            "    {F}::Form {{ slug: {:?}, name: {}, intro: {}, sections: &[",
+            f.slug,
+            text(&f.fm.name),
+            text(&f.fm.intro)
+        );
+        let mut i = 0;
+        for s in &f.fm.section {
+            let _ = writeln!(
+                out,
+                "        {F}::Section {{ id: {:?}, title: {}, hint: {}, fields: &[",
+                s.id.get_ref(),
+                text(&s.title),
+                opt_text(&s.hint)
+            );
+            for field in &s.field {
+                let kind = match &f.kinds[i] {
+                    KindOf::Text(max) => format!("{F}::Kind::Text {{ max: {max} }}"),
+                    KindOf::LongText(max) => format!("{F}::Kind::LongText {{ max: {max} }}"),
+                    KindOf::Date => format!("{F}::Kind::Date"),
+                    KindOf::Year => format!("{F}::Kind::Year"),
+                    KindOf::Time => format!("{F}::Kind::Time"),
+                    KindOf::IdNumber => format!("{F}::Kind::IdNumber"),
+                    KindOf::Number(min, max) => {
+                        format!("{F}::Kind::Number {{ min: {min}, max: {max} }}")
+                    }
+                    KindOf::Choice(_) => {
+                        let options: Vec<String> = field
+                            .options
+                            .iter()
+                            .map(|o| {
+                                format!(
+                                    "{F}::Choice {{ id: {:?}, label: Text {{ vi: {:?}, en: {:?} }} }}",
+                                    o.id.get_ref(),
+                                    o.vi.get_ref(),
+                                    o.en.get_ref()
+                                )
+                            })
+                            .collect();
+                        format!("{F}::Kind::Choice(&[{}])", options.join(", "))
+                    }
+                };
+                let rules: Vec<String> = f.rules[i]
+                    .iter()
+                    .map(|(name, other)| match (name.as_str(), other) {
+                        ("not-before", Some(o)) => format!("{F}::Rule::NotBefore({o:?})"),
+                        ("not-after", Some(o)) => format!("{F}::Rule::NotAfter({o:?})"),
+                        _ => format!("{F}::Rule::NotFuture"),
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "            {F}::Field {{ id: {:?}, label: {}, hint: {}, kind: {kind}, required: {}, rules: &[{}] }},",
+                    field.id.get_ref(),
+                    text(&field.label),
+                    opt_text(&field.hint),
+                    field.required,
+                    rules.join(", ")
+                );
+                i += 1;
+            }
+            out.push_str("        ] },\n");
+        }
+        out.push_str("    ], templates: &[\n");
+        for (t, (html, from)) in f.fm.template.iter().zip(f.html.iter().zip(&f.from)) {
+            let until = t
+                .until
+                .as_ref()
+                .and_then(|u| super::register::date(u.get_ref()))
+                .map_or("None".to_string(), |u| format!("Some({})", day(u)));
+            let _ = writeln!(
+                out,
+                "        {F}::Template {{ from: {}, until: {until}, issued_by: {}, pages: {}, #[cfg(not(target_arch = \"wasm32\"))] html: {html:?} }},",
+                day(*from),
+                text(&t.issued_by),
+                t.pages.get_ref()
+            );
+        }
+        out.push_str("    ] },\n");
+    }
+    out.push_str("];\n");
 }
 
 /// The interface strings as Rust items: `Strings` (one field per key of

@@ -92,7 +92,7 @@ pub struct ReviewFm {
 
 /// A citation: `{ doc = "75-2022-tt-btc", art = "Điều 3", quote = "…" }`, or
 /// `{ doc = "cong-dvc", quote = "…" }` for the procedure's portal record.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CiteFm {
     pub doc: Spanned<String>,

@@ -11,10 +11,12 @@
 
 mod body;
 pub mod boundaries;
+pub mod calendar;
 pub mod codegen;
 pub mod diag;
 pub mod facts;
 pub mod flow;
+pub mod form;
 pub mod front_matter;
 mod hedges;
 pub mod index;
@@ -128,6 +130,10 @@ pub struct Site {
     /// Each province's boundaries file: its code and text.
     pub boundaries: Vec<(String, String)>,
     pub boundary_counts: boundaries::BoundaryCounts,
+    /// The working-day calendar, year by year.
+    pub calendar: Vec<calendar::ParsedYear>,
+    /// The declaration forms, by slug.
+    pub forms: Vec<form::ParsedForm>,
 }
 
 /// The files the pipeline reads, by role.
@@ -152,6 +158,10 @@ pub struct Inputs {
     pub register: Vec<Source>,
     /// `quyen-cua-ban.toml`: the rights page.
     pub rights: Source,
+    /// `ngay-nghi/*.toml`: the days off and worked Saturdays, one file a year.
+    pub calendar: Vec<Source>,
+    /// `bieu-mau/*.toml`: the declaration forms.
+    pub forms: Vec<Source>,
     /// The day to check dated rules against: `THU_TUC_XA_TODAY` (`YYYY-MM-DD`)
     /// if set, else today in Việt Nam.
     pub today: jiff::civil::Date,
@@ -236,6 +246,8 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
     let register = many(read_folder(content_dir, "van-ban", ".toml"));
     let scenarios = many(read_folder(content_dir, "su-kien/kich-ban", ".toml"));
     let boundaries = many(read_folder(content_dir, "dia-phuong/ranh-gioi", ".txt"));
+    let calendar = many(read_folder(content_dir, "ngay-nghi", ".toml"));
+    let forms = many(read_folder(content_dir, "bieu-mau", ".toml"));
     let place_files: Vec<Source> = places::FILES
         .iter()
         .filter_map(|f| read(content_dir, f).map_err(|d| problems.push(d)).ok())
@@ -269,6 +281,8 @@ pub fn load(content_dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
             index: [csv, index_fields, agencies, english],
             flows,
             scenarios,
+            calendar,
+            forms,
         }),
         _ => Err(problems),
     }
@@ -334,8 +348,15 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
         &mut diags,
         &mut facts,
     );
+    let (calendar, calendar_counts) =
+        calendar::calendar(&inputs.calendar, &register, inputs.today, &mut diags);
+    facts.add(calendar_counts);
+    let papers: Vec<&str> = glossary.iter().map(|d| d.id.as_str()).collect();
+    let forms = form::forms(&inputs.forms, &papers, &register, &mut diags);
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
+            calendar,
+            forms,
             register,
             rights,
             facts,

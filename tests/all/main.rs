@@ -3,8 +3,10 @@
 //! running them.
 
 mod boundaries;
+mod calendar;
 mod content;
 mod flows;
+mod forms;
 mod js_rules;
 mod places;
 mod props;

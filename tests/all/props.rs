@@ -505,3 +505,55 @@ fn a_link_keeps_the_pages_modes_unless_it_has_its_own() {
         Ok(())
     });
 }
+
+/// A form's answers from another device (the QR code's `#` part, unpacked): any
+/// text is refused or read as answers that fit the form, and answers packed on
+/// one device are the same answers on the other.
+#[test]
+fn any_packed_text_is_answers_or_nothing_and_answers_make_the_trip() {
+    use thu_tuc_xa_core::form::{pack, unpack, Answers, Kind};
+    let forms = data::FORMS;
+    check(
+        "form_unpack",
+        (
+            0..forms.len(),
+            vec(odd_char(), 0..24),
+            vec(odd_char(), 0..32),
+        ),
+        |(i, noise, values)| {
+            let form = &forms[i];
+            if let Some(answers) = unpack(form, &noise.concat()) {
+                for id in answers.keys() {
+                    prop_assert!(form.field(id).is_some());
+                }
+            }
+            // Any values in the form's fields, cut to fit and without control
+            // characters (which no input can hold), read back the same.
+            let answers: Answers = form
+                .fields()
+                .zip(values.iter())
+                .filter_map(|(f, v)| {
+                    let max = match f.kind {
+                        Kind::Text { max } | Kind::LongText { max } => usize::from(max),
+                        _ => 64,
+                    };
+                    let v: String = v
+                        .chars()
+                        .filter(|c| !c.is_control() || *c == '\n')
+                        .take(max)
+                        .collect();
+                    (!v.is_empty()).then(|| (f.id.to_string(), v))
+                })
+                .collect();
+            let packed = pack(form, &answers);
+            prop_assert_eq!(unpack(form, &packed), Some(answers));
+            // Cut short anywhere on a character boundary: refused or fewer answers,
+            // never a panic.
+            let bounds: Vec<usize> = packed.char_indices().map(|(i, _)| i).collect();
+            for k in 1..4 {
+                let _ = unpack(form, &packed[..bounds[bounds.len() * k / 4]]);
+            }
+            Ok(())
+        },
+    );
+}

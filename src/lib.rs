@@ -20,7 +20,9 @@ pub mod ssr;
 // (`pipeline/`, native only); their modules are used here as the crate's own.
 #[cfg(not(target_arch = "wasm32"))]
 pub use thu_tuc_xa_content as content;
-pub use thu_tuc_xa_core::{boundaries, embed, flow, model, places, search, sketch, text};
+pub use thu_tuc_xa_core::{
+    boundaries, calendar, embed, flow, form, model, places, search, sketch, text,
+};
 
 /// The wasm entry point (called by `main`): hydrates the prerendered page, then
 /// marks the document with `data-hydrated` (tests can tell a live page from a

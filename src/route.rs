@@ -6,6 +6,7 @@
 
 use crate::data;
 use crate::flow::Flow;
+use crate::form::FormInfo;
 use crate::model::{DocumentInfo, Field, IndexField, Lang, ProcedureInfo};
 use crate::places::{OldProvince, Province};
 
@@ -56,6 +57,8 @@ pub enum Page {
     /// The glossary: every document citizens are asked for.
     Glossary,
     Document(&'static DocumentInfo),
+    /// A declaration form to fill on the phone and print on the official template.
+    Form(&'static FormInfo),
     /// The national index of commune-level procedures, by field.
     Index,
     IndexField(&'static IndexField),
@@ -213,6 +216,7 @@ pub const OFFLINE_LIST: &str = "offline-pages.txt";
 pub const PROCEDURES_SEGMENT: &str = "thu-tuc";
 pub const FIELD_SEGMENT: &str = "linh-vuc";
 pub const GLOSSARY_SEGMENT: &str = "giay-to";
+pub const FORMS_SEGMENT: &str = "bieu-mau";
 pub const INDEX_SEGMENT: &str = "danh-muc";
 pub const EVENTS_SEGMENT: &str = "su-kien";
 pub const PLACES_SEGMENT: &str = "noi-nop";
@@ -258,6 +262,7 @@ impl Route {
             [INDEX_SEGMENT] => Page::Index,
             [INDEX_SEGMENT, id] => data::index_field(id).map_or(Page::NotFound, Page::IndexField),
             [GLOSSARY_SEGMENT, id] => data::document(id).map_or(Page::NotFound, Page::Document),
+            [FORMS_SEGMENT, slug] => data::form(slug).map_or(Page::NotFound, Page::Form),
             [SEARCH_SEGMENT] => Page::Search,
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
@@ -300,6 +305,7 @@ impl Route {
             Page::Procedure(p) => format!("{prefix}/{PROCEDURES_SEGMENT}/{}/", p.slug),
             Page::Glossary => format!("{prefix}/{GLOSSARY_SEGMENT}/"),
             Page::Document(d) => format!("{prefix}/{GLOSSARY_SEGMENT}/{}/", d.id),
+            Page::Form(f) => format!("{prefix}/{FORMS_SEGMENT}/{}/", f.slug),
             Page::Index => format!("{prefix}/{INDEX_SEGMENT}/"),
             Page::IndexField(f) => format!("{prefix}/{INDEX_SEGMENT}/{}/", f.id),
             Page::Places => format!("{prefix}/{PLACES_SEGMENT}/"),
@@ -333,6 +339,7 @@ impl Route {
             | Page::Procedure(_)
             | Page::Glossary
             | Page::Document(_)
+            | Page::Form(_)
             | Page::Index
             | Page::IndexField(_)
             | Page::Places
@@ -368,8 +375,11 @@ impl Route {
             | Page::Places
             | Page::OldAddress
             | Page::Search => Some(Saved::Listed),
+            // A form's page is kept once visited, like any page; saving the
+            // nine in advance would cost the offline pack about 45 KB.
             Page::Field(_)
             | Page::Document(_)
+            | Page::Form(_)
             | Page::IndexField(_)
             | Page::Province(_)
             | Page::Commune(..)
@@ -398,6 +408,7 @@ impl Route {
         pages.extend(data::PROCEDURES.iter().map(Page::Procedure));
         pages.push(Page::Glossary);
         pages.extend(data::DOCUMENTS.iter().map(Page::Document));
+        pages.extend(data::FORM_INFOS.iter().map(Page::Form));
         pages.push(Page::Index);
         pages.extend(data::INDEX_FIELDS.iter().map(Page::IndexField));
         pages.push(Page::Places);
@@ -429,6 +440,7 @@ impl Route {
             Page::Home => t.home_heading,
             Page::Events => t.events_title,
             Page::Flow(f) => f.name.get(self.lang),
+            Page::Form(f) => f.name.get(self.lang),
             Page::All => t.all_title,
             Page::Field(f) => f.name.get(self.lang),
             Page::Glossary => t.glossary_title,

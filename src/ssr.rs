@@ -107,6 +107,7 @@ pub fn description(route: &Route) -> String {
         Page::Procedure(p) => data::details(p).summary.get(route.lang).to_string(),
         Page::Glossary => t.glossary_description.to_string(),
         Page::Document(d) => data::fill(t.document_description, "document", d.name.get(route.lang)),
+        Page::Form(f) => data::fill(t.form_description, "form", f.name.get(route.lang)),
         Page::Index => t.index_description.to_string(),
         Page::IndexField(f) => {
             data::fill(t.index_field_description, "field", f.name.get(route.lang))

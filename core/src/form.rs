@@ -12,6 +12,15 @@ use std::collections::BTreeMap;
 use crate::calendar::Day;
 use crate::model::{Lang, Text};
 
+/// What every build knows of a form: its address and name (the app's routes);
+/// the questions and templates are in [`Form`], which only the prerenderer and
+/// the forms module carry.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FormInfo {
+    pub slug: &'static str,
+    pub name: Text,
+}
+
 /// A form: `content/bieu-mau/<slug>.toml`, its slug that of the paper in the
 /// glossary it fills (`giay-to/<slug>.toml`).
 #[derive(Debug)]
@@ -23,6 +32,8 @@ pub struct Form {
     pub sections: &'static [Section],
     /// The official templates, oldest first; the one in force on a day prints.
     pub templates: &'static [Template],
+    /// When the form was last checked against its sources.
+    pub checked: &'static str,
 }
 
 /// A short group of questions, one screen on a phone.
@@ -94,6 +105,12 @@ pub struct Template {
     pub issued_by: Text,
     /// How many A4 pages it prints on.
     pub pages: u8,
+    /// Which copy the text was read in, and how it differs from others.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub note: Text,
+    /// Where the text was read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub read: &'static [&'static str],
     /// The template as HTML: fixed text, and a slot for each answer. Native
     /// builds only: the page carries it.
     #[cfg(not(target_arch = "wasm32"))]

@@ -936,7 +936,7 @@ fn any_reminder_text_makes_a_well_formed_calendar_file() {
     use thu_tuc_xa_core::ics::{reminder, Reminder};
     check(
         "ics_any_text",
-        (any::<String>(), any::<String>(), 0..40_000i32),
+        (short_text(6), short_text(12), 0..40_000i32),
         |(summary, description, offset)| {
             let text = reminder(&Reminder {
                 uid: "x@thu-tuc-xa",

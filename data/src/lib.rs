@@ -55,6 +55,24 @@ pub fn document(id: &str) -> Option<&'static DocumentInfo> {
     DOCUMENTS.iter().find(|d| d.id == id)
 }
 
+/// A declaration form by its address segment.
+pub fn form(slug: &str) -> Option<&'static thu_tuc_xa_core::form::FormInfo> {
+    FORM_INFOS.iter().find(|f| f.slug == slug)
+}
+
+/// A form's questions and templates.
+pub fn form_details(info: &thu_tuc_xa_core::form::FormInfo) -> &'static thu_tuc_xa_core::form::Form {
+    FORMS
+        .iter()
+        .find(|f| f.slug == info.slug)
+        .expect("every form's info has its form")
+}
+
+/// The form that fills a paper of the glossary, if there is one.
+pub fn form_for(document: &DocumentInfo) -> Option<&'static thu_tuc_xa_core::form::FormInfo> {
+    form(document.id)
+}
+
 /// A document's glossary entry in full (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn glossary_entry(info: &DocumentInfo) -> &'static DocumentEntry {

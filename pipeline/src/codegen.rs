@@ -487,6 +487,16 @@ fn calendar(site: &Site, out: &mut String) {
 fn forms(site: &Site, out: &mut String) {
     use super::form::KindOf;
     const F: &str = "thu_tuc_xa_core::form";
+    let _ = writeln!(out, "pub static FORM_INFOS: &[{F}::FormInfo] = &[");
+    for f in &site.forms {
+        let _ = writeln!(
+            out,
+            "    {F}::FormInfo {{ slug: {:?}, name: {} }},",
+            f.slug,
+            text(&f.fm.name)
+        );
+    }
+    out.push_str("];\n");
     let _ = writeln!(out, "pub static FORMS: &[{F}::Form] = &[");
     for f in &site.forms {
         let _ = writeln!(
@@ -562,13 +572,15 @@ fn forms(site: &Site, out: &mut String) {
                 .map_or("None".to_string(), |u| format!("Some({})", day(u)));
             let _ = writeln!(
                 out,
-                "        {F}::Template {{ from: {}, until: {until}, issued_by: {}, pages: {}, #[cfg(not(target_arch = \"wasm32\"))] html: {html:?} }},",
+                "        {F}::Template {{ from: {}, until: {until}, issued_by: {}, pages: {}, #[cfg(not(target_arch = \"wasm32\"))] note: {}, #[cfg(not(target_arch = \"wasm32\"))] read: {}, #[cfg(not(target_arch = \"wasm32\"))] html: {html:?} }},",
                 day(*from),
                 text(&t.issued_by),
-                t.pages.get_ref()
+                t.pages.get_ref(),
+                text(&t.note),
+                strs(t.read.iter().map(|r| r.get_ref()))
             );
         }
-        out.push_str("    ] },\n");
+        let _ = writeln!(out, "    ], checked: {:?} }},", f.fm.checked.get_ref());
     }
     out.push_str("];\n");
 }

@@ -28,6 +28,16 @@ pub fn DocumentArticle(lang: Lang, entry: &'static DocumentEntry) -> impl IntoVi
                         </p>
                     }
                 })}
+            {data::form_for(info)
+                .map(|f| {
+                    view! {
+                        <p>
+                            <a class="button-secondary" href=Route::new(lang, Page::Form(f)).href()>
+                                {t.doc_form_link}
+                            </a>
+                        </p>
+                    }
+                })}
             <section aria-labelledby="get">
                 <h2 id="get">{t.doc_get}</h2>
                 <p>{entry.get.get(lang)}</p>

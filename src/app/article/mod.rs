@@ -9,6 +9,7 @@ mod about;
 mod document;
 mod embed;
 pub mod facts;
+mod form;
 pub mod flow;
 mod index;
 mod laws;
@@ -62,6 +63,10 @@ fn render_anew(route: &Route) -> Option<String> {
         Page::Document(info) => {
             let entry = data::glossary_entry(info);
             Some(view! { <document::DocumentArticle lang entry/> }.to_html())
+        }
+        Page::Form(info) => {
+            let form = data::form_details(info);
+            Some(view! { <form::FormArticle lang form/> }.to_html())
         }
         Page::IndexField(field) => Some(view! { <index::IndexFieldArticle lang field/> }.to_html()),
         Page::All => Some(view! { <listing::All lang/> }.to_html()),

@@ -75,6 +75,7 @@ fn DocumentItem(
     document: &'static Document,
     portal_url: Option<&'static str>,
 ) -> impl IntoView {
+    let t = data::strings(lang);
     let b = &document.basis;
     view! {
         <li class="document" data-from=b.from data-until=b.until>
@@ -86,6 +87,14 @@ fn DocumentItem(
             {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             {document.note.map(|n| view! { <p class="document-note">{n.get(lang)}</p> })}
             {document.lacking.map(|l| view! { <p class="document-lacking">{l.get(lang)}</p> })}
+            {data::form_for(document.doc)
+                .map(|f| {
+                    view! {
+                        <p class="document-form no-print">
+                            <a href=Route::new(lang, Page::Form(f)).href()>{t.doc_form_link}</a>
+                        </p>
+                    }
+                })}
             <StatusNote lang basis=b/>
             <Cites lang cite=b.cite portal_url/>
         </li>

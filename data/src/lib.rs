@@ -61,7 +61,9 @@ pub fn form(slug: &str) -> Option<&'static thu_tuc_xa_core::form::FormInfo> {
 }
 
 /// A form's questions and templates.
-pub fn form_details(info: &thu_tuc_xa_core::form::FormInfo) -> &'static thu_tuc_xa_core::form::Form {
+pub fn form_details(
+    info: &thu_tuc_xa_core::form::FormInfo,
+) -> &'static thu_tuc_xa_core::form::Form {
     FORMS
         .iter()
         .find(|f| f.slug == info.slug)

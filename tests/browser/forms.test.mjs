@@ -26,7 +26,7 @@ test('every form prints its template alone on one or two A4 pages, and the page 
     assert.ok(await page.locator('.form-source a[href^="https://"]').count() >= 1, `${path}: where the text was read`);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('h1').isVisible(), false, `${path}: the printout is the form alone`);
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     const pages = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
     assert.ok(pages >= 1 && pages <= 2, `${path}: prints on ${pages} pages`);
     assert.deepEqual(problems, [], path);

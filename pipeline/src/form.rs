@@ -767,7 +767,7 @@ impl Line<'_, '_> {
                 {
                     let _ = write!(
                         out,
-                        "<span class=\"tick\" data-f=\"{id}\" data-tick=\"{option}\"></span>"
+                        "<span class=\"tickbox\" data-f=\"{id}\" data-tick=\"{option}\"></span>"
                     );
                 }
                 _ => self.err(

@@ -1,19 +1,27 @@
-//! Loads the extras module (`extras/`: search as you type, QR codes, the embed
-//! page's builder) the first time a page needs it (the search and embed pages), a
-//! search box is focused, or a QR or print button is pressed, so that its code is not on a first visit's critical
-//! path. The prerenderer names its boot file in `<meta name="thu-tuc-xa:extras">`;
-//! this adds a `<script type="module">` for it once. Later pages that need it are
-//! announced with a `thu-tuc-xa:attach` event on the document.
+//! Loads the modules a first visit does without, so that their code is not on its
+//! critical path:
+//!
+//! - the extras (`extras/`: search as you type, QR codes, the embed page's
+//!   builder), the first time a page needs them (the search and embed pages), a
+//!   search box is focused, or a QR or print button is pressed;
+//! - the forms module (`forms/`: filling in a declaration form), on a form's page.
+//!
+//! The prerenderer names each one's boot file in a `<meta>` of every page
+//! (`thu-tuc-xa:extras`, `thu-tuc-xa:forms`); this adds a `<script type="module">`
+//! for it once. Later pages that need it are announced with an event on the
+//! document (`thu-tuc-xa:attach`, `thu-tuc-xa:forms-attach`).
 
 #[cfg(feature = "hydrate")]
-pub use browser::{load, need};
+pub use browser::{load, need, need_forms};
 
 #[cfg(feature = "hydrate")]
 mod browser {
     use std::cell::Cell;
+    use std::thread::LocalKey;
 
     thread_local! {
-        static ADDED: Cell<bool> = const { Cell::new(false) };
+        static EXTRAS: Cell<bool> = const { Cell::new(false) };
+        static FORMS: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Loads the extras if `root` (a page's content) has a part that needs them.
@@ -31,17 +39,33 @@ mod browser {
     /// Loads the extras (once); if they are there already, tells them a new page is
     /// in place.
     pub fn load() {
+        add(&EXTRAS, "thu-tuc-xa:extras", "thu-tuc-xa:attach");
+    }
+
+    /// Loads the forms module if `root` holds a form to fill in.
+    pub fn need_forms(root: &web_sys::Element) {
+        if root
+            .query_selector("[data-form-fill]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            add(&FORMS, "thu-tuc-xa:forms", "thu-tuc-xa:forms-attach");
+        }
+    }
+
+    fn add(added: &'static LocalKey<Cell<bool>>, meta: &str, event: &str) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if ADDED.get() {
-            if let Ok(ev) = web_sys::Event::new("thu-tuc-xa:attach") {
+        if added.get() {
+            if let Ok(ev) = web_sys::Event::new(event) {
                 let _ = doc.dispatch_event(&ev);
             }
             return;
         }
         let src = doc
-            .query_selector("meta[name='thu-tuc-xa:extras']")
+            .query_selector(&format!("meta[name='{meta}']"))
             .ok()
             .flatten()
             .and_then(|m| m.get_attribute("content"));
@@ -52,7 +76,7 @@ mod browser {
             let _ = script.set_attribute("type", "module");
             let _ = script.set_attribute("src", &src);
             let _ = head.append_child(&script);
-            ADDED.set(true);
+            added.set(true);
         }
     }
 }

@@ -134,11 +134,18 @@ fn heading_in(html: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// A page made of a build-time fragment.
+/// A page made of a build-time fragment. A form's page is handed to the forms
+/// module once its HTML is in place.
 #[component]
 pub fn FragmentPage(route: Route) -> impl IntoView {
+    if matches!(route.page, crate::route::Page::Form(_)) {
+        return leptos::either::Either::Left(enhanced(route, |_root, _| {
+            #[cfg(feature = "hydrate")]
+            super::extras::need_forms(&_root);
+        }));
+    }
     let state = content(route);
-    view! { <FragmentView route state node_ref=NodeRef::new()/> }
+    leptos::either::Either::Right(view! { <FragmentView route state node_ref=NodeRef::new()/> })
 }
 
 /// The element an enhanced fragment's script works on (nothing outside the wasm).

@@ -47,20 +47,22 @@ struct Template {
     tail: String,
     /// The `<script>` tag that loads the app, placed at the end of the body.
     loader: String,
-    /// Where the app finds the extras module's boot file, if `cargo xtask dist`
-    /// built it (`<meta name="thu-tuc-xa:extras">`).
+    /// Where the app finds the extras' and the forms module's boot files, if
+    /// `cargo xtask dist` built them (`<meta name="thu-tuc-xa:extras">`,
+    /// `<meta name="thu-tuc-xa:forms">`).
     extras: String,
     /// The build ([`thu_tuc_xa::route::build_of_shell`]), named in every page
     /// that loads the app and at the start of every fragment.
     build: String,
 }
 
-/// The extras module's boot file in `dist/` (`extras-boot-<hash>.js`), if any.
-fn extras_boot(dist: &Path) -> Option<String> {
+/// A lazily loaded module's boot file in `dist/` (`<module>-boot-<hash>.js`), if
+/// any.
+fn boot_of(dist: &Path, module: &str) -> Option<String> {
     let entries = std::fs::read_dir(dist).ok()?;
     entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with("extras-boot-") && n.ends_with(".js"))
+        .find(|n| n.starts_with(&format!("{module}-boot-")) && n.ends_with(".js"))
 }
 
 fn template(dist: &Path) -> Result<Template, String> {
@@ -106,9 +108,12 @@ fn template(dist: &Path) -> Result<Template, String> {
             &html[body_end..]
         ),
         loader: format!("<script type=\"module\" src=\"/{name}\"></script>"),
-        extras: extras_boot(dist)
-            .map(|n| format!("<meta name=\"thu-tuc-xa:extras\" content=\"/{n}\">"))
-            .unwrap_or_default(),
+        extras: ["extras", "forms"]
+            .into_iter()
+            .filter_map(|m| {
+                boot_of(dist, m).map(|n| format!("<meta name=\"thu-tuc-xa:{m}\" content=\"/{n}\">"))
+            })
+            .collect(),
         build,
     })
 }

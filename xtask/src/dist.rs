@@ -49,8 +49,8 @@ pub fn build_with(precompress: Precompress) -> Result<PathBuf> {
     let (before, after) = minify_inline_style(&dist.join("index.html"))?;
     println!("the stylesheet, inlined in every page: {before} B brotli, {after} B minified");
     copy_dir(&root().join("public"), &dist)?;
-    // Before the prerenderer, which names the extras' boot file in every page.
-    let extras = extras::build(&dist)?;
+    // Before the prerenderer, which names the modules' boot files in every page.
+    let modules = extras::build_all(&dist)?;
     let site_url = std::env::var("SITE_URL").unwrap_or_else(|_| DEFAULT_SITE_URL.into());
     run(cargo()
         .args([
@@ -81,7 +81,13 @@ pub fn build_with(precompress: Precompress) -> Result<PathBuf> {
     println!("the CSP is also in a <meta> of each of the {pages} pages, for hosts without headers");
     check_hashed_names(&dist)?;
     let mut shell_assets = assets(&shell, &[".css", ".js", ".wasm"]);
-    shell_assets.extend(extras);
+    // The extras are saved for offline use with the shell; the forms module is
+    // kept once used (a form's page is not saved in advance either).
+    for (name, files) in modules {
+        if name == "extras" {
+            shell_assets.extend(files);
+        }
+    }
     let saved = sw::write(&dist, &shell_assets)?;
     println!("dist/sw.mjs saves {saved} files for offline use");
     let started = std::time::Instant::now();

@@ -1,8 +1,8 @@
-//! The extras module (`extras/`, loaded by the app only when a page needs it) as
-//! three content-hashed files in `dist/`: wasm-bindgen's glue `extras-<hash>.js`,
-//! the optimised `extras-<hash>_bg.wasm`, and `extras-boot-<hash>.js`, which the
-//! app adds as a module script and which starts the other two. The prerenderer
-//! names the boot file in every page.
+//! The lazily loaded modules (`extras/` and `forms/`, loaded by the app only when a
+//! page needs them), each as three content-hashed files in `dist/`: wasm-bindgen's
+//! glue `<module>-<hash>.js`, the optimised `<module>-<hash>_bg.wasm`, and
+//! `<module>-boot-<hash>.js`, which the app adds as a module script and which
+//! starts the other two. The prerenderer names the boot files in every page.
 
 use std::path::Path;
 use std::process::Command;
@@ -20,21 +20,35 @@ pub const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// Builds the extras into `dist`; returns the files' site paths.
-pub fn build(dist: &Path) -> Result<Vec<String>> {
-    run(cargo()
-        .args([
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "thu-tuc-xa-extras",
-        ])
-        .env_remove("CARGO_TARGET_DIR"))?;
+/// The lazily loaded modules: the name of their files, and their crate.
+pub const MODULES: [(&str, &str); 2] = [
+    ("extras", "thu-tuc-xa-extras"),
+    ("forms", "thu-tuc-xa-forms"),
+];
+
+/// Builds every module of [`MODULES`] into `dist`; returns each one's files' site
+/// paths.
+pub fn build_all(dist: &Path) -> Result<Vec<(&'static str, Vec<String>)>> {
+    let mut compile = cargo();
+    compile
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .env_remove("CARGO_TARGET_DIR");
+    for (_, krate) in MODULES {
+        compile.args(["-p", krate]);
+    }
+    run(&mut compile)?;
+    MODULES
+        .iter()
+        .map(|&(name, krate)| Ok((name, files(dist, name, krate)?)))
+        .collect()
+}
+
+/// One module's files, from its built wasm.
+fn files(dist: &Path, name: &str, krate: &str) -> Result<Vec<String>> {
     let target = root().join("target");
-    let wasm = target.join("wasm32-unknown-unknown/release/thu_tuc_xa_extras.wasm");
-    let out = target.join("extras");
+    let lib = krate.replace('-', "_");
+    let wasm = target.join(format!("wasm32-unknown-unknown/release/{lib}.wasm"));
+    let out = target.join(name);
     let _ = std::fs::remove_dir_all(&out);
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-dir"])
@@ -47,9 +61,9 @@ pub fn build(dist: &Path) -> Result<Vec<String>> {
         .args(WASM_FEATURES)
         .arg("-o")
         .arg(&optimised)
-        .arg(out.join("thu_tuc_xa_extras_bg.wasm"))
+        .arg(out.join(format!("{lib}_bg.wasm")))
         .env("PATH", tools::path_env()))?;
-    let glue = std::fs::read(out.join("thu_tuc_xa_extras.js"))?;
+    let glue = std::fs::read(out.join(format!("{lib}.js")))?;
     let code = std::fs::read(&optimised)?;
     let hash = {
         use sha2::Digest;
@@ -62,9 +76,9 @@ pub fn build(dist: &Path) -> Result<Vec<String>> {
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
     };
-    let js = format!("extras-{hash}.js");
-    let bg = format!("extras-{hash}_bg.wasm");
-    let boot = format!("extras-boot-{hash}.js");
+    let js = format!("{name}-{hash}.js");
+    let bg = format!("{name}-{hash}_bg.wasm");
+    let boot = format!("{name}-boot-{hash}.js");
     std::fs::write(dist.join(&js), &glue)?;
     std::fs::write(dist.join(&bg), &code)?;
     std::fs::write(

@@ -159,11 +159,12 @@ pub fn security_headers(csp: &str) -> [(&'static str, String); 5] {
 
 /// The `_headers` patterns of the content-hashed assets: trunk's wasm and its
 /// loader (`thu-tuc-xa-<hash>.js`, `thu-tuc-xa-<hash>_bg.wasm`), the boot script
-/// the prerenderer writes (`boot-<hash>.js`) and the extras module's three files
-/// (`extras-<hash>.js`, `_bg.wasm`, `extras-boot-<hash>.js`). `cargo xtask dist` checks that they
+/// the prerenderer writes (`boot-<hash>.js`) and the lazily loaded modules' three
+/// files each (`extras-<hash>.js`, `_bg.wasm`, `extras-boot-<hash>.js`, and the
+/// same for `forms-`). `cargo xtask dist` checks that they
 /// match exactly the hashed files of `dist/`: `/embed.js` and `/sw.mjs` must not be
 /// cached for a year, since other sites and the browser load them by a fixed name.
-pub const HASHED_PATTERNS: [&str; 3] = ["/thu-tuc-xa-*", "/boot-*", "/extras-*"];
+pub const HASHED_PATTERNS: [&str; 4] = ["/thu-tuc-xa-*", "/boot-*", "/extras-*", "/forms-*"];
 
 /// Whether a `_headers` pattern of [`HASHED_PATTERNS`] matches `path`.
 pub fn matches_hashed_pattern(path: &str) -> bool {

@@ -168,11 +168,13 @@ fn check_steps() -> Vec<(&'static str, Vec<&'static str>)> {
             ],
         ),
         (
-            "clippy wasm (extras)",
+            "clippy wasm (extras, forms)",
             vec![
                 "clippy",
                 "-p",
                 "thu-tuc-xa-extras",
+                "-p",
+                "thu-tuc-xa-forms",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",

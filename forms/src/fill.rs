@@ -1,0 +1,767 @@
+//! The form on its page, brought to life: one part of the questions at a time,
+//! each part's answers checked when the person goes on, problems beside their
+//! field and in a summary at the top (the GOV.UK error pattern), the template's
+//! slots filled as the person types, the check of every answer before printing,
+//! keeping the answers on the phone (asked for, never in counter mode), and the
+//! answers for another device in the QR panel's `data-hash`, which the extras
+//! module draws.
+//!
+//! The listeners are the document's, set once; they act on the form page in place
+//! ([`Page`], replaced when another form's page is attached, forgotten when the
+//! page has none).
+
+use std::cell::RefCell;
+
+use thu_tuc_xa_core::calendar::{Day, YEARS};
+use thu_tuc_xa_core::form::{
+    pack, show, ticked, unpack, Answers, Field, Form, Kind, Part, Problem,
+};
+use thu_tuc_xa_core::model::Lang;
+use thu_tuc_xa_data::FORMS;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+use crate::code;
+
+/// Where a form's answers are kept on the phone, when the person asks: this
+/// prefix and the form's slug, in the browser's `localStorage`.
+const STORE: &str = "thu-tuc-xa:bieu-mau:";
+
+/// The form page in place.
+struct Page {
+    root: Element,
+    form: &'static Form,
+    lang: Lang,
+    answers: Answers,
+    /// The part shown: a section's index, or the number of sections for the check
+    /// of the answers.
+    at: usize,
+    /// Whether the answers are kept on the phone.
+    keep: bool,
+    /// Counter mode: nothing is kept.
+    counter: bool,
+}
+
+thread_local! {
+    static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn elements(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn set_hidden(el: &Element, hidden: bool) {
+    let _ = if hidden {
+        el.set_attribute("hidden", "")
+    } else {
+        el.remove_attribute("hidden")
+    };
+}
+
+fn focus(el: &Element) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Today on this device, as the rules and the template in force need it (a
+/// clock set outside the years a day can hold is taken to their edge).
+fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    let year = (now.get_full_year() as i32).clamp(*YEARS.start(), *YEARS.end());
+    Day::from_ymd(year, now.get_month() + 1, now.get_date())
+        .or_else(|| Day::from_ymd(year, now.get_month() + 1, 28))
+        .unwrap_or(Day::at(*YEARS.start(), 1, 1))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Adds a listener to the document for as long as the page lives (set once).
+fn listen(doc: &Document, event: &str, f: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = doc.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+pub fn start() {
+    let Some(doc) = document() else {
+        return;
+    };
+    listen(&doc, "click", on_click);
+    listen(&doc, "input", on_input);
+    listen(&doc, "change", on_input);
+    listen(&doc, "thu-tuc-xa:forms-attach", |_| attach());
+    attach();
+}
+
+/// Takes the form page in place, if there is one.
+fn attach() {
+    let Some(doc) = document() else {
+        return;
+    };
+    let Some(root) = doc.query_selector("[data-form-fill]").ok().flatten() else {
+        PAGE.set(None);
+        return;
+    };
+    if root.has_attribute("data-live") {
+        return;
+    }
+    let slug = root.get_attribute("data-form-fill").unwrap_or_default();
+    let Some(form) = FORMS.iter().find(|f| f.slug == slug) else {
+        return;
+    };
+    let html = doc.document_element();
+    let lang = match html.as_ref().and_then(|h| h.get_attribute("lang")) {
+        Some(l) if l.starts_with("en") => Lang::En,
+        _ => Lang::Vi,
+    };
+    let counter = html.is_some_and(|h| h.has_attribute("data-counter"));
+    let _ = root.set_attribute("data-live", "");
+    show_template_in_force(&doc, today());
+    let mut page = Page {
+        root: root.clone(),
+        form,
+        lang,
+        answers: Answers::new(),
+        at: 0,
+        keep: false,
+        counter,
+    };
+    if let Some(keep) = one(&root, "[data-fill-keep]") {
+        set_hidden(&keep, counter);
+    }
+    // Where the answers come from: a QR code's address, or what this phone kept.
+    let location = web_sys::window().map(|w| w.location());
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    let mut said = None;
+    if code::is_code(&hash) {
+        match code::decode(form, &hash) {
+            Some(answers) => {
+                page.answers = answers;
+                page.at = form.sections.len();
+                said = Some("handoff-loaded");
+            }
+            None => said = Some("handoff-bad"),
+        }
+        // The answers leave the address at once (the history keeps addresses).
+        if let (Some(location), Some(history)) =
+            (location, web_sys::window().and_then(|w| w.history().ok()))
+        {
+            let here = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
+        }
+    } else if !counter {
+        let kept = storage().and_then(|s| s.get_item(&format!("{STORE}{slug}")).ok().flatten());
+        if let Some(answers) = kept.and_then(|k| unpack(form, &k)) {
+            page.answers = answers;
+            page.keep = true;
+            said = Some("restored");
+        }
+    }
+    page.write_inputs();
+    page.fill_template(false);
+    if let Some(keep) =
+        one(&root, "[data-fill=keep]").and_then(|k| k.dyn_into::<HtmlInputElement>().ok())
+    {
+        keep.set_checked(page.keep);
+    }
+    set_hidden(&root, false);
+    let at = page.at;
+    PAGE.set(Some(page));
+    with(|p| {
+        if at == p.form.sections.len() {
+            p.go_on_to_check(false);
+        } else {
+            p.show(at, false);
+        }
+        if let Some(key) = said {
+            p.status(&p.message(key));
+        }
+    });
+}
+
+/// Shows the template in force on `day` (`data-from`, `data-until` of each
+/// version), when there is one; otherwise leaves the build's choice.
+fn show_template_in_force(doc: &Document, day: Day) {
+    let Some(html) = doc.document_element() else {
+        return;
+    };
+    let versions = elements(&html, ".form-version");
+    let in_force = |v: &Element| {
+        let from = v.get_attribute("data-from").and_then(|d| Day::parse(&d));
+        let until = v.get_attribute("data-until").and_then(|d| Day::parse(&d));
+        from.is_some_and(|f| f <= day) && until.is_none_or(|u| day <= u)
+    };
+    if versions.iter().any(in_force) {
+        for v in &versions {
+            set_hidden(v, !in_force(v));
+        }
+    }
+}
+
+/// Runs `f` on the page in place, if its element is still in the document.
+fn with<T>(f: impl FnOnce(&mut Page) -> T) -> Option<T> {
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        let p = page.as_mut()?;
+        if !p.root.is_connected() {
+            return None;
+        }
+        Some(f(p))
+    })
+}
+
+fn on_input(ev: Event) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    with(|p| {
+        if !p.root.contains(Some(&target)) {
+            return;
+        }
+        if target.get_attribute("data-fill").as_deref() == Some("keep") {
+            if ev.type_() == "change" {
+                let on = target
+                    .dyn_ref::<HtmlInputElement>()
+                    .is_some_and(HtmlInputElement::checked);
+                p.set_keep(on, &target);
+            }
+            return;
+        }
+        let Some(wrapper) = target.closest("[data-field]").ok().flatten() else {
+            return;
+        };
+        let Some(field) = wrapper
+            .get_attribute("data-field")
+            .and_then(|id| p.form.field(&id))
+        else {
+            return;
+        };
+        let value = read(&wrapper, field);
+        if value.is_empty() {
+            p.answers.remove(field.id);
+        } else {
+            p.answers.insert(field.id.to_string(), value);
+        }
+        p.changed();
+    });
+}
+
+fn on_click(ev: Event) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    // A link of the error summary: to its field, without the router.
+    if let Some(link) = target.closest("a[data-focus]").ok().flatten() {
+        let to = link.get_attribute("data-focus").unwrap_or_default();
+        if let Some(el) = document().and_then(|d| d.get_element_by_id(&to)) {
+            ev.prevent_default();
+            focus(&el);
+        }
+        return;
+    }
+    let Some(button) = target.closest("button[data-fill]").ok().flatten() else {
+        return;
+    };
+    with(|p| {
+        if !p.root.contains(Some(&button)) {
+            return;
+        }
+        match button.get_attribute("data-fill").as_deref() {
+            Some("next") => p.next(),
+            Some("back") => {
+                let at = p.at.saturating_sub(1);
+                p.show(at, true);
+            }
+            Some("change") => {
+                let to = button.get_attribute("data-to").unwrap_or_default();
+                if let Some(i) = p
+                    .form
+                    .sections
+                    .iter()
+                    .position(|s| s.fields.iter().any(|f| f.id == to))
+                {
+                    p.show(i, false);
+                    if let Some(control) = p.form.field(&to).and_then(|f| p.control(f)) {
+                        focus(&control);
+                    }
+                }
+            }
+            Some("print") => print(),
+            Some("print-empty") => {
+                p.fill_template(true);
+                print();
+                p.fill_template(false);
+            }
+            Some("clear") => p.clear(),
+            _ => {}
+        }
+    });
+}
+
+fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// A field's answer as its inputs hold it. A date is `YYYY-MM-DD` when its three
+/// parts are numbers, and its parts as typed otherwise (which the rules refuse).
+fn read(wrapper: &Element, field: &Field) -> String {
+    let value_of = |selector: &str| -> String {
+        match one(wrapper, selector) {
+            Some(el) => {
+                if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+                    i.value()
+                } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+                    t.value()
+                } else {
+                    String::new()
+                }
+            }
+            None => String::new(),
+        }
+    };
+    match field.kind {
+        Kind::Date => {
+            let part = |p: &str| {
+                value_of(&format!("[data-date-part='{p}']"))
+                    .trim()
+                    .to_string()
+            };
+            date_of(&part("d"), &part("m"), &part("y"))
+        }
+        Kind::Choice(_) => value_of("input:checked"),
+        Kind::LongText { .. } => value_of("textarea"),
+        _ => value_of("input"),
+    }
+}
+
+/// The answer of a date's three parts (see [`read`]).
+fn date_of(d: &str, m: &str, y: &str) -> String {
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        return String::new();
+    }
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if digits(d, 2) && digits(m, 2) && y.len() == 4 && digits(y, 4) {
+        format!("{y}-{m:0>2}-{d:0>2}")
+    } else {
+        format!("{y}-{m}-{d}")
+    }
+}
+
+impl Page {
+    fn message(&self, key: &str) -> String {
+        self.root
+            .get_attribute(&format!("data-m-{key}"))
+            .unwrap_or_default()
+    }
+
+    fn status(&self, text: &str) {
+        if let Some(status) = one(&self.root, "[data-fill-status]") {
+            status.set_text_content((!text.is_empty()).then_some(text));
+        }
+    }
+
+    fn wrapper(&self, field: &Field) -> Option<Element> {
+        one(&self.root, &format!("[data-field='{}']", field.id))
+    }
+
+    /// The input the error summary's link and "Change" go to.
+    fn control(&self, field: &Field) -> Option<Element> {
+        let wrapper = self.wrapper(field)?;
+        one(&wrapper, "input, textarea")
+    }
+
+    /// Puts the answers into the inputs.
+    fn write_inputs(&self) {
+        for field in self.form.fields() {
+            let Some(wrapper) = self.wrapper(field) else {
+                continue;
+            };
+            let value = self.answers.get(field.id).map_or("", String::as_str);
+            match field.kind {
+                Kind::Date => {
+                    let mut parts = value.splitn(3, '-');
+                    let (y, m, d) = (
+                        parts.next().unwrap_or(""),
+                        parts.next().unwrap_or(""),
+                        parts.next().unwrap_or(""),
+                    );
+                    for (part, v) in [("d", d), ("m", m), ("y", y)] {
+                        if let Some(i) = one(&wrapper, &format!("[data-date-part='{part}']"))
+                            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                        {
+                            i.set_value(v);
+                        }
+                    }
+                }
+                Kind::Choice(_) => {
+                    for radio in elements(&wrapper, "input[type=radio]") {
+                        if let Ok(radio) = radio.dyn_into::<HtmlInputElement>() {
+                            radio.set_checked(radio.value() == value);
+                        }
+                    }
+                }
+                Kind::LongText { .. } => {
+                    if let Some(t) = one(&wrapper, "textarea")
+                        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+                    {
+                        t.set_value(value);
+                    }
+                }
+                _ => {
+                    if let Some(i) =
+                        one(&wrapper, "input").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                    {
+                        i.set_value(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills every slot of the templates with the answers (or empties them, for a
+    /// blank printout). The sheet is the official form, in Vietnamese whatever
+    /// the page's language.
+    fn fill_template(&self, blank: bool) {
+        let Some(doc) = document() else {
+            return;
+        };
+        let Some(html) = doc.document_element() else {
+            return;
+        };
+        let value = |id: &str| -> &str {
+            if blank {
+                ""
+            } else {
+                self.answers.get(id).map_or("", String::as_str)
+            }
+        };
+        for slot in elements(&html, ".form-sheet .fill[data-f]") {
+            let id = slot.get_attribute("data-f").unwrap_or_default();
+            let part = Part::parse(&slot.get_attribute("data-p").unwrap_or_default());
+            let (Some(field), Some(part)) = (self.form.field(&id), part) else {
+                continue;
+            };
+            let text = show(field, value(field.id), part, Lang::Vi);
+            slot.set_text_content((!text.is_empty()).then_some(text.as_str()));
+        }
+        for tick in elements(&html, ".form-sheet .tickbox[data-f]") {
+            let id = tick.get_attribute("data-f").unwrap_or_default();
+            let option = tick.get_attribute("data-tick").unwrap_or_default();
+            let on = ticked(value(&id), &option);
+            tick.set_text_content(on.then_some("X"));
+        }
+    }
+
+    /// After an answer changed: the template, the phone's copy, the QR code.
+    fn changed(&mut self) {
+        self.fill_template(false);
+        if self.keep && !self.save() {
+            self.keep = false;
+            if let Some(k) = one(&self.root, "[data-fill=keep]")
+                .and_then(|k| k.dyn_into::<HtmlInputElement>().ok())
+            {
+                k.set_checked(false);
+            }
+            self.status(&self.message("keep-failed"));
+        }
+        self.reset_code();
+    }
+
+    fn save(&self) -> bool {
+        if self.counter {
+            return false;
+        }
+        let key = format!("{STORE}{}", self.form.slug);
+        storage().is_some_and(|s| s.set_item(&key, &pack(self.form, &self.answers)).is_ok())
+    }
+
+    fn set_keep(&mut self, on: bool, checkbox: &Element) {
+        if on && self.save() {
+            self.keep = true;
+            self.status("");
+            return;
+        }
+        if on {
+            if let Some(k) = checkbox.dyn_ref::<HtmlInputElement>() {
+                k.set_checked(false);
+            }
+            self.status(&self.message("keep-failed"));
+        } else if let Some(s) = storage() {
+            let _ = s.remove_item(&format!("{STORE}{}", self.form.slug));
+        }
+        self.keep = false;
+    }
+
+    /// "Delete everything": every form's answers kept on this phone, and this
+    /// page's answers.
+    fn clear(&mut self) {
+        if let Some(s) = storage() {
+            let keys: Vec<String> = (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with(STORE))
+                .collect();
+            for k in keys {
+                let _ = s.remove_item(&k);
+            }
+        }
+        self.answers.clear();
+        self.keep = false;
+        if let Some(k) =
+            one(&self.root, "[data-fill=keep]").and_then(|k| k.dyn_into::<HtmlInputElement>().ok())
+        {
+            k.set_checked(false);
+        }
+        self.write_inputs();
+        self.fill_template(false);
+        self.reset_code();
+        self.show(0, true);
+        self.status(&self.message("cleared"));
+    }
+
+    /// The QR code is out of date: hidden, and the next one carries the answers.
+    fn reset_code(&self) {
+        for panel in elements(&self.root, "[data-qr]") {
+            set_hidden(&panel, true);
+            let _ = panel.remove_attribute("data-filled");
+            let _ = panel.set_attribute("data-hash", &code::encode(self.form, &self.answers));
+        }
+        for status in elements(&self.root, "[data-qr-status]") {
+            status.set_text_content(None);
+        }
+        for button in elements(&self.root, "button[data-action=qr]") {
+            let _ = button.set_attribute("aria-expanded", "false");
+        }
+    }
+
+    /// Shows part `at` (or the check, after the last), moving focus to its
+    /// heading when the person moved.
+    fn show(&mut self, at: usize, move_focus: bool) {
+        self.at = at.min(self.form.sections.len());
+        self.errors(&[]);
+        for (i, part) in elements(&self.root, "[data-part]").iter().enumerate() {
+            set_hidden(part, i != self.at);
+        }
+        let check = one(&self.root, "[data-fill-check]");
+        if let Some(check) = &check {
+            set_hidden(check, self.at != self.form.sections.len());
+        }
+        if self.at == self.form.sections.len() {
+            self.summary();
+            self.reset_code();
+        }
+        if move_focus {
+            let heading = if self.at == self.form.sections.len() {
+                check.and_then(|c| one(&c, "h3"))
+            } else {
+                elements(&self.root, "[data-part]")
+                    .get(self.at)
+                    .and_then(|p| one(p, ".form-part-title"))
+            };
+            if let Some(h) = heading {
+                focus(&h);
+            }
+        }
+    }
+
+    /// "Continue": the part's answers are checked; with a problem, it stays.
+    fn next(&mut self) {
+        let Some(section) = self.form.sections.get(self.at) else {
+            return;
+        };
+        let problems: Vec<(&'static Field, Problem)> = self
+            .form
+            .check(&self.answers, today())
+            .into_iter()
+            .filter(|(f, _)| section.fields.iter().any(|s| s.id == f.id))
+            .collect();
+        if !problems.is_empty() {
+            self.errors(&problems);
+            return;
+        }
+        if self.at + 1 == self.form.sections.len() {
+            self.go_on_to_check(true);
+        } else {
+            self.show(self.at + 1, true);
+        }
+    }
+
+    /// To the check of the answers, unless a part has a problem (a rule between
+    /// parts, or answers from elsewhere): then to that part, with its problems.
+    fn go_on_to_check(&mut self, move_focus: bool) {
+        let problems = self.form.check(&self.answers, today());
+        let first = problems.first().and_then(|(f, _)| {
+            self.form
+                .sections
+                .iter()
+                .position(|s| s.fields.iter().any(|x| x.id == f.id))
+        });
+        match first {
+            Some(i) => {
+                self.show(i, false);
+                let section = &self.form.sections[i];
+                let here: Vec<_> = problems
+                    .into_iter()
+                    .filter(|(f, _)| section.fields.iter().any(|s| s.id == f.id))
+                    .collect();
+                self.errors(&here);
+            }
+            None => self.show(self.form.sections.len(), move_focus),
+        }
+    }
+
+    /// What a problem says, in the page's language.
+    fn say(&self, field: &Field, problem: Problem) -> String {
+        let label = |id: &str| self.form.field(id).map_or("", |f| f.label.get(self.lang));
+        let (key, min, max, other) = match problem {
+            Problem::Missing if matches!(field.kind, Kind::Choice(_)) => ("choose", 0, 0, ""),
+            Problem::Missing => ("missing", 0, 0, ""),
+            Problem::TooLong { max } => ("too-long", 0, u32::from(max), ""),
+            Problem::NotADate => ("date", 0, 0, ""),
+            Problem::NotAYear => ("year", 0, 0, ""),
+            Problem::NotATime => ("time", 0, 0, ""),
+            Problem::NotAnId => ("id", 0, 0, ""),
+            Problem::OutOfRange { min, max } => ("range", min, max, ""),
+            Problem::NotAnOption => ("choose", 0, 0, ""),
+            Problem::InTheFuture => ("future", 0, 0, ""),
+            Problem::Before(o) => ("before", 0, 0, label(o)),
+            Problem::After(o) => ("after", 0, 0, label(o)),
+        };
+        self.message(key)
+            .replace("{label}", field.label.get(self.lang))
+            .replace("{min}", &min.to_string())
+            .replace("{max}", &max.to_string())
+            .replace("{other}", other)
+    }
+
+    /// Shows `problems` beside their fields and in the summary, which takes the
+    /// focus; none clears them all.
+    fn errors(&self, problems: &[(&'static Field, Problem)]) {
+        for wrapper in elements(&self.root, "[data-field].has-error") {
+            let _ = wrapper.class_list().remove_1("has-error");
+            if let Some(e) = one(&wrapper, ".error-message") {
+                set_hidden(&e, true);
+            }
+            for control in elements(&wrapper, "input, textarea") {
+                let _ = control.remove_attribute("aria-invalid");
+            }
+            let described = wrapper.get_attribute("data-described");
+            let holder =
+                if wrapper.has_attribute("aria-describedby") || wrapper.tag_name() == "FIELDSET" {
+                    Some(wrapper.clone())
+                } else {
+                    one(&wrapper, "input, textarea")
+                };
+            if let Some(holder) = holder {
+                let _ = match described.as_deref() {
+                    Some("") | None => holder.remove_attribute("aria-describedby"),
+                    Some(d) => holder.set_attribute("aria-describedby", d),
+                };
+            }
+        }
+        let Some(summary) = one(&self.root, "[data-fill-errors]") else {
+            return;
+        };
+        let Some(list) = one(&summary, "ul") else {
+            return;
+        };
+        list.set_inner_html("");
+        let Some(doc) = document() else {
+            return;
+        };
+        for &(field, problem) in problems {
+            let text = self.say(field, problem);
+            let Some(wrapper) = self.wrapper(field) else {
+                continue;
+            };
+            let _ = wrapper.class_list().add_1("has-error");
+            let error_id = format!("f-{}-error", field.id);
+            if let Some(e) = one(&wrapper, ".error-message") {
+                if let Some(t) = one(&e, "[data-error-text]") {
+                    t.set_text_content(Some(&text));
+                }
+                set_hidden(&e, false);
+            }
+            for control in elements(&wrapper, "input, textarea") {
+                if !matches!(field.kind, Kind::Choice(_)) {
+                    let _ = control.set_attribute("aria-invalid", "true");
+                }
+            }
+            let holder = if wrapper.tag_name() == "FIELDSET" {
+                Some(wrapper.clone())
+            } else {
+                one(&wrapper, "input, textarea")
+            };
+            if let Some(holder) = holder {
+                let before = holder.get_attribute("aria-describedby").unwrap_or_default();
+                if !wrapper.has_attribute("data-described") {
+                    let _ = wrapper.set_attribute("data-described", &before);
+                }
+                let original = wrapper.get_attribute("data-described").unwrap_or_default();
+                let _ = holder
+                    .set_attribute("aria-describedby", format!("{original} {error_id}").trim());
+            }
+            let target = self.control(field).map(|c| c.id()).unwrap_or_default();
+            if let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) {
+                let _ = a.set_attribute("href", &format!("#{target}"));
+                let _ = a.set_attribute("data-focus", &target);
+                a.set_text_content(Some(&text));
+                let _ = li.append_child(&a);
+                let _ = list.append_child(&li);
+            }
+        }
+        set_hidden(&summary, problems.is_empty());
+        if !problems.is_empty() {
+            focus(&summary);
+        }
+    }
+
+    /// The answers in the check's list.
+    fn summary(&self) {
+        let none = self.message("not-answered");
+        for row in elements(&self.root, "[data-row]") {
+            let id = row.get_attribute("data-row").unwrap_or_default();
+            let Some(field) = self.form.field(&id) else {
+                continue;
+            };
+            let value = self.answers.get(field.id).map_or("", String::as_str);
+            let text = show(field, value, Part::Whole, self.lang);
+            if let Some(dd) = one(&row, "[data-value]") {
+                if text.is_empty() {
+                    dd.set_text_content(Some(&none));
+                    let _ = dd.class_list().add_1("not-answered");
+                } else {
+                    dd.set_text_content(Some(&text));
+                    let _ = dd.class_list().remove_1("not-answered");
+                }
+            }
+        }
+    }
+}

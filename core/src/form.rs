@@ -27,7 +27,9 @@ pub struct FormInfo {
 pub struct Form {
     pub slug: &'static str,
     pub name: Text,
-    /// What the form is for and who signs it.
+    /// What the form is for and who signs it (native builds only, as the hints
+    /// below: the page carries them).
+    #[cfg(not(target_arch = "wasm32"))]
     pub intro: Text,
     pub sections: &'static [Section],
     /// The official templates, oldest first; the one in force on a day prints.
@@ -41,6 +43,7 @@ pub struct Form {
 pub struct Section {
     pub id: &'static str,
     pub title: Text,
+    #[cfg(not(target_arch = "wasm32"))]
     pub hint: Option<Text>,
     pub fields: &'static [Field],
 }
@@ -50,6 +53,7 @@ pub struct Section {
 pub struct Field {
     pub id: &'static str,
     pub label: Text,
+    #[cfg(not(target_arch = "wasm32"))]
     pub hint: Option<Text>,
     pub kind: Kind,
     pub required: bool,
@@ -102,6 +106,7 @@ pub struct Template {
     /// Its last day, when a newer template is known to replace it.
     pub until: Option<Day>,
     /// The text and article that issue it, as the page names them.
+    #[cfg(not(target_arch = "wasm32"))]
     pub issued_by: Text,
     /// How many A4 pages it prints on.
     pub pages: u8,

@@ -482,8 +482,9 @@ fn calendar(site: &Site, out: &mut String) {
     out.push_str("] };\n\n");
 }
 
-/// `FORMS`: the declaration forms; their templates' HTML only in native builds
-/// (the page carries it).
+/// `FORMS`: the declaration forms; their templates' HTML, the hints and where each
+/// template comes from only in native builds (the page carries them; the forms
+/// module needs the questions' kinds, rules and labels).
 fn forms(site: &Site, out: &mut String) {
     use super::form::KindOf;
     const F: &str = "thu_tuc_xa_core::form";
@@ -501,7 +502,7 @@ fn forms(site: &Site, out: &mut String) {
     for f in &site.forms {
         let _ = writeln!(
             out,
-            "    {F}::Form {{ slug: {:?}, name: {}, intro: {}, sections: &[",
+            "    {F}::Form {{ slug: {:?}, name: {}, #[cfg(not(target_arch = \"wasm32\"))] intro: {}, sections: &[",
             f.slug,
             text(&f.fm.name),
             text(&f.fm.intro)
@@ -510,7 +511,7 @@ fn forms(site: &Site, out: &mut String) {
         for s in &f.fm.section {
             let _ = writeln!(
                 out,
-                "        {F}::Section {{ id: {:?}, title: {}, hint: {}, fields: &[",
+                "        {F}::Section {{ id: {:?}, title: {}, #[cfg(not(target_arch = \"wasm32\"))] hint: {}, fields: &[",
                 s.id.get_ref(),
                 text(&s.title),
                 opt_text(&s.hint)
@@ -552,7 +553,7 @@ fn forms(site: &Site, out: &mut String) {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "            {F}::Field {{ id: {:?}, label: {}, hint: {}, kind: {kind}, required: {}, rules: &[{}] }},",
+                    "            {F}::Field {{ id: {:?}, label: {}, #[cfg(not(target_arch = \"wasm32\"))] hint: {}, kind: {kind}, required: {}, rules: &[{}] }},",
                     field.id.get_ref(),
                     text(&field.label),
                     opt_text(&field.hint),
@@ -572,7 +573,7 @@ fn forms(site: &Site, out: &mut String) {
                 .map_or("None".to_string(), |u| format!("Some({})", day(u)));
             let _ = writeln!(
                 out,
-                "        {F}::Template {{ from: {}, until: {until}, issued_by: {}, pages: {}, #[cfg(not(target_arch = \"wasm32\"))] note: {}, #[cfg(not(target_arch = \"wasm32\"))] read: {}, #[cfg(not(target_arch = \"wasm32\"))] html: {html:?} }},",
+                "        {F}::Template {{ from: {}, until: {until}, #[cfg(not(target_arch = \"wasm32\"))] issued_by: {}, pages: {}, #[cfg(not(target_arch = \"wasm32\"))] note: {}, #[cfg(not(target_arch = \"wasm32\"))] read: {}, #[cfg(not(target_arch = \"wasm32\"))] html: {html:?} }},",
                 day(*from),
                 text(&t.issued_by),
                 t.pages.get_ref(),

@@ -201,8 +201,9 @@ fn Part(lang: Lang, section: &'static Section, n: usize, total: usize) -> impl I
         &total.to_string(),
     );
     let heading = format!("form-part-{}", section.id);
+    let labelled = heading.clone();
     view! {
-        <div class="form-part" data-part=section.id hidden=n > 1 role="group" aria-labelledby=heading.clone()>
+        <div class="form-part" data-part=section.id hidden={n > 1} role="group" aria-labelledby=labelled>
             <p class="progress">{step}</p>
             <h3 class="form-part-title" id=heading tabindex="-1">{section.title.get(lang)}</h3>
             {section.hint.map(|h| view! { <p class="hint">{h.get(lang)}</p> })}

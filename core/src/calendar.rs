@@ -191,6 +191,76 @@ pub struct Year {
     pub days: &'static [ListedDay],
 }
 
+/// A procedure's time limit, as its time fact states the base case
+/// (`time.limit` in `content/thu-tuc/`): what the dossier card counts from the day
+/// the dossier was received.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// `N ngày làm việc`: the `N`-th working day after the day received.
+    WorkingDays(u32),
+    /// `N ngày`: `N` days after the day received; a last day that is not a working
+    /// day moves to the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5).
+    Days(u32),
+    /// `trong ngày`: the day received, or the next working day when received after
+    /// 15:00 ([`Calendar::same_day`]).
+    SameDay,
+    /// `ngay`: as soon as the complete dossier is received.
+    AtOnce,
+}
+
+impl Limit {
+    /// The content's words for it (`5 ngày làm việc`, `30 ngày`, `trong ngày`,
+    /// `ngay`), or `None`.
+    pub fn parse(s: &str) -> Option<Limit> {
+        let number = |rest: &str, unit: &str| -> Option<u32> {
+            let n = rest.strip_suffix(unit)?;
+            let ok = !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| n.parse().ok())
+                .flatten()
+                .filter(|n| (1..=366).contains(n))
+        };
+        match s {
+            "trong ngày" => Some(Limit::SameDay),
+            "ngay" => Some(Limit::AtOnce),
+            _ => number(s, " ngày làm việc")
+                .map(Limit::WorkingDays)
+                .or_else(|| number(s, " ngày").map(Limit::Days)),
+        }
+    }
+
+    /// As the page carries it, for the dossier card (`data-limit`): `wd5`, `d30`,
+    /// `same-day`, `at-once`.
+    pub fn attr(self) -> String {
+        match self {
+            Limit::WorkingDays(n) => format!("wd{n}"),
+            Limit::Days(n) => format!("d{n}"),
+            Limit::SameDay => "same-day".into(),
+            Limit::AtOnce => "at-once".into(),
+        }
+    }
+
+    /// What [`Limit::attr`] wrote, or `None`.
+    pub fn from_attr(s: &str) -> Option<Limit> {
+        let n = |rest: &str| -> Option<u32> {
+            (!rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| rest.parse().ok())
+                .flatten()
+                .filter(|n| (1..=366).contains(n))
+        };
+        match s {
+            "same-day" => Some(Limit::SameDay),
+            "at-once" => Some(Limit::AtOnce),
+            _ => {
+                if let Some(rest) = s.strip_prefix("wd") {
+                    n(rest).map(Limit::WorkingDays)
+                } else {
+                    n(s.strip_prefix('d')?).map(Limit::Days)
+                }
+            }
+        }
+    }
+}
+
 /// Why a date could not be worked out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unknown {
@@ -295,6 +365,29 @@ impl Calendar {
             Ok(received)
         }
     }
+
+    /// The day a result is due under `limit` for a dossier received on
+    /// `received` (`after_three`: after 15:00, which only a same-day limit counts).
+    pub fn result_day(
+        &self,
+        limit: Limit,
+        received: Day,
+        after_three: bool,
+    ) -> Result<Day, Unknown> {
+        match limit {
+            Limit::WorkingDays(n) => Ok(self.due(received, n)?.day),
+            Limit::Days(n) => {
+                let last = received.plus(n as i32);
+                if self.is_working(last)? {
+                    Ok(last)
+                } else {
+                    self.next_working(last)
+                }
+            }
+            Limit::SameDay => self.same_day(received, after_three),
+            Limit::AtOnce => Ok(received),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -323,5 +416,31 @@ mod tests {
         }
         assert_eq!(Day::at(2026, 3, 9).vi(), "09/03/2026");
         assert_eq!(Day::at(2026, 3, 9).basic(), "20260309");
+    }
+
+    #[test]
+    fn limits_read_and_write_back() {
+        for (words, limit) in [
+            ("5 ngày làm việc", Limit::WorkingDays(5)),
+            ("30 ngày", Limit::Days(30)),
+            ("trong ngày", Limit::SameDay),
+            ("ngay", Limit::AtOnce),
+        ] {
+            assert_eq!(Limit::parse(words), Some(limit), "{words}");
+            assert_eq!(Limit::from_attr(&limit.attr()), Some(limit));
+        }
+        for bad in [
+            "05 ngày làm việc",
+            "0 ngày",
+            "ngày làm việc",
+            "5 ngày  làm việc",
+            "5 giờ",
+            "",
+        ] {
+            assert_eq!(Limit::parse(bad), None, "{bad}");
+        }
+        for bad in ["wd", "wd0", "d", "d1000", "wd-1", "x5", "same"] {
+            assert_eq!(Limit::from_attr(bad), None, "{bad}");
+        }
     }
 }

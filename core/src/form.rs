@@ -399,11 +399,45 @@ pub fn number_in_words(n: u32) -> String {
 /// inputs cannot type it, and [`unpack`] refuses answers that contain one).
 const SEP: char = '\u{1f}';
 
+/// A short fingerprint of the form's questions (each field's id and kind, in
+/// order), so that answers packed by an older build of a form whose questions
+/// changed are refused rather than read into the wrong fields. FNV-1a, 32 bits,
+/// in hexadecimal.
+pub fn fingerprint(form: &Form) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    };
+    for field in form.fields() {
+        eat(field.id);
+        let kind = match field.kind {
+            Kind::Text { .. } => "text",
+            Kind::LongText { .. } => "long-text",
+            Kind::Date => "date",
+            Kind::Year => "year",
+            Kind::Time => "time",
+            Kind::IdNumber => "id-number",
+            Kind::Number { .. } => "number",
+            Kind::Choice(options) => {
+                for o in options {
+                    eat(o.id);
+                }
+                "choice"
+            }
+        };
+        eat(kind);
+    }
+    format!("{h:08x}")
+}
+
 /// The answers as one string for another device (the QR code's `#` part, before
-/// compression and base64): `v1`, the form's slug, then every field's answer in
-/// the order of the form, separated by U+001F.
+/// compression and base64) or for keeping on the phone: `v2`, the form's slug, its
+/// [`fingerprint`], then every field's answer in the order of the form, separated
+/// by U+001F.
 pub fn pack(form: &Form, answers: &Answers) -> String {
-    let mut out = format!("v1{SEP}{}", form.slug);
+    let mut out = format!("v2{SEP}{}{SEP}{}", form.slug, fingerprint(form));
     for field in form.fields() {
         out.push(SEP);
         let value = answers.get(field.id).map_or("", |v| v.as_str());
@@ -413,11 +447,12 @@ pub fn pack(form: &Form, answers: &Answers) -> String {
 }
 
 /// The answers [`pack`] wrote for this form, or `None` for anything else: another
-/// form, another version, a different number of answers, or an answer with a
-/// control character or longer than its field allows.
+/// form, another version, the same form with other questions, a different number
+/// of answers, or an answer with a control character or longer than its field
+/// allows.
 pub fn unpack(form: &Form, packed: &str) -> Option<Answers> {
     let mut parts = packed.split(SEP);
-    if parts.next()? != "v1" || parts.next()? != form.slug {
+    if parts.next()? != "v2" || parts.next()? != form.slug || parts.next()? != fingerprint(form) {
         return None;
     }
     let mut answers = Answers::new();

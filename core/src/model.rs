@@ -523,6 +523,8 @@ pub struct Procedure {
     pub deadline: Option<Fact>,
     pub result: Text,
     pub time: Fact,
+    /// The base case of `time` a program can count with (the dossier card).
+    pub time_limit: Option<crate::calendar::Limit>,
     pub fee: Fact,
     pub place_note: Option<Text>,
     pub exemptions: &'static [Fact],

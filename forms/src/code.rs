@@ -45,9 +45,56 @@ pub fn decode(form: &Form, hash: &str) -> Option<Answers> {
 }
 
 #[cfg(test)]
+#[path = "../../core/tests/props_runner/mod.rs"]
+mod props_runner;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use thu_tuc_xa_data::FORMS;
+
+    /// Any address's `#` part reads as nothing or as answers that fit the form,
+    /// never a panic: base64 noise, and real codes bent (cut, a character changed).
+    #[test]
+    fn any_hash_is_answers_or_nothing() {
+        let first = FORMS[0].fields().next().expect("a field").id;
+        let real = encode(
+            &FORMS[0],
+            &[(first.to_string(), "Nguyễn Thị Hoa".to_string())].into(),
+        );
+        super::props_runner::check(
+            "form_code",
+            (
+                0..FORMS.len(),
+                proptest::collection::vec(
+                    proptest::sample::select(
+                        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=#"
+                            .to_vec(),
+                    ),
+                    0..120,
+                ),
+                0..real.len(),
+                any::<u8>(),
+            ),
+            |(i, noise, at, byte)| {
+                let form = &FORMS[i];
+                let noise = String::from_utf8(noise).expect("ASCII");
+                for hash in [format!("#d={noise}"), noise.clone()] {
+                    if let Some(answers) = decode(form, &hash) {
+                        for id in answers.keys() {
+                            prop_assert!(form.field(id).is_some());
+                        }
+                    }
+                }
+                let mut bent = real.clone().into_bytes();
+                bent[at] = b"AZaz09-_"[usize::from(byte) % 8];
+                let _ = decode(form, &String::from_utf8_lossy(&bent));
+                let _ = decode(form, &real[..at]);
+                Ok(())
+            },
+        );
+    }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
         pairs

@@ -41,6 +41,8 @@ struct Page {
     keep: bool,
     /// Counter mode: nothing is kept.
     counter: bool,
+    /// "Change" from the check: "Continue" goes back to the check.
+    returning: bool,
 }
 
 thread_local! {
@@ -99,6 +101,15 @@ fn listen(doc: &Document, event: &str, f: impl FnMut(Event) + 'static) {
     closure.forget();
 }
 
+/// Runs `f` after `ms` milliseconds (a status written just after its region is
+/// shown is not read out).
+fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+}
+
 pub fn start() {
     let Some(doc) = document() else {
         return;
@@ -107,6 +118,26 @@ pub fn start() {
     listen(&doc, "input", on_input);
     listen(&doc, "change", on_input);
     listen(&doc, "thu-tuc-xa:forms-attach", |_| attach());
+    // A code typed into the address of a form already open (a scanner that
+    // types): read it as the page's answers.
+    if let Some(w) = web_sys::window() {
+        let closure = Closure::<dyn FnMut(Event)>::new(|_: Event| {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            if !code::is_code(&hash) {
+                return;
+            }
+            if let Some(root) =
+                document().and_then(|d| d.query_selector("[data-form-fill]").ok().flatten())
+            {
+                let _ = root.remove_attribute("data-live");
+                attach();
+            }
+        });
+        let _ = w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
     attach();
 }
 
@@ -142,6 +173,7 @@ fn attach() {
         at: 0,
         keep: false,
         counter,
+        returning: false,
     };
     if let Some(keep) = one(&root, "[data-fill-keep]") {
         set_hidden(&keep, counter);
@@ -159,6 +191,10 @@ fn attach() {
                 page.answers = answers;
                 page.at = form.sections.len();
                 said = Some("handoff-loaded");
+                // Someone else's answers: not offered to keep on this device.
+                if let Some(choice) = one(&root, "[data-fill-keep-choice]") {
+                    set_hidden(&choice, true);
+                }
             }
             None => said = Some("handoff-bad"),
         }
@@ -174,11 +210,22 @@ fn attach() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
         }
     } else if !counter {
-        let kept = storage().and_then(|s| s.get_item(&format!("{STORE}{slug}")).ok().flatten());
-        if let Some(answers) = kept.and_then(|k| unpack(form, &k)) {
-            page.answers = answers;
-            page.keep = true;
-            said = Some("restored");
+        let key = format!("{STORE}{slug}");
+        let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
+        match kept.map(|k| unpack(form, &k)) {
+            Some(Some(answers)) => {
+                page.answers = answers;
+                page.keep = true;
+                said = Some("restored");
+            }
+            // Kept by an older build of a form whose questions changed.
+            Some(None) => {
+                if let Some(s) = storage() {
+                    let _ = s.remove_item(&key);
+                }
+                said = Some("stale");
+            }
+            None => {}
         }
     }
     page.write_inputs();
@@ -197,10 +244,12 @@ fn attach() {
         } else {
             p.show(at, false);
         }
-        if let Some(key) = said {
-            p.status(&p.message(key));
-        }
     });
+    if let Some(key) = said {
+        later(300, move || {
+            with(|p| p.status(&p.message(key)));
+        });
+    }
 }
 
 /// Shows the template in force on `day` (`data-from`, `data-until` of each
@@ -225,7 +274,10 @@ fn show_template_in_force(doc: &Document, day: Day) {
 /// Runs `f` on the page in place, if its element is still in the document.
 fn with<T>(f: impl FnOnce(&mut Page) -> T) -> Option<T> {
     PAGE.with(|page| {
-        let mut page = page.borrow_mut();
+        // An event fired by what a listener does (a field losing focus fires
+        // `change`) finds the page taken: it is dropped, its answer already
+        // read on `input`.
+        let mut page = page.try_borrow_mut().ok()?;
         let p = page.as_mut()?;
         if !p.root.is_connected() {
             return None;
@@ -242,6 +294,7 @@ fn on_input(ev: Event) {
         if !p.root.contains(Some(&target)) {
             return;
         }
+        blank_print(false);
         if target.get_attribute("data-fill").as_deref() == Some("keep") {
             if ev.type_() == "change" {
                 let on = target
@@ -286,40 +339,77 @@ fn on_click(ev: Event) {
     let Some(button) = target.closest("button[data-fill]").ok().flatten() else {
         return;
     };
-    with(|p| {
+    let action = button.get_attribute("data-fill").unwrap_or_default();
+    let printing = with(|p| {
         if !p.root.contains(Some(&button)) {
-            return;
+            return false;
         }
-        match button.get_attribute("data-fill").as_deref() {
-            Some("next") => p.next(),
-            Some("back") => {
+        blank_print(false);
+        match action.as_str() {
+            "next" => p.next(),
+            "back" => {
+                p.returning = false;
                 let at = p.at.saturating_sub(1);
                 p.show(at, true);
             }
-            Some("change") => {
+            "change" => {
                 let to = button.get_attribute("data-to").unwrap_or_default();
-                if let Some(i) = p
+                let part = p
                     .form
                     .sections
                     .iter()
-                    .position(|s| s.fields.iter().any(|f| f.id == to))
-                {
+                    .position(|s| s.fields.iter().any(|f| f.id == to));
+                if let Some(i) = part {
                     p.show(i, false);
+                    p.returning = true;
                     if let Some(control) = p.form.field(&to).and_then(|f| p.control(f)) {
                         focus(&control);
                     }
                 }
             }
-            Some("print") => print(),
-            Some("print-empty") => {
-                p.fill_template(true);
-                print();
-                p.fill_template(false);
+            "unselect" => {
+                let to = button.get_attribute("data-to").unwrap_or_default();
+                if let Some(field) = p.form.field(&to) {
+                    p.answers.remove(field.id);
+                    if let Some(wrapper) = p.wrapper(field) {
+                        for radio in elements(&wrapper, "input[type=radio]") {
+                            if let Ok(radio) = radio.dyn_into::<HtmlInputElement>() {
+                                radio.set_checked(false);
+                            }
+                        }
+                    }
+                    p.changed();
+                }
             }
-            Some("clear") => p.clear(),
+            "print" => return true,
+            "print-empty" => {
+                blank_print(true);
+                return true;
+            }
+            "clear" => p.ask_to_clear(true),
+            "clear-no" => p.ask_to_clear(false),
+            "clear-yes" => p.clear(),
             _ => {}
         }
+        false
     });
+    // Outside the page's borrow: printing runs the document's `beforeprint`.
+    if printing == Some(true) {
+        print();
+    }
+}
+
+/// A blank printout: the answers stay in their slots, and the print stylesheet
+/// makes them transparent (`html[data-print-blank]`), so nothing depends on when
+/// the browser's print dialog returns. Any later input or button takes it away.
+fn blank_print(on: bool) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = if on {
+            html.set_attribute("data-print-blank", "")
+        } else {
+            html.remove_attribute("data-print-blank")
+        };
+    }
 }
 
 fn print() {
@@ -356,7 +446,29 @@ fn read(wrapper: &Element, field: &Field) -> String {
         }
         Kind::Choice(_) => value_of("input:checked"),
         Kind::LongText { .. } => value_of("textarea"),
+        Kind::Time => time_of(value_of("input").trim()),
         _ => value_of("input"),
+    }
+}
+
+/// A time as typed, `HH:MM` when it can be read so: "7:30", "7h30" and "7.30"
+/// are 07:30.
+fn time_of(typed: &str) -> String {
+    let normal: String = typed
+        .chars()
+        .map(|c| {
+            if matches!(c, 'h' | 'H' | '.' | 'g') {
+                ':'
+            } else {
+                c
+            }
+        })
+        .collect();
+    match normal.split_once(':') {
+        Some((h, m)) if h.len() == 1 && h.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("0{h}:{m}")
+        }
+        _ => normal,
     }
 }
 
@@ -371,7 +483,10 @@ fn date_of(d: &str, m: &str, y: &str) -> String {
     if digits(d, 2) && digits(m, 2) && y.len() == 4 && digits(y, 4) {
         format!("{y}-{m:0>2}-{d:0>2}")
     } else {
-        format!("{y}-{m}-{d}")
+        // As typed, without the separator, so that it reads back into its boxes
+        // (and the rules refuse it).
+        let bare = |s: &str| s.replace('-', "");
+        format!("{}-{}-{}", bare(y), bare(m), bare(d))
     }
 }
 
@@ -388,6 +503,13 @@ impl Page {
         }
     }
 
+    /// A message about keeping or deleting, beside the buttons that did it.
+    fn keep_status(&self, text: &str) {
+        if let Some(status) = one(&self.root, "[data-fill-keep-status]") {
+            status.set_text_content((!text.is_empty()).then_some(text));
+        }
+    }
+
     fn wrapper(&self, field: &Field) -> Option<Element> {
         one(&self.root, &format!("[data-field='{}']", field.id))
     }
@@ -396,6 +518,26 @@ impl Page {
     fn control(&self, field: &Field) -> Option<Element> {
         let wrapper = self.wrapper(field)?;
         one(&wrapper, "input, textarea")
+    }
+
+    /// Where the error summary's link goes: the field's input, or for a date its
+    /// first box left empty or not a number.
+    fn first_wrong(&self, field: &Field) -> Option<Element> {
+        let wrapper = self.wrapper(field)?;
+        if field.kind == Kind::Date {
+            for part in ["d", "m", "y"] {
+                let input = one(&wrapper, &format!("[data-date-part='{part}']"))?;
+                let value = input
+                    .dyn_ref::<HtmlInputElement>()
+                    .map(HtmlInputElement::value)
+                    .unwrap_or_default();
+                let value = value.trim();
+                if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+                    return Some(input);
+                }
+            }
+        }
+        self.control(field)
     }
 
     /// Puts the answers into the inputs.
@@ -478,19 +620,33 @@ impl Page {
             let on = ticked(value(&id), &option);
             tick.set_text_content(on.then_some("X"));
         }
+        // What printing the page prints, said above the template.
+        if let Some(note) = one(&html, "[data-fill-print-note]") {
+            if !note.has_attribute("data-blank") {
+                let _ = note.set_attribute("data-blank", &note.text_content().unwrap_or_default());
+            }
+            let text = if self.answers.is_empty() {
+                note.get_attribute("data-blank").unwrap_or_default()
+            } else {
+                self.message("print-with-answers")
+            };
+            note.set_text_content(Some(&text));
+        }
     }
 
     /// After an answer changed: the template, the phone's copy, the QR code.
     fn changed(&mut self) {
         self.fill_template(false);
         if self.keep && !self.save() {
+            // The copy kept before is not this one: it goes too.
+            self.forget();
             self.keep = false;
             if let Some(k) = one(&self.root, "[data-fill=keep]")
                 .and_then(|k| k.dyn_into::<HtmlInputElement>().ok())
             {
                 k.set_checked(false);
             }
-            self.status(&self.message("keep-failed"));
+            self.keep_status(&self.message("keep-failed"));
         }
         self.reset_code();
     }
@@ -503,21 +659,45 @@ impl Page {
         storage().is_some_and(|s| s.set_item(&key, &pack(self.form, &self.answers)).is_ok())
     }
 
+    /// Removes this form's copy from the phone.
+    fn forget(&self) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&format!("{STORE}{}", self.form.slug));
+        }
+    }
+
     fn set_keep(&mut self, on: bool, checkbox: &Element) {
         if on && self.save() {
             self.keep = true;
-            self.status("");
+            self.keep_status("");
             return;
         }
         if on {
             if let Some(k) = checkbox.dyn_ref::<HtmlInputElement>() {
                 k.set_checked(false);
             }
-            self.status(&self.message("keep-failed"));
-        } else if let Some(s) = storage() {
-            let _ = s.remove_item(&format!("{STORE}{}", self.form.slug));
+            self.keep_status(&self.message("keep-failed"));
+        } else {
+            self.forget();
         }
         self.keep = false;
+    }
+
+    /// "Xóa hết" asks first; "No" puts the question away.
+    fn ask_to_clear(&self, ask: bool) {
+        let Some(panel) = one(&self.root, "[data-fill-clear-ask]") else {
+            return;
+        };
+        set_hidden(&panel, !ask);
+        if let Some(button) = one(&self.root, "button[data-fill=clear]") {
+            let _ = button.set_attribute("aria-expanded", &ask.to_string());
+            if !ask {
+                focus(&button);
+            }
+        }
+        if ask {
+            focus(&panel);
+        }
     }
 
     /// "Delete everything": every form's answers kept on this phone, and this
@@ -542,8 +722,10 @@ impl Page {
         self.write_inputs();
         self.fill_template(false);
         self.reset_code();
-        self.show(0, true);
-        self.status(&self.message("cleared"));
+        self.returning = false;
+        self.show(0, false);
+        self.ask_to_clear(false);
+        self.keep_status(&self.message("cleared"));
     }
 
     /// The QR code is out of date: hidden, and the next one carries the answers.
@@ -606,7 +788,7 @@ impl Page {
             self.errors(&problems);
             return;
         }
-        if self.at + 1 == self.form.sections.len() {
+        if self.returning || self.at + 1 == self.form.sections.len() {
             self.go_on_to_check(true);
         } else {
             self.show(self.at + 1, true);
@@ -633,7 +815,10 @@ impl Page {
                     .collect();
                 self.errors(&here);
             }
-            None => self.show(self.form.sections.len(), move_focus),
+            None => {
+                self.returning = false;
+                self.show(self.form.sections.len(), move_focus);
+            }
         }
     }
 
@@ -728,7 +913,7 @@ impl Page {
                 let _ = holder
                     .set_attribute("aria-describedby", format!("{original} {error_id}").trim());
             }
-            let target = self.control(field).map(|c| c.id()).unwrap_or_default();
+            let target = self.first_wrong(field).map(|c| c.id()).unwrap_or_default();
             if let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) {
                 let _ = a.set_attribute("href", &format!("#{target}"));
                 let _ = a.set_attribute("data-focus", &target);
@@ -738,6 +923,15 @@ impl Page {
             }
         }
         set_hidden(&summary, problems.is_empty());
+        // The page's title says there is a problem, as long as there is one.
+        let prefix = format!("{} ", self.message("title-prefix"));
+        let title = doc.title();
+        let bare = title.strip_prefix(&prefix).unwrap_or(&title).to_string();
+        doc.set_title(&if problems.is_empty() {
+            bare
+        } else {
+            format!("{prefix}{bare}")
+        });
         if !problems.is_empty() {
             focus(&summary);
         }

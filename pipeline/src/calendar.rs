@@ -252,6 +252,7 @@ fn one(
                     reason: None,
                     from: None,
                     until: None,
+                    limit: None,
                 },
             ));
         }

@@ -310,6 +310,15 @@ pub fn generate(site: &Site) -> String {
         for (name, f) in [("who", &fm.who), ("time", &fm.time), ("fee", &fm.fee)] {
             let _ = writeln!(out, "        {name}: {},", fact(register, f));
         }
+        let limit = fm
+            .time
+            .limit
+            .as_ref()
+            .and_then(|l| thu_tuc_xa_core::calendar::Limit::parse(l.get_ref()))
+            .map_or("None".into(), |l| {
+                format!("Some(thu_tuc_xa_core::calendar::Limit::{l:?})")
+            });
+        let _ = writeln!(out, "        time_limit: {limit},");
         let _ = writeln!(
             out,
             "        deadline: {},",

@@ -11,6 +11,7 @@ use super::diag::{Diagnostics, Source};
 use super::front_matter::{CiteFm, FactFm, ProcedureFm, TextFm};
 use super::register::{date, Ended, Register, PORTAL};
 use super::validate::{id_of, text};
+use thu_tuc_xa_core::calendar::Limit;
 use thu_tuc_xa_core::model::{FactKind, Status, Vocabulary};
 
 /// The longest quote a citation may carry, in characters.
@@ -73,6 +74,110 @@ impl<'a> Fact<'a> {
     }
 }
 
+/// The time limit of a procedure (`time.limit`), checked: words [`Limit::parse`]
+/// reads, found in a quote of a legal text that `time` cites (the number as
+/// written, maybe with a leading zero: "05 ngày làm việc", "02 (hai) ngày làm
+/// việc"; "trong ngày" with "15 giờ"; "ngay"). Only `time` has one.
+pub fn time_limit(
+    source: &Source,
+    offset: usize,
+    fm: &ProcedureFm,
+    diags: &mut Diagnostics,
+) -> Option<Limit> {
+    let others = [
+        ("who", Some(&fm.who)),
+        ("fee", Some(&fm.fee)),
+        ("deadline", fm.deadline.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(n, f)| Some((n, f?)))
+    .chain(fm.exemptions.iter().map(|e| ("exemptions", e)));
+    for (name, f) in others {
+        if let Some(l) = &f.limit {
+            diags.push(source.at(
+                offset + l.span().start,
+                format!("only `time` has a limit, not `{name}`"),
+            ));
+        }
+    }
+    let words = fm.time.limit.as_ref()?;
+    let at = offset + words.span().start;
+    let Some(limit) = Limit::parse(words.get_ref()) else {
+        diags.push(source.at(
+            at,
+            format!(
+                "time.limit `{}` must be `N ngày làm việc`, `N ngày`, `trong ngày` or `ngay`",
+                words.get_ref()
+            ),
+        ));
+        return None;
+    };
+    let quotes: Vec<String> = fm
+        .time
+        .cite
+        .iter()
+        .filter(|c| c.doc.get_ref() != PORTAL)
+        .map(|c| {
+            c.quote
+                .get_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let in_a_quote = |needle: &str| quotes.iter().any(|q| q.contains(needle));
+    let with_number = |n: u32, unit: &str| {
+        quotes.iter().any(|q| {
+            q.match_indices(unit).any(|(i, _)| {
+                // The words before the unit: "5", "05", "05 (năm)".
+                let before = q[..i].trim_end();
+                let before = match before.strip_suffix(')') {
+                    Some(b) => b.rsplit_once('(').map_or(before, |(b, _)| b.trim_end()),
+                    None => before,
+                };
+                let number = before.rsplit(' ').next().unwrap_or("");
+                number.trim_start_matches('0') == n.to_string() && !number.is_empty()
+            })
+        })
+    };
+    let found = match limit {
+        Limit::WorkingDays(n) => with_number(n, " ngày làm việc"),
+        Limit::Days(n) => {
+            quotes.iter().any(|q| q.contains(" ngày")) && {
+                let calendar: Vec<String> = quotes
+                    .iter()
+                    .map(|q| q.replace(" ngày làm việc", " \u{0}"))
+                    .collect();
+                calendar.iter().any(|q| {
+                    q.match_indices(" ngày").any(|(i, _)| {
+                        let number = q[..i].rsplit(' ').next().unwrap_or("");
+                        !number.is_empty() && number.trim_start_matches('0') == n.to_string()
+                    })
+                })
+            }
+        }
+        // "Trong ngày" as the day itself, not as the next working day's words.
+        Limit::SameDay => {
+            quotes.iter().any(|q| {
+                q.match_indices("trong ngày")
+                    .any(|(i, w)| !q[i + w.len()..].starts_with(" làm việc"))
+            }) && in_a_quote("15 giờ")
+        }
+        Limit::AtOnce => quotes.iter().any(|q| q.to_lowercase().contains("ngay")),
+    };
+    if !found {
+        diags.push(source.at(
+            at,
+            format!(
+                "time.limit `{}` is in no quote of a legal text that `time` cites",
+                words.get_ref()
+            ),
+        ));
+        return None;
+    }
+    Some(limit)
+}
+
 /// Checks every hard fact of a procedure and counts them.
 pub fn check(
     source: &Source,
@@ -82,6 +187,7 @@ pub fn check(
     today: Date,
     diags: &mut Diagnostics,
 ) -> FactCounts {
+    time_limit(source, offset, fm, diags);
     let mut facts: Vec<Fact> = vec![
         Fact::of("who".into(), &fm.who, Some(FactKind::Who)),
         Fact::of("time".into(), &fm.time, Some(FactKind::Time)),

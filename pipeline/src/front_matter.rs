@@ -120,6 +120,11 @@ pub struct FactFm {
     pub from: Option<Spanned<String>>,
     #[serde(default)]
     pub until: Option<Spanned<String>>,
+    /// Of `time` only: its base case in words a program reads (`5 ngày làm việc`,
+    /// `30 ngày`, `trong ngày`, `ngay`), for the dossier card's expected date; the
+    /// words must be in a quote of a legal text among `cite`.
+    #[serde(default)]
+    pub limit: Option<Spanned<String>>,
 }
 
 impl FactFm {

@@ -19,7 +19,13 @@ use crate::{data, model::Lang};
 /// The button that shows the page's QR code ([`QrPanel`] must be on the page).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
-pub fn QrButton(lang: Lang) -> impl IntoView {
+pub fn QrButton(
+    lang: Lang,
+    /// The rest of the button's name for a screen reader, when the code does not
+    /// open the page on a phone.
+    #[prop(optional)]
+    more: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <button
             type="button"
@@ -30,7 +36,7 @@ pub fn QrButton(lang: Lang) -> impl IntoView {
         >
             // Short on screen, whole for a screen reader.
             {data::strings(lang).qr_show}
-            <span class="visually-hidden">{data::strings(lang).qr_show_more}</span>
+            <span class="visually-hidden">{more.unwrap_or(data::strings(lang).qr_show_more)}</span>
         </button>
     }
 }
@@ -38,14 +44,22 @@ pub fn QrButton(lang: Lang) -> impl IntoView {
 /// Where the code appears, on screen and on the printout (top right).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
-pub fn QrPanel(lang: Lang) -> impl IntoView {
+pub fn QrPanel(
+    lang: Lang,
+    /// What the code opens, when not the page with the answers chosen.
+    #[prop(optional)]
+    caption: Option<&'static str>,
+    /// Why there is no code, when not because the page's answers are too many.
+    #[prop(optional)]
+    too_long: Option<&'static str>,
+) -> impl IntoView {
     let t = data::strings(lang);
     view! {
         // Says why there is no code, when the answers are too many for one.
         <p class="status qr-status" role="status" data-qr-status></p>
-        <div class="qr-panel" id="qr-panel" data-qr data-label=t.qr_label data-too-long=t.qr_too_long hidden>
+        <div class="qr-panel" id="qr-panel" data-qr data-label=t.qr_label data-too-long=too_long.unwrap_or(t.qr_too_long) hidden>
             <div class="qr-code" data-qr-code></div>
-            <p class="qr-caption">{t.qr_caption}</p>
+            <p class="qr-caption">{caption.unwrap_or(t.qr_caption)}</p>
         </div>
     }
 }

@@ -36,4 +36,11 @@ fn main() {
     println!("conditional_docs_decided: {decided}");
     println!("conditional_docs_open: {open}");
     println!("conditional_docs_undecided: {undecided}");
+    // The working-day cases counted by hand that the calendar's tests check.
+    println!(
+        "working_days_cases_tested: {}",
+        CASES.len() + SAME_DAY.len()
+    );
 }
+
+include!("../../tests/all/calendar_cases.rs");

@@ -577,6 +577,71 @@ fn a_settled_fact_may_not_hedge_and_an_unsettled_one_says_why() {
     assert_eq!(ok, Vec::<String>::new());
 }
 
+/// A time limit the dossier card counts with must be words it reads, found in a
+/// quote of a legal text the time fact cites; and only `time` has one.
+#[test]
+fn a_time_limit_is_read_from_a_quote_of_the_law() {
+    const TIME: &str = r#"time = { vi = "Trong ngày.", en = "Same day.", cite = [{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "Trích dẫn thử." }] }"#;
+    let with = |limit: &str, quote: &str| {
+        format!(
+            r#"time = {{ vi = "Trong ngày.", en = "Same day.", limit = "{limit}", cite = [{{ doc = "99-2099-tt-thu", art = "Điều 1", quote = "{quote}" }}] }}"#
+        )
+    };
+    // In the quote, with a leading zero and the number in words after it.
+    let ok = fixture_errors(|s| {
+        s.replace(
+            TIME,
+            &with(
+                "5 ngày làm việc",
+                "Giải quyết trong 05 (năm) ngày làm việc.",
+            ),
+        )
+    });
+    assert_eq!(ok, Vec::<String>::new());
+    let errs = fixture_errors(|s| {
+        s.replace(
+            TIME,
+            &with("7 ngày làm việc", "Giải quyết trong 05 ngày làm việc."),
+        )
+        .replace(
+            "fee = { vi = \"Miễn phí.\", en = \"Free.\",",
+            "fee = { vi = \"Miễn phí.\", en = \"Free.\", limit = \"ngay\",",
+        )
+    });
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.contains(":16:")
+            && e.contains("time.limit `7 ngày làm việc` is in no quote of a legal text")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains(":17:") && e.contains("only `time` has a limit, not `fee`")),
+        "{errs:?}"
+    );
+    // "Trong ngày" of the next working day is not the same day.
+    let errs = fixture_errors(|s| {
+        s.replace(
+            TIME,
+            &with(
+                "trong ngày",
+                "Nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo.",
+            ),
+        )
+    });
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("time.limit `trong ngày` is in no quote")),
+        "{errs:?}"
+    );
+    let errs = fixture_errors(|s| s.replace(TIME, &with("05 ngày", "Trong 05 ngày.")));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("must be `N ngày làm việc`, `N ngày`, `trong ngày` or `ngay`")),
+        "{errs:?}"
+    );
+}
+
 /// The fixture's inputs on a given day.
 fn on_day(text: &str, day: &str) -> Vec<String> {
     let mut inputs = with_procedure(PATH, text);

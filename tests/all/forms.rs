@@ -65,7 +65,10 @@ fn a_form_filled_with_care_has_no_problem_and_survives_the_trip() {
             form.slug,
             other.slug
         );
-        assert_eq!(unpack(form, &packed.replacen("v1", "v2", 1)), None);
+        assert_eq!(unpack(form, &packed.replacen("v2", "v3", 1)), None);
+        // The same form with other questions (another build's): refused.
+        let fp = thu_tuc_xa_core::form::fingerprint(form);
+        assert_eq!(unpack(form, &packed.replacen(&fp, "00000000", 1)), None);
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod boundaries;
 mod calendar;
+mod calendar_cases;
 mod content;
 mod flows;
 mod forms;

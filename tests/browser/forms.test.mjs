@@ -6,15 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, axe, launch, phonePage, sitemapPaths, waitForHydration } from './browser.mjs';
+import { answerPart, fillAll, live, part, pdfPages } from './forms.mjs';
+
+/// Waits for an element's text to match.
+async function textIn(page, selector, pattern) {
+  await page.waitForFunction(([sel, source]) => new RegExp(source).test(document.querySelector(sel)?.textContent ?? ''), [selector, pattern.source]);
+}
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// Pages in a PDF: its page objects (`/Type /Page`, not `/Pages`).
-function pdfPages(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
-}
 
 test('every form prints its template alone on one or two A4 pages, and the page says where the template comes from', async () => {
   const forms = (await sitemapPaths()).filter((p) => /^\/bieu-mau\/[^/]+\/$/.test(p));
@@ -71,50 +73,6 @@ test('a document with an official form links to it, in both languages', async ()
   await context.close();
 });
 
-/// Waits for the forms module to take the page.
-async function live(page) {
-  await page.locator('[data-form-fill][data-live]').waitFor();
-}
-
-const part = (page) => page.locator('[data-part]:not([hidden])');
-
-/// Answers every question of the part shown as a careful person would (the same
-/// past date everywhere, so that every rule between dates holds) and goes on.
-async function answerPart(page) {
-  const fields = part(page).locator('[data-field]');
-  for (let i = 0; i < await fields.count(); i += 1) {
-    const field = fields.nth(i);
-    const kind = await field.getAttribute('data-kind');
-    if (kind === 'date') {
-      await field.locator('[data-date-part=d]').fill('15');
-      await field.locator('[data-date-part=m]').fill('1');
-      await field.locator('[data-date-part=y]').fill('2020');
-    } else if (kind === 'choice') {
-      await field.locator('.radio-label').first().click();
-    } else {
-      const input = field.locator('input, textarea').first();
-      const value = { 'id-number': '001190012345', year: '1990', time: '07:30', number: '1', 'long-text': 'Thôn 3, xã Tân Lập, tỉnh Phú Thọ' }[kind]
-        ?? 'Nguyễn Thị Hoa';
-      await input.fill(value);
-    }
-  }
-  const title = await part(page).getAttribute('data-part');
-  await part(page).locator('button[data-fill=next]').click();
-  // The next part, or the check of the answers.
-  await page.waitForFunction((t) => {
-    const shown = document.querySelector('[data-part]:not([hidden])');
-    return (shown && shown.dataset.part !== t) || !document.querySelector('[data-fill-check]').hidden;
-  }, title);
-}
-
-async function fillAll(page) {
-  while (await part(page).count() === 1) {
-    assert.equal(await page.locator('[data-fill-errors]').isVisible(), false, await page.locator('[data-fill-errors]').innerText());
-    await answerPart(page);
-  }
-  await page.locator('[data-fill-check]:not([hidden])').waitFor();
-}
-
 test('every form, filled in on the phone part by part, is checked, and prints filled in on one or two A4 pages', async () => {
   const forms = (await sitemapPaths()).filter((p) => /^\/bieu-mau\/[^/]+\/$/.test(p));
   const { context, page, problems } = await phonePage(browser);
@@ -148,7 +106,7 @@ test('a problem is named beside its field and in a summary that takes the focus,
   assert.equal(await summary.evaluate((s) => s === document.activeElement), true, 'the summary has the focus');
   const first = summary.locator('a').first();
   const text = await first.innerText();
-  assert.match(text, /^Điền mục “.+”\.$/);
+  assert.match(text, /^Hãy điền mục “.+”\.$/);
   const id = await first.getAttribute('data-focus');
   const field = page.locator(`#${id}`).locator('xpath=ancestor::*[@data-field][1]');
   assert.equal(await field.locator('.error-message').isVisible(), true);
@@ -167,7 +125,8 @@ test('a problem is named beside its field and in a summary that takes the focus,
   await birth.locator('[data-date-part=y]').fill(String(new Date().getFullYear() + 1));
   await part(page).locator('button[data-fill=next]').click();
   await summary.waitFor();
-  assert.match(await summary.innerText(), /không được sau hôm nay/);
+  assert.match(await summary.innerText(), /phải là hôm nay hoặc một ngày đã qua/);
+  assert.match(await page.title(), /^Lỗi: /, 'the title says there is a problem');
   assert.equal(await birth.locator('.error-message').isVisible(), true);
   assert.deepEqual(problems, []);
   await axe(page, 'a form with errors');
@@ -187,12 +146,18 @@ test('the answers are kept on the phone only when asked, come back after a reloa
   await live(page);
   assert.equal(await page.inputValue('#f-co_quan'), 'Ủy ban nhân dân phường Ba Đình');
   assert.equal(await page.locator('#form-keep').isChecked(), true);
-  assert.match(await page.locator('[data-fill-status]').innerText(), /Đã mở lại/);
+  await textIn(page, '[data-fill-status]', /Đã mở lại/);
+  // "Xóa hết" asks first: "No" keeps everything.
   await page.locator('button[data-fill=clear]').click();
+  await page.locator('[data-fill-clear-ask]').waitFor();
+  await page.locator('button[data-fill=clear-no]').click();
+  assert.equal(await page.inputValue('#f-co_quan'), 'Ủy ban nhân dân phường Ba Đình');
+  await page.locator('button[data-fill=clear]').click();
+  await page.locator('button[data-fill=clear-yes]').click();
   assert.equal(await page.inputValue('#f-co_quan'), '');
   assert.equal(await page.locator('#form-keep').isChecked(), false);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
-  assert.match(await page.locator('[data-fill-status]').innerText(), /Đã xóa hết/);
+  await textIn(page, '[data-fill-keep-status]', /Đã xóa hết/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -226,17 +191,76 @@ test('a QR code hands the filled form to another device, which opens it at the c
   await live(other.page);
   await other.page.locator('[data-fill-check]:not([hidden])').waitFor();
   assert.ok((await other.page.locator('[data-fill-check] [data-value]').allInnerTexts()).includes('Nguyễn Thị Hoa'));
-  assert.match(await other.page.locator('[data-fill-status]').innerText(), /mã QR/);
+  await textIn(other.page, '[data-fill-status]', /mã QR/);
+  assert.equal(await other.page.locator('[data-fill-keep-choice]').isVisible(), false, 'someone else\'s answers are not offered to keep');
   assert.equal(new URL(other.page.url()).hash, '', 'the answers left the address');
   assert.deepEqual(await other.page.evaluate(() => Object.keys(localStorage)), [], 'and were not kept');
-  // A code cut short says so, and opens nothing.
+  // A code cut short, typed into the open page's address (a scanner that types):
+  // said so, and nothing of it opened.
   await other.page.goto(url.slice(0, -12));
-  await other.page.reload();
-  await live(other.page);
-  assert.match(await other.page.locator('[data-fill-status]').innerText(), /Không đọc được/);
+  await textIn(other.page, '[data-fill-status]', /Không đọc được/);
   assert.equal(await other.page.inputValue('[data-part]:not([hidden]) input >> nth=0'), '');
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
   await other.context.close();
+  await context.close();
+});
+
+test('"In tờ khai trống" prints the template blank however the print dialog returns, and the answers stay', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/bieu-mau/to-khai-dang-ky-khai-tu/`);
+  await live(page);
+  await fillAll(page);
+  // A print dialog that returns at once (Safari, phones).
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  await page.locator('button[data-fill=print-empty]').click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  const slot = page.locator('.form-version:not([hidden]) .fill[data-f]').filter({ hasText: 'Nguyễn Thị Hoa' }).first();
+  assert.equal(await slot.evaluate((e) => getComputedStyle(e).color), 'rgba(0, 0, 0, 0)', 'the answers do not print');
+  assert.equal(await slot.innerText(), 'Nguyễn Thị Hoa', 'and are still there');
+  const pages = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  assert.ok(pages <= 2, `${pages} pages`);
+  // "In tờ khai đã điền" prints them again.
+  await page.emulateMedia({ media: null });
+  await page.locator('button[data-fill=print]').click();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-print-blank')), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a field still focused when "Continue" is pressed by a script or a screen reader does not break the page', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/bieu-mau/to-khai-cap-ban-sao-trich-luc/`);
+  await live(page);
+  await page.focus('#f-co_quan');
+  await page.keyboard.type('Ủy ban nhân dân xã Tân Lập');
+  // A click that does not move the focus first: the field's `change` fires
+  // while the module handles the click.
+  await page.$eval('[data-part]:not([hidden]) button[data-fill=next]', (b) => b.click());
+  await page.locator('[data-part="nguoi-yeu-cau"]:not([hidden])').waitFor();
+  await page.$eval('[data-part]:not([hidden]) button[data-fill=back]', (b) => b.click());
+  assert.equal(await page.inputValue('#f-co_quan'), 'Ủy ban nhân dân xã Tân Lập');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an optional choice can be cleared, and "Change" from the check comes back to the check', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/bieu-mau/to-khai-cap-ban-sao-trich-luc/`);
+  await live(page);
+  await fillAll(page);
+  const sex = page.locator('[data-row=gioi_tinh] [data-value]');
+  assert.equal(await sex.innerText(), 'Nam');
+  await page.locator('[data-row=gioi_tinh] button[data-fill=change]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-gioi_tinh-nam', 'focus on the answer to change');
+  await part(page).locator('[data-field=gioi_tinh] button[data-fill=unselect]').click();
+  assert.equal(await page.locator('#f-gioi_tinh-nam').isChecked(), false);
+  await part(page).locator('button[data-fill=next]').click();
+  await page.locator('[data-fill-check]:not([hidden])').waitFor();
+  assert.equal(await sex.innerText(), 'Chưa điền', 'straight back to the check, the choice cleared');
+  const ticks = await page.locator('.form-version:not([hidden]) .fill[data-f=gioi_tinh]').allInnerTexts();
+  assert.deepEqual(ticks.filter((t) => t.trim()), [], 'and gone from the template');
+  assert.deepEqual(problems, []);
   await context.close();
 });

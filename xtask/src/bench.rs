@@ -60,6 +60,14 @@ pub fn run() -> Result<()> {
             .filter(|n| n.starts_with("extras-") && !n.ends_with(".br") && !n.ends_with(".gz"))
             .collect::<Vec<_>>(),
     )?;
+    let forms_module = brotli_of(
+        &dist,
+        &std::fs::read_dir(&dist)?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with("forms-") && !n.ends_with(".br") && !n.ends_with(".gz"))
+            .collect::<Vec<_>>(),
+    )?;
+    let forms = browser_figures(&dist, "bench-forms.mjs")?;
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
@@ -115,6 +123,21 @@ pub fn run() -> Result<()> {
             "",
         ),
         ("extras_brotli_kb", kb(extras), None, ""),
+        ("forms_module_brotli_kb", kb(forms_module), None, ""),
+        ("forms", forms("forms")?, Some(8.0), "≥"),
+        ("form_fields", forms("form_fields")?, None, ""),
+        (
+            "form_print_pages_max",
+            forms("form_print_pages_max")?,
+            Some(2.0),
+            "≤",
+        ),
+        (
+            "working_days_cases_tested",
+            facts("working_days_cases_tested")?,
+            None,
+            "",
+        ),
         ("wasm_js_brotli_kb", kb(code), None, ""),
         ("critical_path_gzip_kb", kb(gzip), None, ""),
         ("procedures_detailed", procedures as f64, Some(60.0), "≥"),

@@ -46,7 +46,7 @@ pub fn FormArticle(lang: Lang, form: &'static Form) -> impl IntoView {
             <Fill lang form/>
             <section class="form-template" aria-labelledby="form-template">
                 <h2 id="form-template">{t.form_template_title}</h2>
-                <p>{t.form_print_blank}</p>
+                <p data-fill-print-note>{t.form_print_blank}</p>
                 {form
                     .templates
                     .iter()
@@ -122,6 +122,9 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
             data-m-restored=t.form_restored
             data-m-handoff-loaded=t.form_handoff_loaded
             data-m-handoff-bad=t.form_handoff_bad
+            data-m-stale=t.form_stale
+            data-m-print-with-answers=t.form_print_with_answers
+            data-m-title-prefix=t.form_error_title_prefix
         >
             <h2 id="form-fill-title">{t.form_fill_title}</h2>
             <p>{t.form_fill_intro}</p>
@@ -157,7 +160,9 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
                                                 <dd class="summary-change">
                                                     <button type="button" class="link-button" data-fill="change" data-to=field.id>
                                                         {t.form_change}
-                                                        <span class="visually-hidden">" " {field.label.get(lang)}</span>
+                                                        <span class="visually-hidden">
+                                                            " " {field.label.get(lang)} " (" {section.title.get(lang)} ")"
+                                                        </span>
                                                     </button>
                                                 </dd>
                                             </div>
@@ -168,24 +173,36 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <p class="callout form-qr-warning">{t.form_qr_warning}</p>
                 <div class="form-actions">
                     <button type="button" class="button" data-fill="print">{t.form_print_filled}</button>
                     <button type="button" class="button-secondary" data-fill="print-empty">{t.form_print_empty}</button>
-                    <QrButton lang/>
+                    <QrButton lang more=t.form_qr_show_more/>
                 </div>
-                <p class="callout form-qr-warning">{t.form_qr_warning}</p>
-                <QrPanel lang/>
+                <QrPanel lang caption=t.form_qr_caption too_long=t.form_qr_too_long/>
                 <div class="form-nav">
                     <button type="button" class="button-secondary" data-fill="back">{t.form_back}</button>
                 </div>
             </section>
             <div class="form-keep" data-fill-keep>
-                <div class="checkbox">
-                    <input class="checkbox-input" type="checkbox" id="form-keep" data-fill="keep" aria-describedby="form-keep-hint"/>
-                    <label class="checkbox-label" for="form-keep">{t.form_keep_label}</label>
+                <div data-fill-keep-choice>
+                    <div class="checkbox">
+                        <input class="checkbox-input" type="checkbox" id="form-keep" data-fill="keep" aria-describedby="form-keep-hint"/>
+                        <label class="checkbox-label" for="form-keep">{t.form_keep_label}</label>
+                    </div>
+                    <p class="hint" id="form-keep-hint">{t.form_keep_hint}</p>
                 </div>
-                <p class="hint" id="form-keep-hint">{t.form_keep_hint}</p>
-                <button type="button" class="button-secondary" data-fill="clear">{t.form_clear}</button>
+                <button type="button" class="button-secondary" data-fill="clear" aria-expanded="false" aria-controls="form-clear-ask">
+                    {t.form_clear}
+                </button>
+                <div class="form-clear-ask" id="form-clear-ask" data-fill-clear-ask tabindex="-1" hidden>
+                    <p>{t.form_clear_ask}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button button-warning" data-fill="clear-yes">{t.form_clear_yes}</button>
+                        <button type="button" class="button-secondary" data-fill="clear-no">{t.form_clear_no}</button>
+                    </div>
+                </div>
+                <p class="status form-status" role="status" data-fill-keep-status></p>
             </div>
         </section>
     }
@@ -201,11 +218,12 @@ fn Part(lang: Lang, section: &'static Section, n: usize, total: usize) -> impl I
         &total.to_string(),
     );
     let heading = format!("form-part-{}", section.id);
-    let labelled = heading.clone();
     view! {
-        <div class="form-part" data-part=section.id hidden={n > 1} role="group" aria-labelledby=labelled>
-            <p class="progress">{step}</p>
-            <h3 class="form-part-title" id=heading tabindex="-1">{section.title.get(lang)}</h3>
+        <div class="form-part" data-part=section.id hidden={n > 1}>
+            <h3 class="form-part-title" id=heading tabindex="-1">
+                <span class="progress">{step}</span>
+                {section.title.get(lang)}
+            </h3>
             {section.hint.map(|h| view! { <p class="hint">{h.get(lang)}</p> })}
             {section.fields.iter().map(|field| view! { <Question lang field/> }).collect_view()}
             <div class="form-nav">
@@ -267,6 +285,7 @@ fn Question(lang: Lang, field: &'static Field) -> impl IntoView {
                                         inputmode="numeric"
                                         maxlength=width
                                         autocomplete="off"
+                                        spellcheck="false"
                                     />
                                 </div>
                             }
@@ -295,27 +314,34 @@ fn Question(lang: Lang, field: &'static Field) -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                {(!field.required).then(|| view! {
+                    <button type="button" class="link-button" data-fill="unselect" data-to=field.id>
+                        {t.form_unselect}
+                        <span class="visually-hidden">" " {field.label.get(lang)}</span>
+                    </button>
+                })}
             </fieldset>
         }
         .into_any(),
-        Kind::LongText { max } => view! {
+        Kind::LongText { .. } => view! {
             <div class="form-row field" data-field=field.id data-kind=kind>
                 <label class="field-label" for=id.clone()>{label}</label>
                 {hint}
                 {error}
-                <textarea class="input" id=id name=field.id rows="3" maxlength=max autocomplete="off" aria-describedby=described></textarea>
+                <textarea class="input" id=id name=field.id rows="3" autocomplete="off" spellcheck="false" aria-describedby=described></textarea>
             </div>
         }
         .into_any(),
         _ => {
+            // No `maxlength` on text: a pasted answer is not cut without a word,
+            // the rule says when it is too long.
             let (mode, max, width) = match field.kind {
-                Kind::Text { max } => (None, u32::from(max), "input"),
-                Kind::IdNumber => (Some("numeric"), 12, "input input-w12"),
-                Kind::Year => (Some("numeric"), 4, "input input-w4"),
-                Kind::Number { max, .. } => (Some("numeric"), max.to_string().len() as u32, "input input-w4"),
-                _ => (None, 5, "input input-w5"),
+                Kind::Text { .. } => (None, None, "input"),
+                Kind::IdNumber => (Some("numeric"), Some(12), "input input-w12"),
+                Kind::Year => (Some("numeric"), Some(4), "input input-w4"),
+                Kind::Number { max, .. } => (Some("numeric"), Some(max.to_string().len() as u32), "input input-w4"),
+                _ => (Some("numeric"), Some(5), "input input-w5"),
             };
-            let kind_attr = if field.kind == Kind::Time { "time" } else { "text" };
             view! {
                 <div class="form-row field" data-field=field.id data-kind=kind>
                     <label class="field-label" for=id.clone()>{label}</label>
@@ -325,10 +351,11 @@ fn Question(lang: Lang, field: &'static Field) -> impl IntoView {
                         class=width
                         id=id
                         name=field.id
-                        type=kind_attr
+                        type="text"
                         inputmode=mode
                         maxlength=max
                         autocomplete="off"
+                        spellcheck="false"
                         aria-describedby=described
                     />
                 </div>

@@ -82,6 +82,12 @@ pub fn pages_corpus(lang: Lang) -> String {
             aliases(t.search_aliases_rights),
             t.rights_description,
         ),
+        (
+            Page::Receipts,
+            t.receipts_title,
+            aliases(t.search_aliases_receipts),
+            t.receipts_description,
+        ),
     ] {
         out += &line(
             Kind::Tool,

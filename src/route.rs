@@ -84,6 +84,8 @@ pub enum Page {
     Laws,
     /// Your rights at the counter.
     Rights,
+    /// The dossier receipts kept on this phone (read by the forms module).
+    Receipts,
     /// Who runs the site, where its facts come from, how to report a mistake.
     About,
     NotFound,
@@ -225,6 +227,7 @@ pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
 pub const LAWS_SEGMENT: &str = "van-ban";
 pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
+pub const RECEIPTS_SEGMENT: &str = "giay-hen";
 pub const ABOUT_SEGMENT: &str = "gioi-thieu";
 
 impl Route {
@@ -267,6 +270,7 @@ impl Route {
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
             [RIGHTS_SEGMENT] => Page::Rights,
+            [RECEIPTS_SEGMENT] => Page::Receipts,
             [ABOUT_SEGMENT] => Page::About,
             [PLACES_SEGMENT] => Page::Places,
             [PLACES_SEGMENT, OLD_ADDRESS_SEGMENT] => Page::OldAddress,
@@ -322,6 +326,7 @@ impl Route {
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
+            Page::Receipts => format!("{prefix}/{RECEIPTS_SEGMENT}/"),
             Page::About => format!("{prefix}/{ABOUT_SEGMENT}/"),
             Page::NotFound => "/404.html".to_string(),
             Page::Offline => format!("{prefix}/offline.html"),
@@ -351,6 +356,7 @@ impl Route {
             | Page::Embed
             | Page::Laws
             | Page::Rights
+            | Page::Receipts
             | Page::About => {
                 let href = self.href();
                 let path = href.trim_end_matches('/');
@@ -374,6 +380,7 @@ impl Route {
             | Page::Index
             | Page::Places
             | Page::OldAddress
+            | Page::Receipts
             | Page::Search => Some(Saved::Listed),
             // A form's page is kept once visited, like any page; saving the
             // nine in advance would cost the offline pack about 45 KB.
@@ -422,6 +429,7 @@ impl Route {
         pages.push(Page::Embed);
         pages.push(Page::Laws);
         pages.push(Page::Rights);
+        pages.push(Page::Receipts);
         pages.push(Page::About);
         pages.push(Page::OldAddress);
         pages.extend(data::OLD_PROVINCES.iter().map(Page::OldProvince));
@@ -453,6 +461,7 @@ impl Route {
             Page::Embed => t.embed_title,
             Page::Laws => t.laws_title,
             Page::Rights => t.rights_title,
+            Page::Receipts => t.receipts_title,
             Page::About => t.about_title,
             Page::NotFound => t.not_found_title,
             Page::Offline => t.offline_title,

@@ -129,6 +129,7 @@ pub fn description(route: &Route) -> String {
         Page::Embed => t.embed_description.to_string(),
         Page::Laws => t.laws_description.to_string(),
         Page::Rights => t.rights_description.to_string(),
+        Page::Receipts => t.receipts_description.to_string(),
         Page::About => t.about_description.to_string(),
         Page::NotFound => t.not_found_body.to_string(),
         Page::Offline => t.offline_body.to_string(),

@@ -49,11 +49,11 @@ thread_local! {
     static PAGE: RefCell<Option<Page>> = const { RefCell::new(None) };
 }
 
-fn document() -> Option<Document> {
+pub(crate) fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-fn elements(root: &Element, selector: &str) -> Vec<Element> {
+pub(crate) fn elements(root: &Element, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };
@@ -62,11 +62,11 @@ fn elements(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
-fn one(root: &Element, selector: &str) -> Option<Element> {
+pub(crate) fn one(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-fn set_hidden(el: &Element, hidden: bool) {
+pub(crate) fn set_hidden(el: &Element, hidden: bool) {
     let _ = if hidden {
         el.set_attribute("hidden", "")
     } else {
@@ -74,7 +74,7 @@ fn set_hidden(el: &Element, hidden: bool) {
     };
 }
 
-fn focus(el: &Element) {
+pub(crate) fn focus(el: &Element) {
     if let Some(el) = el.dyn_ref::<HtmlElement>() {
         let _ = el.focus();
     }
@@ -82,7 +82,7 @@ fn focus(el: &Element) {
 
 /// Today on this device, as the rules and the template in force need it (a
 /// clock set outside the years a day can hold is taken to their edge).
-fn today() -> Day {
+pub(crate) fn today() -> Day {
     let now = js_sys::Date::new_0();
     let year = (now.get_full_year() as i32).clamp(*YEARS.start(), *YEARS.end());
     Day::from_ymd(year, now.get_month() + 1, now.get_date())
@@ -103,7 +103,7 @@ fn listen(doc: &Document, event: &str, f: impl FnMut(Event) + 'static) {
 
 /// Runs `f` after `ms` milliseconds (a status written just after its region is
 /// shown is not read out).
-fn later(ms: i32, f: impl FnOnce() + 'static) {
+pub(crate) fn later(ms: i32, f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
@@ -117,7 +117,10 @@ pub fn start() {
     listen(&doc, "click", on_click);
     listen(&doc, "input", on_input);
     listen(&doc, "change", on_input);
-    listen(&doc, "thu-tuc-xa:forms-attach", |_| attach());
+    listen(&doc, "thu-tuc-xa:forms-attach", |_| {
+        attach();
+        crate::card::attach();
+    });
     // A code typed into the address of a form already open (a scanner that
     // types): read it as the page's answers.
     if let Some(w) = web_sys::window() {
@@ -139,6 +142,15 @@ pub fn start() {
         closure.forget();
     }
     attach();
+    crate::card::attach();
+    // What was asked before this module arrived: "Lưu giấy hẹn" pressed.
+    if let Some(html) = doc.document_element() {
+        for button in elements(&html, "[data-receipt-open][data-pending]") {
+            let _ = button.remove_attribute("data-pending");
+            crate::card::on_click(&button);
+        }
+        let _ = html.set_attribute("data-forms", "");
+    }
 }
 
 /// Takes the form page in place, if there is one.
@@ -327,6 +339,9 @@ fn on_click(ev: Event) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
+    if crate::card::on_click(&target) {
+        return;
+    }
     // A link of the error summary: to its field, without the router.
     if let Some(link) = target.closest("a[data-focus]").ok().flatten() {
         let to = link.get_attribute("data-focus").unwrap_or_default();

@@ -12,6 +12,11 @@
 //! types, prints, keeps the answers on the phone when asked to (never in counter
 //! mode), and hands them to another device through the QR code ([`code`]).
 //!
+//! It also keeps the dossier receipts ("Lưu giấy hẹn": [`receipt`], and in the
+//! browser `card.rs`): a procedure page's "After you file" section and the list
+//! page `/giay-hen/`, with the day each result is expected on the working-day
+//! calendar and a calendar reminder made on the device.
+//!
 //! The answers stay in the page's memory: nothing is sent anywhere.
 //!
 //! `cargo xtask dist` builds this crate into `forms-<hash>.js`, `_bg.wasm` and a
@@ -20,7 +25,10 @@
 //! page with a `thu-tuc-xa:forms-attach` event on the document.
 
 pub mod code;
+pub mod receipt;
 
+#[cfg(target_arch = "wasm32")]
+mod card;
 #[cfg(target_arch = "wasm32")]
 mod fill;
 

@@ -12,7 +12,7 @@
 //! document (`thu-tuc-xa:attach`, `thu-tuc-xa:forms-attach`).
 
 #[cfg(feature = "hydrate")]
-pub use browser::{load, need, need_forms};
+pub use browser::{load, load_forms, need, need_forms};
 
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -42,16 +42,23 @@ mod browser {
         add(&EXTRAS, "thu-tuc-xa:extras", "thu-tuc-xa:attach");
     }
 
-    /// Loads the forms module if `root` holds a form to fill in.
+    /// Loads the forms module if `root` holds a form to fill in, or the list of
+    /// receipts kept.
     pub fn need_forms(root: &web_sys::Element) {
-        if root
-            .query_selector("[data-form-fill]")
+        let wanted = root
+            .query_selector("[data-form-fill], [data-receipts]")
             .ok()
             .flatten()
-            .is_some()
-        {
-            add(&FORMS, "thu-tuc-xa:forms", "thu-tuc-xa:forms-attach");
+            .is_some();
+        if wanted {
+            load_forms();
         }
+    }
+
+    /// Loads the forms module (once); if it is there already, tells it a new page
+    /// is in place.
+    pub fn load_forms() {
+        add(&FORMS, "thu-tuc-xa:forms", "thu-tuc-xa:forms-attach");
     }
 
     fn add(added: &'static LocalKey<Cell<bool>>, meta: &str, event: &str) {

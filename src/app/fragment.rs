@@ -134,11 +134,14 @@ fn heading_in(html: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// A page made of a build-time fragment. A form's page is handed to the forms
-/// module once its HTML is in place.
+/// A page made of a build-time fragment. A form's page and the receipts' page are
+/// handed to the forms module once their HTML is in place.
 #[component]
 pub fn FragmentPage(route: Route) -> impl IntoView {
-    if matches!(route.page, crate::route::Page::Form(_)) {
+    if matches!(
+        route.page,
+        crate::route::Page::Form(_) | crate::route::Page::Receipts
+    ) {
         return leptos::either::Either::Left(enhanced(route, |_root, _| {
             #[cfg(feature = "hydrate")]
             super::extras::need_forms(&_root);

@@ -93,12 +93,30 @@ mod browser {
         }
     }
 
-    /// The QR and print buttons before the extras module runs: the click loads it,
+    /// The QR and print buttons before the extras module runs (and "Lưu giấy hẹn"
+    /// before the forms module does): the click loads it,
     /// and it finishes what was asked (`data-pending`). Once it runs it handles the
     /// QR buttons itself, and the code on every printout (`beforeprint`). The
     /// document's listener, set once at start.
     pub fn listen() {
         let on_click = |ev: Event| {
+            // "Lưu giấy hẹn" before the forms module runs: the click loads it,
+            // and it opens the form (`data-pending`).
+            let keep = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("button[data-receipt-open]").ok().flatten());
+            if let Some(button) = keep {
+                let ready = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                    .is_some_and(|h| h.has_attribute("data-forms"));
+                if !ready {
+                    let _ = button.set_attribute("data-pending", "");
+                    crate::app::extras::load_forms();
+                }
+                return;
+            }
             let Some(button) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())

@@ -16,6 +16,7 @@ mod laws;
 mod listing;
 pub mod places;
 mod procedure;
+mod receipt;
 mod rights;
 mod search;
 
@@ -87,6 +88,7 @@ fn render_anew(route: &Route) -> Option<String> {
         Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
         Page::Laws => Some(view! { <laws::LawsArticle lang/> }.to_html()),
         Page::Rights => Some(view! { <rights::RightsArticle lang/> }.to_html()),
+        Page::Receipts => Some(view! { <receipt::ReceiptsArticle lang/> }.to_html()),
         Page::About => Some(view! { <about::AboutArticle lang/> }.to_html()),
         Page::OldProvince(province) => {
             Some(view! { <places::OldProvincePage lang province/> }.to_html())

@@ -11,7 +11,7 @@ use crate::model::{Channel, Document, FactKind, Lang, Place, PlaceOf, Procedure}
 use crate::route::{Page, Route};
 
 /// The national portal's home page, for procedures without an entry of their own.
-const PORTAL_HOME: &str = "https://dichvucong.gov.vn/";
+use super::receipt::LOOKUP_URL as PORTAL_HOME;
 
 pub(super) fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     match channel {
@@ -264,6 +264,8 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
             </section>
 
             <div class="prose" inner_html=p.body_html.get(lang)></div>
+
+            <super::receipt::ReceiptSection lang procedure=p/>
 
             <section aria-labelledby="legal">
                 <h2 id="legal">{t.proc_legal_basis}</h2>

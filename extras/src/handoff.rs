@@ -87,6 +87,7 @@ fn catch_up(doc: &Document) {
         let _ = button.remove_attribute("data-pending");
         match button.get_attribute("data-action").as_deref() {
             Some("qr") => toggle(&button),
+            Some("read") => crate::read::toggle(&button),
             Some("print") => {
                 if let Some(window) = web_sys::window() {
                     // `beforeprint` draws the codes.
@@ -100,12 +101,16 @@ fn catch_up(doc: &Document) {
 
 pub fn listen(doc: &Document) {
     let on_click = Closure::<dyn FnMut(MouseEvent)>::new(|ev: MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("button[data-action=qr]").ok().flatten());
-        if let Some(button) = button {
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let button = |selector: &str| {
+            target
+                .as_ref()
+                .and_then(|e| e.closest(selector).ok().flatten())
+        };
+        if let Some(button) = button("button[data-action=qr]") {
             toggle(&button);
+        } else if let Some(button) = button("button[data-action=read]") {
+            crate::read::toggle(&button);
         }
     });
     let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());

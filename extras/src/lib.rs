@@ -5,6 +5,7 @@
 //!   ([`handoff`] draws them in the page's `[data-qr]` panels, on request and
 //!   before printing).
 //! - the "embed in your site" page's snippet builder ([`builder`]);
+//! - "Đọc to", reading a page aloud with the device's own voice ([`read`]);
 //! - search as you type ([`combobox`] over [`search`], the app's engine), loaded
 //!   when a search box is first focused or with the search page.
 //!
@@ -29,6 +30,8 @@ mod builder;
 mod combobox;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
+#[cfg(target_arch = "wasm32")]
+mod read;
 
 /// The elements of a `query_selector_all`'s answer, in document order (none if
 /// the selector failed).
@@ -53,6 +56,7 @@ pub fn start() {
         return;
     };
     handoff::listen(&doc);
+    read::listen(&doc);
     builder::attach(&doc);
     combobox::start(&doc);
     let on_attach = Closure::<dyn FnMut()>::new(|| {

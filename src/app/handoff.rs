@@ -41,6 +41,34 @@ pub fn QrButton(
     }
 }
 
+/// "Đọc to": reads aloud, with the device's own voice for the page's language,
+/// the visible text of the elements `target` selects (the extras module's
+/// `read.rs`, loaded by the first press); says so when the device has no such
+/// voice. Never starts by itself.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub fn ReadAloud(lang: Lang, target: &'static str) -> impl IntoView {
+    let t = data::strings(lang);
+    view! {
+        <div class="read-aloud js-only">
+            <button
+                type="button"
+                class="button-secondary"
+                data-action="read"
+                data-read=target
+                data-label=t.read_aloud
+                data-label-stop=t.read_stop
+                data-no-voice=t.read_no_voice
+                data-unsupported=t.read_unsupported
+                aria-pressed="false"
+            >
+                {t.read_aloud}
+            </button>
+            <p class="status form-status" role="status" data-read-status></p>
+        </div>
+    }
+}
+
 /// Where the code appears, on screen and on the printout (top right).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
@@ -134,7 +162,7 @@ mod browser {
                         let _ = window.print();
                     }
                 }
-                (Some("print" | "qr"), false) => {
+                (Some("print" | "qr" | "read"), false) => {
                     let _ = button.set_attribute("data-pending", "");
                     crate::app::extras::load();
                 }

@@ -14,7 +14,7 @@ use super::facts::{period, FactBlock};
 use super::procedure::channel_label;
 use super::WhereToFile;
 use super::{Breadcrumbs, KindBadge, ProcedureLink};
-use crate::app::handoff::{QrButton, QrPanel};
+use crate::app::handoff::{QrButton, QrPanel, ReadAloud};
 use crate::data::{self, Strings};
 use crate::flow::{part, Flow, FlowText, Need, Outcome, OutcomeText, State, Step};
 use crate::model::{
@@ -182,6 +182,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                 <button type="button" class="button" data-action="print">{t.flow_print}</button>
                 <QrButton lang/>
                 <button type="button" class="button-secondary" data-action="share">{t.flow_share}</button>
+                <ReadAloud lang target="section.outcome:not([hidden]), .outcome-more:not([hidden])"/>
                 <p class="status" role="status" data-share-status data-copied=t.flow_copied data-failed=t.flow_copy_failed></p>
                 <input type="text" readonly class="share-link" data-share-link aria-label=t.flow_share_link hidden/>
             </div>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::{Breadcrumbs, ProcedureLink};
-use crate::app::handoff::{QrButton, QrPanel};
+use crate::app::handoff::{QrButton, QrPanel, ReadAloud};
 use crate::data;
 use crate::form::{Field, Form, Kind, Section, Template};
 use crate::model::{format_date, Lang};
@@ -30,6 +30,7 @@ pub fn FormArticle(lang: Lang, form: &'static Form) -> impl IntoView {
         <article class="form-page">
             <h1>{form.name.get(lang)}</h1>
             <p class="lead">{form.intro.get(lang)}</p>
+            <ReadAloud lang target=".form-page > h1, .form-page > .lead, .form-part:not([hidden])"/>
             {document
                 .map(|d| {
                     view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::facts::{period, register_href, Cites, FactBlock, StatusNote};
 use super::Breadcrumbs;
 use super::{KindBadge, Sources, WhereToFile};
-use crate::app::handoff::{QrButton, QrPanel};
+use crate::app::handoff::{QrButton, QrPanel, ReadAloud};
 use crate::data::{self, Strings};
 use crate::model::{Channel, Document, FactKind, Lang, Place, PlaceOf, Procedure};
 use crate::route::{Page, Route};
@@ -157,6 +157,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
         <article class="procedure">
             <h1>{info.name.get(lang)}</h1>
             <p class="lead">{p.summary.get(lang)}</p>
+            <ReadAloud lang target="article.procedure"/>
             <dl class="facts">
                 <div>
                     <dt>{t.proc_code}</dt>

@@ -525,6 +525,8 @@ pub struct Procedure {
     pub time: Fact,
     /// The base case of `time` a program can count with (the dossier card).
     pub time_limit: Option<crate::calendar::Limit>,
+    /// Its last day, when the texts that state it end on a known date (ISO).
+    pub time_limit_until: Option<&'static str>,
     pub fee: Fact,
     pub place_note: Option<Text>,
     pub exemptions: &'static [Fact],

@@ -14,7 +14,7 @@ use thu_tuc_xa_data::CALENDAR;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
-use crate::fill::{document, elements, focus, later, one, set_hidden, today};
+use crate::fill::{document, elements, focus, one, set_hidden, today};
 use crate::receipt::{decode, encode, Expected, Receipt, KEY};
 
 fn message(root: &Element, key: &str) -> String {
@@ -33,12 +33,28 @@ fn lang() -> Lang {
     }
 }
 
-fn stored() -> Vec<Receipt> {
-    web_sys::window()
+/// The receipts kept; `Err` when what is kept cannot be read (it must not be
+/// written over) or the browser does not let the page read it.
+fn stored() -> Result<Vec<Receipt>, ()> {
+    let storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .map(|t| decode(&t))
-        .unwrap_or_default()
+        .ok_or(())?;
+    match storage.get_item(KEY).map_err(|_| ())? {
+        Some(text) => decode(&text).ok_or(()),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn counter() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|h| h.has_attribute("data-counter"))
+}
+
+thread_local! {
+    /// The last reminder file handed to the browser, freed when the next is made
+    /// (a phone may ask before it downloads).
+    static LAST_FILE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Writes the list (or removes it when empty); whether the browser let it.
@@ -81,22 +97,6 @@ fn date_in(root: &Element, field: &str) -> Result<Option<Day>, ()> {
             Day::from_ymd(y as i32, m, d).map(Some).ok_or(())
         }
         _ => Err(()),
-    }
-}
-
-fn set_date(root: &Element, field: &str, day: Day) {
-    let (y, m, d) = day.ymd();
-    for (part, value) in [
-        ("d", d.to_string()),
-        ("m", m.to_string()),
-        ("y", y.to_string()),
-    ] {
-        if let Some(i) = input(
-            root,
-            &format!("[data-receipt-field='{field}'] [data-date-part='{part}']"),
-        ) {
-            i.set_value(&value);
-        }
     }
 }
 
@@ -149,9 +149,6 @@ fn open(button: &Element) {
     }
     set_hidden(&form, false);
     let _ = button.set_attribute("aria-expanded", "true");
-    if date_in(&section, "filed") == Ok(None) {
-        set_date(&section, "filed", today());
-    }
     if let Some(first) = one(&form, "input") {
         focus(&first);
     }
@@ -173,6 +170,9 @@ fn close(section: &Element, move_focus: bool) {
 fn problems(section: &Element, found: &[(&str, String)]) {
     for field in elements(section, "[data-receipt-field]") {
         let _ = field.class_list().remove_1("has-error");
+        for i in elements(&field, "input") {
+            let _ = i.remove_attribute("aria-invalid");
+        }
         if let Some(e) = one(&field, ".error-message") {
             set_hidden(&e, true);
         }
@@ -192,6 +192,9 @@ fn problems(section: &Element, found: &[(&str, String)]) {
             continue;
         };
         let _ = wrapper.class_list().add_1("has-error");
+        for i in elements(&wrapper, "input") {
+            let _ = i.set_attribute("aria-invalid", "true");
+        }
         if let Some(e) = one(&wrapper, ".error-message") {
             if let Some(t) = one(&e, "[data-error-text]") {
                 t.set_text_content(Some(text));
@@ -215,6 +218,15 @@ fn problems(section: &Element, found: &[(&str, String)]) {
 
 /// "Lưu giấy hẹn": checks the days, adds the receipt to the list kept.
 fn save(section: &Element) {
+    let status = one(section, "[data-receipt-status]");
+    let say = |key: &str| {
+        if let Some(s) = &status {
+            s.set_text_content(Some(&message(section, key)));
+        }
+    };
+    if counter() {
+        return;
+    }
     let filed = date_in(section, "filed");
     let appointment = date_in(section, "appointment");
     let mut found = Vec::new();
@@ -253,21 +265,22 @@ fn save(section: &Element) {
         filed,
         after_three: input(section, "#r-after-three").is_some_and(|i| i.checked()),
         appointment,
+        made: js_sys::Date::now() as u64,
     };
-    let mut list = stored();
+    let Ok(mut list) = stored() else {
+        say("unreadable");
+        return;
+    };
     list.retain(|r| r.id() != receipt.id());
     list.push(receipt);
-    let status = one(section, "[data-receipt-status]");
     if store(&list) {
         close(section, true);
-        if let Some(s) = &status {
-            s.set_text_content(Some(&message(section, "saved")));
-        }
+        say("saved");
         if let Some(all) = one(section, "[data-receipt-see-all]") {
             set_hidden(&all, false);
         }
-    } else if let Some(s) = &status {
-        s.set_text_content(Some(&message(section, "keep-failed")));
+    } else {
+        say("keep-failed");
     }
 }
 
@@ -317,7 +330,20 @@ fn render(doc: &Document, root: &Element) {
         return;
     };
     list_el.set_inner_html("");
-    let list = stored();
+    let say = |key: &str| {
+        if let Some(s) = one(root, "[data-receipt-status]") {
+            s.set_text_content(Some(&message(root, key)));
+        }
+    };
+    // At a counter, nothing of anyone is shown.
+    if counter() {
+        say("counter");
+        return;
+    }
+    let Ok(list) = stored() else {
+        say("unreadable");
+        return;
+    };
     if let Some(none) = one(root, "[data-receipts-none]") {
         set_hidden(&none, !list.is_empty());
     }
@@ -333,6 +359,17 @@ fn render(doc: &Document, root: &Element) {
 /// One receipt on the list page.
 fn card(doc: &Document, root: &Element, r: &Receipt, lang: Lang, lookup: &str) -> Option<Element> {
     let m = |k: &str| message(root, k);
+    // What the site says of the procedure now, in this page's language.
+    let mut r = r.clone();
+    if let Some(now) = one(root, &format!("[data-procedures] [data-slug='{}']", r.slug)) {
+        if let Some(a) = one(&now, "a") {
+            r.name = a.text_content().unwrap_or(r.name);
+            r.href = a.get_attribute("href").unwrap_or(r.href);
+        }
+        r.limit = Limit::from_attr(&now.get_attribute("data-limit").unwrap_or_default());
+        r.limit_until = Day::parse(&now.get_attribute("data-limit-until").unwrap_or_default());
+    }
+    let r = &r;
     let li = el(doc, "li", "receipt-card", None)?;
     let h = el(doc, "h2", "receipt-name", None)?;
     let a = el(doc, "a", "", Some(&r.name))?;
@@ -379,13 +416,18 @@ fn card(doc: &Document, root: &Element, r: &Receipt, lang: Lang, lookup: &str) -
                 _ => m("at-once"),
             };
             expected.push(how);
-            let off: Vec<String> = passed
-                .iter()
-                .filter(|l| l.kind == thu_tuc_xa_core::calendar::DayKind::Off)
-                .map(|l| format!("{} ({})", l.why.get(lang), l.day.vi()))
-                .collect();
-            if !off.is_empty() {
-                expected.push(format!("{} {}", m("passed"), off.join("; ")));
+            for (kind, key) in [
+                (thu_tuc_xa_core::calendar::DayKind::Off, "passed"),
+                (thu_tuc_xa_core::calendar::DayKind::Work, "worked"),
+            ] {
+                let days: Vec<String> = passed
+                    .iter()
+                    .filter(|l| l.kind == kind)
+                    .map(|l| format!("{} ({})", l.why.get(lang), l.day.vi()))
+                    .collect();
+                if !days.is_empty() {
+                    expected.push(format!("{} {}", m(key), days.join("; ")));
+                }
             }
             for year in unsettled {
                 expected.push(m("unsettled").replace("{year}", &year.to_string()));
@@ -397,15 +439,29 @@ fn card(doc: &Document, root: &Element, r: &Receipt, lang: Lang, lookup: &str) -
     row(&m("expected"), &expected);
     if let Some(a) = r.appointment {
         due = Some(a);
-        row(&m("appointment"), &[day_words(root, a), m("official")]);
+        row(&m("appointment"), &[day_words(root, a)]);
     }
     let _ = li.append_child(&dl);
+    let official = el(doc, "p", "hint", Some(&m("official")))?;
+    let _ = li.append_child(&official);
     let actions = el(doc, "div", "form-actions", None)?;
+    // Each button names its receipt for a screen reader (several cards).
+    let named = |button: &Element| -> Option<()> {
+        let hidden = el(
+            doc,
+            "span",
+            "visually-hidden",
+            Some(&format!(": {}", r.name)),
+        )?;
+        let _ = button.append_child(&hidden);
+        Some(())
+    };
     if let Some(day) = due {
         let ics = el(doc, "button", "button-secondary", Some(&m("ics")))?;
         let _ = ics.set_attribute("type", "button");
         let _ = ics.set_attribute("data-receipt-ics", &r.id());
         let _ = ics.set_attribute("data-day", &day.iso());
+        named(&ics);
         let _ = actions.append_child(&ics);
     }
     let look = el(doc, "a", "button-secondary", Some(&m("lookup")))?;
@@ -415,8 +471,13 @@ fn card(doc: &Document, root: &Element, r: &Receipt, lang: Lang, lookup: &str) -
     let delete = el(doc, "button", "link-button", Some(&m("delete")))?;
     let _ = delete.set_attribute("type", "button");
     let _ = delete.set_attribute("data-receipt-delete", &r.id());
+    named(&delete);
     let _ = actions.append_child(&delete);
     let _ = li.append_child(&actions);
+    if due.is_some() {
+        let note = el(doc, "p", "hint", Some(&m("ics-note")))?;
+        let _ = li.append_child(&note);
+    }
     if !r.number.is_empty() {
         let hint = el(doc, "p", "hint", Some(&m("lookup-hint")))?;
         let _ = li.append_child(&hint);
@@ -430,7 +491,10 @@ fn download(button: &Element) {
         return;
     };
     let id = button.get_attribute("data-receipt-ics").unwrap_or_default();
-    let Some(r) = stored().into_iter().find(|r| r.id() == id) else {
+    let Some(r) = stored()
+        .ok()
+        .and_then(|l| l.into_iter().find(|r| r.id() == id))
+    else {
         return;
     };
     let Some(day) = button
@@ -456,8 +520,14 @@ fn download(button: &Element) {
         format!("{}: {}", message(&root, "number"), r.number)
     };
     let lookup = root.get_attribute("data-lookup");
+    // A random id: the event's id travels with a synced calendar.
+    let uid = format!(
+        "{:016x}{:016x}@thu-tuc-xa",
+        (js_sys::Math::random() * 1e16) as u64,
+        (js_sys::Math::random() * 1e16) as u64
+    );
     let text = reminder(&Reminder {
-        uid: &format!("{id}@thu-tuc-xa"),
+        uid: &uid,
         stamp: &stamp,
         day,
         summary: &summary,
@@ -481,10 +551,10 @@ fn download(button: &Element) {
         a.set_download(&format!("giay-hen-{}.ics", r.filed.basic()));
         a.click();
     }
-    // Once the browser has taken the file.
-    later(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
+    // The previous file is freed now; this one when the next is made.
+    if let Some(old) = LAST_FILE.with(|l| l.borrow_mut().replace(url)) {
+        let _ = web_sys::Url::revoke_object_url(&old);
+    }
 }
 
 fn delete(button: &Element) {
@@ -494,7 +564,9 @@ fn delete(button: &Element) {
     let id = button
         .get_attribute("data-receipt-delete")
         .unwrap_or_default();
-    let mut list = stored();
+    let Ok(mut list) = stored() else {
+        return;
+    };
     list.retain(|r| r.id() != id);
     store(&list);
     if let Some(doc) = document() {
@@ -502,9 +574,6 @@ fn delete(button: &Element) {
     }
     if let Some(status) = one(&root, "[data-receipt-status]") {
         status.set_text_content(Some(&message(&root, "deleted")));
-    }
-    if let Some(h1) = document().and_then(|d| d.query_selector("h1").ok().flatten()) {
-        let _ = h1.set_attribute("tabindex", "-1");
-        focus(&h1);
+        focus(&status);
     }
 }

@@ -31,6 +31,9 @@ pub struct Receipt {
     pub after_three: bool,
     /// The date of the result written on the receipt, when given.
     pub appointment: Option<Day>,
+    /// When it was kept (milliseconds since 1970, as the device said), so that
+    /// two receipts of one procedure on one day stay two.
+    pub made: u64,
 }
 
 /// When the result is expected.
@@ -55,14 +58,9 @@ fn clean(s: &str) -> String {
 }
 
 impl Receipt {
-    /// Stable for the receipt: its procedure, day filed and code.
+    /// Stable for the receipt: its procedure and when it was kept.
     pub fn id(&self) -> String {
-        format!(
-            "{}-{}-{}",
-            self.slug,
-            self.filed.basic(),
-            clean(&self.number)
-        )
+        format!("{}-{}", self.slug, self.made)
     }
 
     /// When its result is expected, on `calendar`.
@@ -82,14 +80,25 @@ impl Receipt {
             _ => calendar
                 .result_day(limit, self.filed, self.after_three)
                 .and_then(|day| {
-                    let unsettled = calendar.due(self.filed, 0)?.unsettled;
+                    // Days off move only the end: the ones between where the
+                    // count ended and the day the result is due.
+                    let ended = match limit {
+                        Limit::Days(n) => self.filed.plus(n as i32),
+                        _ => self.filed,
+                    };
                     let mut passed = Vec::new();
-                    let mut d = self.filed;
-                    while d <= day {
+                    let mut d = ended;
+                    while d < day {
                         if let Some(l) = calendar.listed(d)? {
                             passed.push(l);
                         }
                         d = d.plus(1);
+                    }
+                    let mut unsettled = calendar.due(self.filed, 0)?.unsettled;
+                    for y in calendar.due(day, 0)?.unsettled {
+                        if !unsettled.contains(&y) {
+                            unsettled.push(y);
+                        }
                     }
                     Ok(Expected::On {
                         day,
@@ -118,57 +127,63 @@ pub fn encode(list: &[Receipt]) -> String {
             r.filed.iso(),
             if r.after_three { "1" } else { "0" }.to_string(),
             r.appointment.map(Day::iso).unwrap_or_default(),
+            r.made.to_string(),
         ];
         out.push_str(&fields.join(&FIELD.to_string()));
     }
     out
 }
 
-/// The receipts [`encode`] wrote; a damaged one is left out, anything else is an
-/// empty list.
-pub fn decode(s: &str) -> Vec<Receipt> {
+/// The receipts [`encode`] wrote, a damaged one left out; `None` for text that
+/// is not such a list at all (another version), which a save must not write over.
+pub fn decode(s: &str) -> Option<Vec<Receipt>> {
     let mut records = s.split(RECORD);
     if records.next() != Some(VERSION) {
-        return Vec::new();
+        return None;
     }
-    records
-        .filter_map(|record| {
-            let f: Vec<&str> = record.split(FIELD).collect();
-            let [slug, name, href, limit, until, number, filed, after, appointment] = f[..] else {
-                return None;
-            };
-            let optional_day = |s: &str| -> Option<Option<Day>> {
-                if s.is_empty() {
-                    Some(None)
-                } else {
-                    Day::parse(s).map(Some)
+    Some(
+        records
+            .filter_map(|record| {
+                let f: Vec<&str> = record.split(FIELD).collect();
+                let [slug, name, href, limit, until, number, filed, after, appointment, made] =
+                    f[..]
+                else {
+                    return None;
+                };
+                let optional_day = |s: &str| -> Option<Option<Day>> {
+                    if s.is_empty() {
+                        Some(None)
+                    } else {
+                        Day::parse(s).map(Some)
+                    }
+                };
+                // Only the site's own pages.
+                if !href.starts_with('/') || href.starts_with("//") || slug.is_empty() {
+                    return None;
                 }
-            };
-            // Only the site's own pages.
-            if !href.starts_with('/') || href.starts_with("//") || slug.is_empty() {
-                return None;
-            }
-            Some(Receipt {
-                slug: slug.to_string(),
-                name: name.to_string(),
-                href: href.to_string(),
-                limit: if limit.is_empty() {
-                    None
-                } else {
-                    Some(Limit::from_attr(limit)?)
-                },
-                limit_until: optional_day(until)?,
-                number: number.to_string(),
-                filed: Day::parse(filed)?,
-                after_three: match after {
-                    "1" => true,
-                    "0" => false,
-                    _ => return None,
-                },
-                appointment: optional_day(appointment)?,
+                Some(Receipt {
+                    slug: slug.to_string(),
+                    name: name.to_string(),
+                    href: href.to_string(),
+                    limit: if limit.is_empty() {
+                        None
+                    } else {
+                        Some(Limit::from_attr(limit)?)
+                    },
+                    limit_until: optional_day(until)?,
+                    number: number.to_string(),
+                    filed: Day::parse(filed)?,
+                    after_three: match after {
+                        "1" => true,
+                        "0" => false,
+                        _ => return None,
+                    },
+                    appointment: optional_day(appointment)?,
+                    made: made.parse().ok()?,
+                })
             })
-        })
-        .collect()
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -187,6 +202,7 @@ mod tests {
             filed: Day::parse(filed).expect("a day"),
             after_three: false,
             appointment: None,
+            made: 1_764_820_000_000,
         }
     }
 
@@ -196,18 +212,22 @@ mod tests {
         a.appointment = Some(Day::at(2026, 12, 11));
         let mut b = receipt(Some(Limit::SameDay), "2026-12-04");
         b.after_three = true;
+        b.made += 1;
         b.number = "có\u{1f}dấu\u{1e}lạ".into();
-        let c = receipt(None, "2027-01-05");
+        let mut c = receipt(None, "2027-01-05");
+        c.made += 2;
+        assert_ne!(a.id(), b.id(), "two receipts of one procedure stay two");
         let text = encode(&[a.clone(), b.clone(), c.clone()]);
         b.number = "códấulạ".into();
-        assert_eq!(decode(&text), vec![a.clone(), b, c]);
-        assert_eq!(decode(""), Vec::new());
-        assert_eq!(decode("v2\u{1e}x"), Vec::new());
+        assert_eq!(decode(&text), Some(vec![a.clone(), b, c]));
+        assert_eq!(decode("v1"), Some(Vec::new()));
+        assert_eq!(decode(""), None, "not a list: not written over");
+        assert_eq!(decode("v2\u{1e}x"), None);
         // A receipt pointing off the site, or with a bad day, is left out.
         let off = encode(&[a.clone()]).replace("/thu-tuc/", "https://x/");
-        assert_eq!(decode(&off), Vec::new());
+        assert_eq!(decode(&off), Some(Vec::new()));
         let bad = encode(&[a]).replace("2026-12-04", "2026-13-04");
-        assert_eq!(decode(&bad), Vec::new());
+        assert_eq!(decode(&bad), Some(Vec::new()));
     }
 
     #[test]
@@ -232,11 +252,28 @@ mod tests {
             matches!(r.expected(&CALENDAR), Expected::On { day, .. } if day == Day::at(2026, 12, 7))
         );
         // 30 days from Fri 31/7/2026 is Sun 30/8: the next working day is Thu 3/9
-        // (31/8, 1/9 and 2/9 are off).
+        // (31/8, 1/9 and 2/9 are off), and those are the days named.
         let r = receipt(Some(Limit::Days(30)), "2026-07-31");
-        assert!(
-            matches!(r.expected(&CALENDAR), Expected::On { day, .. } if day == Day::at(2026, 9, 3))
+        let Expected::On { day, passed, .. } = r.expected(&CALENDAR) else {
+            panic!("worked out");
+        };
+        assert_eq!(day, Day::at(2026, 9, 3));
+        let named: Vec<Day> = passed.iter().map(|l| l.day).collect();
+        assert_eq!(
+            named,
+            vec![
+                Day::at(2026, 8, 31),
+                Day::at(2026, 9, 1),
+                Day::at(2026, 9, 2)
+            ]
         );
+        // 30 days from 20/4/2026 end on Wed 20/5, a working day: no day off named,
+        // though 27/4, 30/4 and 1/5 fall within.
+        let r = receipt(Some(Limit::Days(30)), "2026-04-20");
+        let Expected::On { day, passed, .. } = r.expected(&CALENDAR) else {
+            panic!("worked out");
+        };
+        assert_eq!((day, passed.len()), (Day::at(2026, 5, 20), 0));
         // Filed after the limit is known to change, or without a limit, or into a
         // year not listed: not worked out.
         let mut r = receipt(Some(Limit::SameDay), "2027-03-01");

@@ -319,6 +319,9 @@ pub fn generate(site: &Site) -> String {
                 format!("Some(thu_tuc_xa_core::calendar::Limit::{l:?})")
             });
         let _ = writeln!(out, "        time_limit: {limit},");
+        let until = super::facts::limit_until(fm, register)
+            .map_or("None".into(), |d| format!("Some({:?})", d.to_string()));
+        let _ = writeln!(out, "        time_limit_until: {until},");
         let _ = writeln!(
             out,
             "        deadline: {},",

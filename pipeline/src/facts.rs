@@ -112,60 +112,7 @@ pub fn time_limit(
         ));
         return None;
     };
-    let quotes: Vec<String> = fm
-        .time
-        .cite
-        .iter()
-        .filter(|c| c.doc.get_ref() != PORTAL)
-        .map(|c| {
-            c.quote
-                .get_ref()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let in_a_quote = |needle: &str| quotes.iter().any(|q| q.contains(needle));
-    let with_number = |n: u32, unit: &str| {
-        quotes.iter().any(|q| {
-            q.match_indices(unit).any(|(i, _)| {
-                // The words before the unit: "5", "05", "05 (năm)".
-                let before = q[..i].trim_end();
-                let before = match before.strip_suffix(')') {
-                    Some(b) => b.rsplit_once('(').map_or(before, |(b, _)| b.trim_end()),
-                    None => before,
-                };
-                let number = before.rsplit(' ').next().unwrap_or("");
-                number.trim_start_matches('0') == n.to_string() && !number.is_empty()
-            })
-        })
-    };
-    let found = match limit {
-        Limit::WorkingDays(n) => with_number(n, " ngày làm việc"),
-        Limit::Days(n) => {
-            quotes.iter().any(|q| q.contains(" ngày")) && {
-                let calendar: Vec<String> = quotes
-                    .iter()
-                    .map(|q| q.replace(" ngày làm việc", " \u{0}"))
-                    .collect();
-                calendar.iter().any(|q| {
-                    q.match_indices(" ngày").any(|(i, _)| {
-                        let number = q[..i].rsplit(' ').next().unwrap_or("");
-                        !number.is_empty() && number.trim_start_matches('0') == n.to_string()
-                    })
-                })
-            }
-        }
-        // "Trong ngày" as the day itself, not as the next working day's words.
-        Limit::SameDay => {
-            quotes.iter().any(|q| {
-                q.match_indices("trong ngày")
-                    .any(|(i, w)| !q[i + w.len()..].starts_with(" làm việc"))
-            }) && in_a_quote("15 giờ")
-        }
-        Limit::AtOnce => quotes.iter().any(|q| q.to_lowercase().contains("ngay")),
-    };
-    if !found {
+    if carrying(fm, limit).is_empty() {
         diags.push(source.at(
             at,
             format!(
@@ -176,6 +123,54 @@ pub fn time_limit(
         return None;
     }
     Some(limit)
+}
+
+/// The citations of `time`, legal texts only, whose quote states `limit`.
+pub fn carrying(fm: &ProcedureFm, limit: Limit) -> Vec<&CiteFm> {
+    let says = |quote: &str| -> bool {
+        let q = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        let with_number = |n: u32, unit: &str, text: &str| {
+            text.match_indices(unit).any(|(i, _)| {
+                // The words before the unit: "5", "05", "05 (năm)".
+                let before = text[..i].trim_end();
+                let before = match before.strip_suffix(')') {
+                    Some(b) => b.rsplit_once('(').map_or(before, |(b, _)| b.trim_end()),
+                    None => before,
+                };
+                let number = before.rsplit(' ').next().unwrap_or("");
+                !number.is_empty() && number.trim_start_matches('0') == n.to_string()
+            })
+        };
+        match limit {
+            Limit::WorkingDays(n) => with_number(n, " ngày làm việc", &q),
+            // Calendar days: "ngày" not followed by "làm việc".
+            Limit::Days(n) => with_number(n, " ngày", &q.replace(" ngày làm việc", " \u{0}")),
+            // "Trong ngày" as the day itself, not as the next working day's words.
+            Limit::SameDay => {
+                q.match_indices("trong ngày")
+                    .any(|(i, w)| !q[i + w.len()..].starts_with(" làm việc"))
+                    && q.contains("15 giờ")
+            }
+            Limit::AtOnce => q.to_lowercase().contains("ngay"),
+        }
+    };
+    fm.time
+        .cite
+        .iter()
+        .filter(|c| c.doc.get_ref() != PORTAL && says(c.quote.get_ref()))
+        .collect()
+}
+
+/// The last day a procedure's time limit applies: the last day of the texts that
+/// state it, when every one of them has one (a law replaced on a known date).
+pub fn limit_until(fm: &ProcedureFm, register: &Register) -> Option<Date> {
+    let limit = Limit::parse(fm.time.limit.as_ref()?.get_ref())?;
+    carrying(fm, limit)
+        .iter()
+        .map(|c| register.last_day(c.doc.get_ref()))
+        .collect::<Option<Vec<Date>>>()?
+        .into_iter()
+        .max()
 }
 
 /// Checks every hard fact of a procedure and counts them.

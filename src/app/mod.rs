@@ -188,6 +188,9 @@ fn Shell(route: Route) -> impl IntoView {
                                 <a href=Route::new(lang, Page::Rights).href()>{t.rights_title}</a>
                             </li>
                             <li>
+                                <a href=Route::new(lang, Page::Receipts).href()>{t.receipts_link}</a>
+                            </li>
+                            <li>
                                 <a href=Route::new(lang, Page::Laws).href()>{t.laws_title}</a>
                             </li>
                             <li>

@@ -19,8 +19,8 @@ async function fillDate(section, field, [d, m, y]) {
 
 test('a receipt kept from a procedure page shows its expected day, counted over the days off, and can be deleted', async () => {
   const { context, page, problems } = await phonePage(browser);
-  // Đăng ký khai tử is answered the same day: filed on Friday 4/12/2026 after
-  // 15:00, the result is due on Monday 7/12/2026.
+  // Đăng ký khai tử is answered the same day: received on Friday 4/12/2026
+  // after 15:00, the result is due on Monday 7/12/2026.
   await page.goto(`${BASE_URL}/thu-tuc/dang-ky-khai-tu/`);
   await waitForHydration(page);
   const section = page.locator('[data-receipt]');
@@ -101,5 +101,30 @@ test('the receipts page without JavaScript says it needs it', async () => {
   const { context, page } = await phonePage(browser, { javaScriptEnabled: false });
   await page.goto(`${BASE_URL}/giay-hen/`);
   assert.equal(await page.locator('p.no-js-only').isVisible(), true);
+  await context.close();
+});
+
+test('receipts kept in a form the page cannot read are not written over, and a counter shows none', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/thu-tuc/dang-ky-tam-tru/`);
+  await waitForHydration(page);
+  await page.evaluate(() => localStorage.setItem('thu-tuc-xa:giay-hen', 'v9\u001ekept by another version'));
+  const section = page.locator('[data-receipt]');
+  await section.locator('button[data-receipt-open]').click();
+  await section.locator('[data-receipt-form]:not([hidden])').waitFor();
+  await fillDate(section, 'filed', ['23', '11', '2026']);
+  await section.locator('button[data-receipt-save]').click();
+  await page.waitForFunction(() => /Không đọc được/.test(document.querySelector('[data-receipt-status]')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => localStorage.getItem('thu-tuc-xa:giay-hen')), 'v9\u001ekept by another version');
+  // A kept receipt is not shown at a counter.
+  await page.evaluate(() => localStorage.clear());
+  await fillDate(section, 'filed', ['23', '11', '2026']);
+  await section.locator('button[data-receipt-save]').click();
+  await section.locator('[data-receipt-see-all]:not([hidden])').waitFor();
+  await page.goto(`${BASE_URL}/giay-hen/?quay=1`);
+  await waitForHydration(page);
+  await page.waitForFunction(() => /chế độ quầy/.test(document.querySelector('[data-receipt-status]')?.textContent ?? ''));
+  assert.equal(await page.locator('.receipt-card').count(), 0);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::Breadcrumbs;
 use crate::data;
-use crate::model::{FactKind, Lang, Procedure};
+use crate::model::{FactKind, Lang, Place, Procedure};
 use crate::route::{Page, Route};
 
 /// Where the national portal's dossier lookup is: the portal's home page, whose
@@ -18,7 +18,8 @@ use crate::route::{Page, Route};
 pub const LOOKUP_URL: &str = "https://dichvucong.gov.vn/";
 
 /// The last day the procedure's time limit is known to apply: the day before an
-/// announced change of its time, or the end of its time fact.
+/// announced change of its time, the end of its time fact, or the last day of the
+/// texts that state it (Luật Hộ tịch 2014 ends on 28/02/2027).
 fn limit_until(procedure: &Procedure) -> Option<String> {
     let change = procedure
         .changes_of(FactKind::Time)
@@ -26,11 +27,14 @@ fn limit_until(procedure: &Procedure) -> Option<String> {
         .filter_map(crate::calendar::Day::parse)
         .min()
         .map(|d| d.plus(-1).iso());
-    let end = procedure.time.basis.until.map(str::to_string);
-    match (change, end) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    [
+        change,
+        procedure.time.basis.until.map(str::to_string),
+        procedure.time_limit_until.map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
 }
 
 /// The messages the module shows on both pages, each in a hidden `data-m` span.
@@ -72,27 +76,68 @@ fn message_list(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ("deleted", t.receipt_deleted),
         ("reminder", t.receipt_reminder),
         ("weekdays", t.receipt_weekdays),
+        ("worked", t.receipt_expected_worked),
+        ("ics-note", t.receipt_ics_note),
+        ("unreadable", t.receipt_unreadable),
+        ("counter", t.receipt_counter),
     ]
+}
+
+/// Who gives the receipt: a commune's service centre (Nghị định 118/2025/NĐ-CP
+/// Điều 17), or the commune police for residence and identity procedures (their
+/// own slip). Other procedures (a notification, an online-only request, another
+/// office) have no section.
+#[derive(Clone, Copy, PartialEq)]
+enum Giver {
+    Centre,
+    Police,
+}
+
+fn giver(procedure: &Procedure) -> Option<Giver> {
+    match procedure.place {
+        Place::AnyCommune
+        | Place::AnyCommuneInProvince
+        | Place::ResidenceCommune
+        | Place::PropertyCommune => Some(Giver::Centre),
+        // A notification has no result and no time limit.
+        Place::CommunePolice | Place::AnyCommunePolice if procedure.time_limit.is_some() => {
+            Some(Giver::Police)
+        }
+        _ => None,
+    }
 }
 
 /// "After you file" on a procedure's page: what the receipt is, the rights that
 /// come with it, and keeping it on the phone (not offered in counter mode).
 #[component]
 pub fn ReceiptSection(lang: Lang, procedure: &'static Procedure) -> impl IntoView {
+    giver(procedure).map(|giver| view! { <Receipt lang procedure giver/> })
+}
+
+#[component]
+fn Receipt(lang: Lang, procedure: &'static Procedure, giver: Giver) -> impl IntoView {
     let t = data::strings(lang);
     let info = procedure.info;
     let limit = procedure.time_limit.map(|l| l.attr());
     let same_day = procedure.time_limit == Some(crate::calendar::Limit::SameDay);
     let rights = format!("{}#giay-hen", Route::new(lang, Page::Rights).href());
     let all = Route::new(lang, Page::Receipts).href();
-    let date = |id: &'static str, label: &'static str, required: bool| {
+    let date = |id: &'static str,
+                label: &'static str,
+                required: bool,
+                hint: Option<&'static str>| {
+        let hint_id = format!("r-{id}-hint");
+        let described = hint_id.clone();
         view! {
-            <fieldset class="form-row fieldset field" data-receipt-field=id>
+            <fieldset class="form-row fieldset field" data-receipt-field=id aria-describedby=described>
                 <legend class="field-label">
                     {label}
                     {(!required).then(|| view! { " " <span class="optional">{t.form_optional}</span> })}
                 </legend>
-                <p class="hint">{t.form_date_hint}</p>
+                <p class="hint" id=hint_id>
+                    {hint.map(|h| view! { {h} " " })}
+                    {t.form_date_hint}
+                </p>
                 <p class="error-message" hidden>
                     <span class="visually-hidden">{t.form_error_prefix} " "</span>
                     <span data-error-text></span>
@@ -134,8 +179,14 @@ pub fn ReceiptSection(lang: Lang, procedure: &'static Procedure) -> impl IntoVie
             data-lookup=LOOKUP_URL
         >
             <h2 id="receipt-title">{t.receipt_title}</h2>
-            <p>{t.receipt_intro}</p>
-            <p><a href=rights>{t.receipt_rights}</a></p>
+            {match giver {
+                Giver::Centre => view! {
+                    <p>{t.receipt_intro}</p>
+                    <p><a href=rights>{t.receipt_rights}</a></p>
+                }
+                .into_any(),
+                Giver::Police => view! { <p>{t.receipt_police_intro}</p> }.into_any(),
+            }}
             <div class="js-only receipt-keep" data-receipt-keep>
                 <button
                     type="button"
@@ -158,14 +209,14 @@ pub fn ReceiptSection(lang: Lang, procedure: &'static Procedure) -> impl IntoVie
                         <p class="hint" id="r-number-hint">{t.receipt_number_hint}</p>
                         <input class="input" id="r-number" type="text" autocomplete="off" spellcheck="false" aria-describedby="r-number-hint"/>
                     </div>
-                    {date("filed", t.receipt_filed, true)}
+                    {date("filed", t.receipt_filed, true, Some(t.receipt_filed_hint))}
                     {same_day.then(|| view! {
                         <div class="checkbox form-row">
                             <input class="checkbox-input" type="checkbox" id="r-after-three"/>
                             <label class="checkbox-label" for="r-after-three">{t.receipt_after_three}</label>
                         </div>
                     })}
-                    {date("appointment", t.receipt_appointment, false)}
+                    {date("appointment", t.receipt_appointment, false, None)}
                     <p class="hint">{t.receipt_private}</p>
                     <div class="form-actions">
                         <button type="button" class="button" data-receipt-save>{t.receipt_save}</button>
@@ -191,7 +242,26 @@ pub fn ReceiptsArticle(lang: Lang) -> impl IntoView {
             <p class="lead">{t.receipts_intro}</p>
             <p class="no-js-only">{t.receipts_no_js}</p>
             <div class="receipts" data-receipts data-lookup=LOOKUP_URL>
-                <p class="status form-status" role="status" data-receipt-status></p>
+                <p class="status form-status" role="status" tabindex="-1" data-receipt-status></p>
+                // Each procedure's name, page and time limit in this language, so
+                // that a receipt kept on a page in the other language, or before
+                // the content was corrected, shows what the site says now.
+                <ul hidden data-procedures>
+                    {data::DETAILS
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <li
+                                    data-slug=p.info.slug
+                                    data-limit=p.time_limit.map(|l| l.attr())
+                                    data-limit-until=limit_until(p)
+                                >
+                                    <a href=Route::new(lang, Page::Procedure(p.info)).href()>{p.info.name.get(lang)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
                 <p data-receipts-none hidden>{t.receipts_none}</p>
                 <ol class="receipt-list" data-receipt-list></ol>
                 {messages(lang)}

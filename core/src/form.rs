@@ -36,6 +36,100 @@ pub struct Form {
     pub templates: &'static [Template],
     /// When the form was last checked against its sources.
     pub checked: &'static str,
+    /// What the answers of a life-event flow fill in, or leave blank.
+    pub prefill: &'static [Prefill],
+}
+
+/// A rule of `[[prefill]]`: when a flow's answers hold, some fields take a value
+/// and others are left blank, for the reason it gives.
+#[derive(Debug)]
+pub struct Prefill {
+    /// The flow's slug.
+    pub flow: &'static str,
+    /// Every question listed was answered with one of its options.
+    pub when: &'static [(&'static str, &'static [&'static str])],
+    /// Fields and the value they take.
+    pub set: &'static [(&'static str, &'static str)],
+    /// Fields left blank (and not asked).
+    pub skip: &'static [&'static str],
+    /// Why, in words the person reads above the form.
+    pub why: Text,
+}
+
+/// What a flow's answers do to a form: [`Form::prefilled`].
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Prefilled {
+    pub set: Vec<(&'static str, &'static str)>,
+    /// Each field left blank, with the reason of its rule.
+    pub skip: Vec<(&'static str, Text)>,
+    /// The reasons of the rules that hold, in their order.
+    pub why: Vec<Text>,
+}
+
+/// What the answers of `flow` fill in and leave blank: the rules whose every
+/// condition holds, in their order. A field set by two rules takes the first
+/// value; a field both set and left blank is set (the build refuses rules
+/// that could do both).
+pub fn prefilled(rules: &'static [Prefill], flow: &str, answers: &[(&str, &str)]) -> Prefilled {
+    let mut out = Prefilled::default();
+    let holds = |(q, options): &(&str, &[&str])| {
+        answers
+            .iter()
+            .any(|(aq, ao)| aq == q && options.contains(ao))
+    };
+    for rule in rules.iter().filter(|r| r.flow == flow) {
+        if !rule.when.iter().all(holds) {
+            continue;
+        }
+        out.why.push(rule.why);
+        for &(field, value) in rule.set {
+            if !out.set.iter().any(|(f, _)| *f == field) {
+                out.set.push((field, value));
+            }
+        }
+        for &field in rule.skip {
+            if !out.skip.iter().any(|(f, _)| *f == field) {
+                out.skip.push((field, rule.why));
+            }
+        }
+    }
+    let set = out.set.clone();
+    out.skip.retain(|(f, _)| !set.iter().any(|(s, _)| s == f));
+    out
+}
+
+/// The key of the flow in a form link's `#` part: `#su-kien=<flow>&<question>=<option>…`.
+pub const FROM_FLOW: &str = "su-kien";
+
+/// The `#` part of a link from a flow's outcome to a form: the flow and its
+/// answers, as `(question, option)` pairs.
+pub fn from_flow_hash(flow: &str, answers: &[(&str, &str)]) -> String {
+    let mut out = format!("{FROM_FLOW}={flow}");
+    for (q, o) in answers {
+        out.push('&');
+        out.push_str(q);
+        out.push('=');
+        out.push_str(o);
+    }
+    out
+}
+
+/// The flow and answers of a [`from_flow_hash`] (with or without its `#`), or
+/// `None` for any other `#` part. Pairs that are not `key=value` are dropped.
+pub fn parse_from_flow(hash: &str) -> Option<(String, Vec<(String, String)>)> {
+    let mut pairs = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter_map(|p| p.split_once('='));
+    let (key, flow) = pairs.next()?;
+    if key != FROM_FLOW || flow.is_empty() {
+        return None;
+    }
+    let answers = pairs
+        .filter(|(q, o)| !q.is_empty() && !o.is_empty() && *q != FROM_FLOW)
+        .map(|(q, o)| (q.to_string(), o.to_string()))
+        .collect();
+    Some((flow.to_string(), answers))
 }
 
 /// A short group of questions, one screen on a phone.
@@ -167,6 +261,12 @@ impl Form {
             .find(|t| t.from <= day)
             .or(self.templates.first())
             .expect("a form has a template")
+    }
+
+    /// What the answers of `flow` fill in and leave blank: [`prefilled`] by this
+    /// form's rules.
+    pub fn prefilled(&self, flow: &str, answers: &[(&str, &str)]) -> Prefilled {
+        prefilled(self.prefill, flow, answers)
     }
 
     /// Every problem of the answers, in the order of the fields.
@@ -512,6 +612,132 @@ mod tests {
             date_in_words(Day::at(2025, 12, 24)),
             "Ngày hai mươi tư tháng mười hai năm hai nghìn không trăm hai mươi lăm"
         );
+    }
+
+    #[test]
+    fn prefill_from_a_flow() {
+        const WHY_MARRIED: Text = Text {
+            vi: "chưa kết hôn",
+            en: "not married",
+        };
+        const WHY_FATHER: Text = Text {
+            vi: "chưa nhận cha",
+            en: "no father",
+        };
+        const WHY_VN: Text = Text {
+            vi: "Việt Nam",
+            en: "Viet Nam",
+        };
+        static FIELDS: [Field; 3] = [
+            Field {
+                id: "kh_so",
+                label: WHY_MARRIED,
+                hint: None,
+                kind: Kind::Text { max: 20 },
+                required: false,
+                rules: &[],
+            },
+            Field {
+                id: "cha_ho_ten",
+                label: WHY_FATHER,
+                hint: None,
+                kind: Kind::Text { max: 20 },
+                required: false,
+                rules: &[],
+            },
+            Field {
+                id: "quoc_tich",
+                label: WHY_VN,
+                hint: None,
+                kind: Kind::Text { max: 20 },
+                required: true,
+                rules: &[],
+            },
+        ];
+        static SECTIONS: [Section; 1] = [Section {
+            id: "s",
+            title: WHY_VN,
+            hint: None,
+            fields: &FIELDS,
+        }];
+        static FORM: Form = Form {
+            slug: "to-khai",
+            name: WHY_VN,
+            intro: WHY_VN,
+            sections: &SECTIONS,
+            templates: &[],
+            checked: "2026-12-04",
+            prefill: &[
+                Prefill {
+                    flow: "sinh-con",
+                    when: &[("ket-hon", &["chua"])],
+                    set: &[],
+                    skip: &["kh_so"],
+                    why: WHY_MARRIED,
+                },
+                Prefill {
+                    flow: "sinh-con",
+                    when: &[("ket-hon", &["chua"]), ("nhan-cha", &["khong"])],
+                    set: &[],
+                    skip: &["cha_ho_ten", "kh_so"],
+                    why: WHY_FATHER,
+                },
+                Prefill {
+                    flow: "sinh-con",
+                    when: &[("cha-me", &["khong"])],
+                    set: &[("quoc_tich", "Việt Nam")],
+                    skip: &[],
+                    why: WHY_VN,
+                },
+                Prefill {
+                    flow: "ket-hon",
+                    when: &[("cha-me", &["khong"])],
+                    set: &[("quoc_tich", "Lào")],
+                    skip: &[],
+                    why: WHY_VN,
+                },
+            ],
+        };
+        let p = FORM.prefilled(
+            "sinh-con",
+            &[
+                ("cha-me", "khong"),
+                ("ket-hon", "chua"),
+                ("nhan-cha", "khong"),
+            ],
+        );
+        assert_eq!(p.set, vec![("quoc_tich", "Việt Nam")]);
+        assert_eq!(
+            p.skip,
+            vec![("kh_so", WHY_MARRIED), ("cha_ho_ten", WHY_FATHER)]
+        );
+        assert_eq!(p.why, vec![WHY_MARRIED, WHY_FATHER, WHY_VN]);
+        // A condition not met, another flow, or no answer: nothing.
+        let p = FORM.prefilled("sinh-con", &[("ket-hon", "roi"), ("nhan-cha", "khong")]);
+        assert_eq!(p, Prefilled::default());
+        assert_eq!(
+            FORM.prefilled("giay-to", &[("cha-me", "khong")]),
+            Prefilled::default()
+        );
+        let p = FORM.prefilled("sinh-con", &[("ket-hon", "chua")]);
+        assert_eq!(p.skip, vec![("kh_so", WHY_MARRIED)]);
+
+        let hash = from_flow_hash("sinh-con", &[("ket-hon", "chua"), ("nhan-cha", "khong")]);
+        assert_eq!(hash, "su-kien=sinh-con&ket-hon=chua&nhan-cha=khong");
+        let (flow, answers) = parse_from_flow(&format!("#{hash}")).expect("a flow's hash");
+        assert_eq!(flow, "sinh-con");
+        assert_eq!(
+            answers,
+            vec![
+                ("ket-hon".into(), "chua".into()),
+                ("nhan-cha".into(), "khong".into())
+            ]
+        );
+        for other in ["", "#", "#d=abc", "#ket-hon=chua", "#su-kien=", "su-kien"] {
+            assert_eq!(parse_from_flow(other), None, "{other}");
+        }
+        let (_, answers) = parse_from_flow("su-kien=x&bad&=y&q=&su-kien=z&q=o").expect("a flow");
+        assert_eq!(answers, vec![("q".into(), "o".into())]);
     }
 
     #[test]

@@ -14,9 +14,9 @@ use std::cell::RefCell;
 
 use thu_tuc_xa_core::calendar::{Day, YEARS};
 use thu_tuc_xa_core::form::{
-    pack, show, ticked, unpack, Answers, Field, Form, Kind, Part, Problem,
+    pack, parse_from_flow, show, ticked, unpack, Answers, Field, Form, Kind, Part, Problem,
 };
-use thu_tuc_xa_core::model::Lang;
+use thu_tuc_xa_core::model::{Lang, Text};
 use thu_tuc_xa_data::FORMS;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,6 +43,9 @@ struct Page {
     counter: bool,
     /// "Change" from the check: "Continue" goes back to the check.
     returning: bool,
+    /// Fields a flow's answers leave blank, not asked (`[[prefill]]`), each
+    /// with its reason; "Change" on the check asks them again.
+    skipped: Vec<(&'static str, Text)>,
 }
 
 thread_local! {
@@ -186,6 +189,7 @@ fn attach() {
         keep: false,
         counter,
         returning: false,
+        skipped: Vec::new(),
     };
     if let Some(keep) = one(&root, "[data-fill-keep]") {
         set_hidden(&keep, counter);
@@ -238,6 +242,37 @@ fn attach() {
                 said = Some("stale");
             }
             None => {}
+        }
+    }
+    // What a life-event flow's answers settle (the outcome's link, `#su-kien=…`):
+    // filled in where nothing is written yet, and said above the questions.
+    if let Some((flow, given)) = parse_from_flow(&hash) {
+        let given: Vec<(&str, &str)> = given
+            .iter()
+            .map(|(q, o)| (q.as_str(), o.as_str()))
+            .collect();
+        let prefilled = form.prefilled(&flow, &given);
+        for (field, value) in &prefilled.set {
+            page.answers
+                .entry(field.to_string())
+                .or_insert_with(|| value.to_string());
+        }
+        page.skipped = prefilled
+            .skip
+            .into_iter()
+            .filter(|(f, _)| page.answers.get(*f).is_none_or(|v| v.trim().is_empty()))
+            .collect();
+        page.prefilled(&prefilled.why);
+        if let (Some(location), Some(history)) = (
+            web_sys::window().map(|w| w.location()),
+            web_sys::window().and_then(|w| w.history().ok()),
+        ) {
+            let here = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
         }
     }
     page.write_inputs();
@@ -364,7 +399,7 @@ fn on_click(ev: Event) {
             "next" => p.next(),
             "back" => {
                 p.returning = false;
-                let at = p.at.saturating_sub(1);
+                let at = p.asked_before(p.at);
                 p.show(at, true);
             }
             "change" => {
@@ -375,6 +410,10 @@ fn on_click(ev: Event) {
                     .iter()
                     .position(|s| s.fields.iter().any(|f| f.id == to));
                 if let Some(i) = part {
+                    // A part left blank by the flow's answers is asked after all.
+                    let fields = p.form.sections[i].fields;
+                    p.skipped
+                        .retain(|(f, _)| !fields.iter().any(|x| x.id == *f));
                     p.show(i, false);
                     p.returning = true;
                     if let Some(control) = p.form.field(&to).and_then(|f| p.control(f)) {
@@ -728,6 +767,8 @@ impl Page {
             }
         }
         self.answers.clear();
+        self.skipped.clear();
+        self.prefilled(&[]);
         self.keep = false;
         if let Some(k) =
             one(&self.root, "[data-fill=keep]").and_then(|k| k.dyn_into::<HtmlInputElement>().ok())
@@ -763,6 +804,11 @@ impl Page {
     fn show(&mut self, at: usize, move_focus: bool) {
         self.at = at.min(self.form.sections.len());
         self.errors(&[]);
+        for field in self.form.fields() {
+            if let Some(wrapper) = self.wrapper(field) {
+                set_hidden(&wrapper, self.is_skipped(field.id));
+            }
+        }
         for (i, part) in elements(&self.root, "[data-part]").iter().enumerate() {
             set_hidden(part, i != self.at);
         }
@@ -803,11 +849,54 @@ impl Page {
             self.errors(&problems);
             return;
         }
-        if self.returning || self.at + 1 == self.form.sections.len() {
-            self.go_on_to_check(true);
-        } else {
-            self.show(self.at + 1, true);
+        match self.asked_after(self.at) {
+            Some(i) if !self.returning => self.show(i, true),
+            _ => self.go_on_to_check(true),
         }
+    }
+
+    fn is_skipped(&self, field: &str) -> bool {
+        self.skipped.iter().any(|(f, _)| *f == field)
+    }
+
+    /// Whether every question of a part is left blank by the flow's answers.
+    fn part_skipped(&self, i: usize) -> bool {
+        self.form.sections[i]
+            .fields
+            .iter()
+            .all(|f| self.is_skipped(f.id))
+    }
+
+    /// The next part with a question to ask, after part `i`.
+    fn asked_after(&self, i: usize) -> Option<usize> {
+        (i + 1..self.form.sections.len()).find(|&j| !self.part_skipped(j))
+    }
+
+    /// The part before `i` with a question to ask (the first part otherwise).
+    fn asked_before(&self, i: usize) -> usize {
+        (0..i.min(self.form.sections.len()))
+            .rev()
+            .find(|&j| !self.part_skipped(j))
+            .unwrap_or(0)
+    }
+
+    /// Says what a flow's answers filled in or left blank, above the questions.
+    fn prefilled(&self, why: &[Text]) {
+        let Some(panel) = one(&self.root, "[data-fill-prefilled]") else {
+            return;
+        };
+        if let Some(list) = one(&panel, "ul") {
+            list.set_text_content(None);
+            if let Some(doc) = document() {
+                for w in why {
+                    if let Ok(li) = doc.create_element("li") {
+                        li.set_text_content(Some(w.get(self.lang)));
+                        let _ = list.append_child(&li);
+                    }
+                }
+            }
+        }
+        set_hidden(&panel, why.is_empty());
     }
 
     /// To the check of the answers, unless a part has a problem (a rule between
@@ -955,6 +1044,7 @@ impl Page {
     /// The answers in the check's list.
     fn summary(&self) {
         let none = self.message("not-answered");
+        let blank = self.message("left-blank");
         for row in elements(&self.root, "[data-row]") {
             let id = row.get_attribute("data-row").unwrap_or_default();
             let Some(field) = self.form.field(&id) else {
@@ -963,7 +1053,10 @@ impl Page {
             let value = self.answers.get(field.id).map_or("", String::as_str);
             let text = show(field, value, Part::Whole, self.lang);
             if let Some(dd) = one(&row, "[data-value]") {
-                if text.is_empty() {
+                if text.is_empty() && self.is_skipped(field.id) {
+                    dd.set_text_content(Some(&blank));
+                    let _ = dd.class_list().add_1("not-answered");
+                } else if text.is_empty() {
                     dd.set_text_content(Some(&none));
                     let _ = dd.class_list().add_1("not-answered");
                 } else {

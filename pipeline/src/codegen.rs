@@ -593,7 +593,34 @@ fn forms(site: &Site, out: &mut String) {
                 strs(t.read.iter().map(|r| r.get_ref()))
             );
         }
-        let _ = writeln!(out, "    ], checked: {:?} }},", f.fm.checked.get_ref());
+        let _ = writeln!(
+            out,
+            "    ], checked: {:?}, prefill: &[",
+            f.fm.checked.get_ref()
+        );
+        for p in f.prefill {
+            let when: Vec<String> = p
+                .when
+                .iter()
+                .map(|(q, o)| format!("({q:?}, &{o:?})"))
+                .collect();
+            let set: Vec<String> = p
+                .set
+                .iter()
+                .map(|(k, v)| format!("({k:?}, {v:?})"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "        {F}::Prefill {{ flow: {:?}, when: &[{}], set: &[{}], skip: &{:?}, why: Text {{ vi: {:?}, en: {:?} }} }},",
+                p.flow,
+                when.join(", "),
+                set.join(", "),
+                p.skip,
+                p.why.vi,
+                p.why.en
+            );
+        }
+        out.push_str("    ] },\n");
     }
     out.push_str("];\n");
 }

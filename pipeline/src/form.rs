@@ -25,9 +25,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diag::{Diagnostics, Source};
-use super::front_matter::{ReviewFm, TextFm};
+use super::flow::ParsedFlow;
+use super::front_matter::{ReviewFm, TextFm, WhenFm};
 use super::register::{date, Register};
 use super::validate::{is_url, parse_toml, require_review, slug_of, text};
+use thu_tuc_xa_core::form::Prefill;
+use thu_tuc_xa_core::model::Text;
 use thu_tuc_xa_core::text::escape_html;
 
 #[derive(Deserialize, Debug)]
@@ -42,6 +45,21 @@ pub struct FormFm {
     pub section: Vec<SectionFm>,
     #[serde(default)]
     pub template: Vec<TemplateFm>,
+    #[serde(default)]
+    pub prefill: Vec<PrefillFm>,
+}
+
+/// One `[[prefill]]`: what a life-event flow's answers fill in or leave blank.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PrefillFm {
+    pub flow: Spanned<String>,
+    pub when: WhenFm,
+    #[serde(default)]
+    pub set: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub skip: Vec<Spanned<String>>,
+    pub why: TextFm,
 }
 
 #[derive(Deserialize, Debug)]
@@ -122,6 +140,8 @@ pub struct ParsedForm {
     pub html: Vec<String>,
     /// Per template: its first day.
     pub from: Vec<jiff::civil::Date>,
+    /// The `[[prefill]]` rules, as the site carries them.
+    pub prefill: &'static [Prefill],
 }
 
 /// Reads every form; `papers` are the glossary's ids (a form fills one of them).
@@ -314,6 +334,7 @@ fn one(
         }
         html.push(h);
     }
+    let prefill = prefill(source, &fm, &ids, &kinds, diags);
     (diags.0.len() == before).then_some(ParsedForm {
         slug,
         fm,
@@ -321,6 +342,251 @@ fn one(
         rules,
         html,
         from,
+        prefill,
+    })
+}
+
+fn leak<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+fn leak_str(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+/// The `[[prefill]]` rules: each field known, a value its field accepts (only
+/// text and choice fields take one), a field left blank never one that must be
+/// answered, and no field both given a value and left blank by one rule. Which
+/// flows, questions and options they name is checked by [`check_flows`].
+fn prefill(
+    source: &Source,
+    fm: &FormFm,
+    ids: &[(String, usize)],
+    kinds: &[KindOf],
+    diags: &mut Diagnostics,
+) -> &'static [Prefill] {
+    let fields: Vec<&FieldFm> = fm.section.iter().flat_map(|s| &s.field).collect();
+    let find = |id: &str| ids.iter().position(|(i, _)| i == id);
+    let mut out = Vec::new();
+    for p in &fm.prefill {
+        text(source, 0, &p.why, diags);
+        if p.set.is_empty() && p.skip.is_empty() {
+            diags.push(source.at(
+                p.flow.span().start,
+                "a [[prefill]] sets a field (`set = { field = \"value\" }`) or leaves some blank (`skip = [\"field\"]`)",
+            ));
+        }
+        let mut set = Vec::new();
+        for (field, value) in &p.set {
+            let Some(i) = find(field.get_ref()) else {
+                diags.push(source.at(
+                    field.span().start,
+                    format!(
+                        "`set`: there is no field `{}` in this form",
+                        field.get_ref()
+                    ),
+                ));
+                continue;
+            };
+            let v = value.get_ref();
+            let fits = match &kinds[i] {
+                KindOf::Text(max) | KindOf::LongText(max) => {
+                    !v.trim().is_empty() && v.chars().count() <= usize::from(*max)
+                }
+                KindOf::Choice(options) => options.contains(v),
+                _ => false,
+            };
+            if !fits {
+                diags.push(source.at(
+                    value.span().start,
+                    format!(
+                        "`{}` cannot take `{v}`: a prefilled value fits a text field's length or is one of a choice's options",
+                        field.get_ref()
+                    ),
+                ));
+            }
+            set.push((leak_str(field.get_ref()), leak_str(v)));
+        }
+        let mut skip = Vec::new();
+        for field in &p.skip {
+            match find(field.get_ref()) {
+                None => diags.push(source.at(
+                    field.span().start,
+                    format!(
+                        "`skip`: there is no field `{}` in this form",
+                        field.get_ref()
+                    ),
+                )),
+                Some(i) if fields[i].required => diags.push(source.at(
+                    field.span().start,
+                    format!(
+                        "`skip`: `{}` must be answered, it cannot be left blank",
+                        field.get_ref()
+                    ),
+                )),
+                Some(_) => {}
+            }
+            if p.set.keys().any(|k| k.get_ref() == field.get_ref()) {
+                diags.push(source.at(
+                    field.span().start,
+                    format!("`{}` is both set and left blank", field.get_ref()),
+                ));
+            }
+            skip.push(leak_str(field.get_ref()));
+        }
+        let when = p
+            .when
+            .get_ref()
+            .iter()
+            .map(|(q, o)| {
+                (
+                    leak_str(q.get_ref()),
+                    leak(o.get_ref().items().into_iter().map(leak_str).collect()),
+                )
+            })
+            .collect();
+        out.push(Prefill {
+            flow: leak_str(p.flow.get_ref()),
+            when: leak(when),
+            set: leak(set),
+            skip: leak(skip),
+            why: Text {
+                vi: leak_str(p.why.vi.get_ref()),
+                en: leak_str(p.why.en.get_ref()),
+            },
+        });
+    }
+    leak(out)
+}
+
+/// What the scenarios did with the `[[prefill]]` rules.
+#[derive(Debug, Default)]
+pub struct PrefillUse {
+    /// The forms' slugs and rule indices some scenario reached with the rule
+    /// holding.
+    pub used: std::collections::HashSet<(String, usize)>,
+    /// The flows whose scenarios failed (their rules' use is not known).
+    pub failed: std::collections::HashSet<String>,
+    /// Every flow file's slug, parsed or not.
+    pub flow_files: Vec<String>,
+}
+
+/// The flows the `[[prefill]]` rules name: each flow, question and option
+/// exists, the flow leads to the form, two rules that can hold together never
+/// disagree on a field, and some scenario of the flow reaches the form with the
+/// rule holding (`used`: the forms' slugs and rule indices the scenarios hit).
+pub fn check_flows(
+    sources: &[Source],
+    forms: &[ParsedForm],
+    flows: &[ParsedFlow],
+    use_: &PrefillUse,
+    diags: &mut Diagnostics,
+) {
+    for form in forms {
+        let Some(source) = sources.iter().find(|s| slug_of(&s.path) == form.slug) else {
+            continue;
+        };
+        for (i, p) in form.fm.prefill.iter().enumerate() {
+            let Some(flow) = flows.iter().find(|f| f.slug == *p.flow.get_ref()) else {
+                // A flow file that failed its own checks says so itself.
+                if !use_.flow_files.contains(p.flow.get_ref()) {
+                    diags.push(source.at(
+                        p.flow.span().start,
+                        format!(
+                            "unknown flow `{}`; known: {}",
+                            p.flow.get_ref(),
+                            use_.flow_files.join(", ")
+                        ),
+                    ));
+                }
+                continue;
+            };
+            let f = flow.text.flow;
+            if p.when.get_ref().is_empty() {
+                diags.push(source.at(
+                    p.when.span().start,
+                    "`when` needs at least one `question = \"option\"`",
+                ));
+            }
+            let mut known = true;
+            for (q, o) in p.when.get_ref() {
+                let Some(question) = f.questions.iter().find(|x| x.id == q.get_ref()) else {
+                    let ids: Vec<&str> = f.questions.iter().map(|x| x.id).collect();
+                    diags.push(source.at(
+                        q.span().start,
+                        format!(
+                            "flow `{}` has no question `{}`; its questions: {}",
+                            flow.slug,
+                            q.get_ref(),
+                            ids.join(", ")
+                        ),
+                    ));
+                    known = false;
+                    continue;
+                };
+                for item in o.get_ref().items() {
+                    if !question.options.contains(&item) {
+                        diags.push(source.at(
+                            o.span().start,
+                            format!(
+                                "question `{}` has no option `{item}`; its options: {}",
+                                question.id,
+                                question.options.join(", ")
+                            ),
+                        ));
+                        known = false;
+                    }
+                }
+            }
+            if known
+                && !use_.failed.contains(&flow.slug)
+                && !use_.used.contains(&(form.slug.clone(), i))
+            {
+                diags.push(source.at(
+                    p.flow.span().start,
+                    format!(
+                        "no scenario of content/su-kien/kich-ban/{}.toml reaches this form with these answers: add one that does",
+                        flow.slug
+                    ),
+                ));
+            }
+        }
+        // Two rules that can hold together must not disagree on a field.
+        for (i, a) in form.prefill.iter().enumerate() {
+            for b in &form.prefill[i + 1..] {
+                if a.flow != b.flow || !together(a, b) {
+                    continue;
+                }
+                for &(field, value) in a.set {
+                    let other = b.set.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
+                    if other.is_some_and(|v| v != value) || b.skip.contains(&field) {
+                        diags.push(source.at(
+                            form.fm.prefill[i].flow.span().start,
+                            format!("`{field}`: two [[prefill]] rules of `{}` that can hold together disagree on it", a.flow),
+                        ));
+                    }
+                }
+                for &field in a.skip {
+                    if b.set.iter().any(|(f, _)| *f == field) {
+                        diags.push(source.at(
+                            form.fm.prefill[i].flow.span().start,
+                            format!("`{field}`: two [[prefill]] rules of `{}` that can hold together disagree on it", a.flow),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether two rules can hold for the same answers: no question they both name
+/// has options that rule each other out.
+fn together(a: &Prefill, b: &Prefill) -> bool {
+    a.when.iter().all(|(q, options)| {
+        b.when
+            .iter()
+            .find(|(bq, _)| bq == q)
+            .is_none_or(|(_, other)| options.iter().any(|o| other.contains(o)))
     })
 }
 

@@ -505,6 +505,14 @@ pub struct ScenarioFm {
     /// line (needed in a situation these answers do not settle).
     #[serde(default)]
     pub maybe: Vec<Spanned<String>>,
+    /// Per form on the checklist: every field these answers fill in, and its
+    /// value (`[[prefill]]` of `content/bieu-mau/`).
+    #[serde(default)]
+    pub filled:
+        std::collections::BTreeMap<String, Spanned<std::collections::BTreeMap<String, String>>>,
+    /// Per form on the checklist: every field these answers leave blank.
+    #[serde(default)]
+    pub left_blank: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
 }
 
 /// `content/quyen-cua-ban.toml`: the rights page.

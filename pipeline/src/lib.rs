@@ -329,7 +329,18 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     validate::glossary_used(&inputs.glossary, &procedures, &mut diags);
     let [csv, index_fields, agencies, english] = &inputs.index;
     let index = index::index(csv, index_fields, agencies, english, &mut diags);
-    let flows = flows(inputs, &procedures, inputs.today, &mut diags);
+    let papers: Vec<&str> = glossary.iter().map(|d| d.id.as_str()).collect();
+    let forms = form::forms(&inputs.forms, &papers, &register, &mut diags);
+    let mut prefills = form::PrefillUse::default();
+    let flows = flows(
+        inputs,
+        &procedures,
+        &forms,
+        &mut prefills,
+        inputs.today,
+        &mut diags,
+    );
+    form::check_flows(&inputs.forms, &forms, &flows, &prefills, &mut diags);
     let mut places = places::places(&inputs.places, &mut diags);
     let (_, boundary_counts) = boundaries::boundaries(
         &inputs.boundaries,
@@ -351,8 +362,6 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
     let (calendar, calendar_counts) =
         calendar::calendar(&inputs.calendar, &register, inputs.today, &mut diags);
     facts.add(calendar_counts);
-    let papers: Vec<&str> = glossary.iter().map(|d| d.id.as_str()).collect();
-    let forms = form::forms(&inputs.forms, &papers, &register, &mut diags);
     match index {
         Some(index) if diags.is_empty() => Ok(Site {
             calendar,
@@ -421,6 +430,8 @@ fn rights(
 fn flows(
     inputs: &Inputs,
     procedures: &[(&Source, ParsedProcedure)],
+    forms: &[form::ParsedForm],
+    prefills: &mut form::PrefillUse,
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Vec<flow::ParsedFlow> {
@@ -442,6 +453,11 @@ fn flows(
             ));
         }
     }
+    prefills.flow_files = inputs
+        .flows
+        .iter()
+        .map(|f| validate::slug_of(&f.path).to_string())
+        .collect();
     for s in &inputs.scenarios {
         let slug = validate::slug_of(&s.path);
         if !inputs
@@ -460,7 +476,21 @@ fn flows(
             .scenarios
             .iter()
             .find(|s| validate::slug_of(&s.path) == f.slug);
-        let count = file.map_or(0, |s| scenario::run(s, f, &procedures, diags));
+        let before = diags.0.len();
+        let count = file.map_or(0, |s| {
+            scenario::run(
+                s,
+                f,
+                &procedures,
+                &inputs.forms,
+                forms,
+                &mut prefills.used,
+                diags,
+            )
+        });
+        if diags.0.len() != before {
+            prefills.failed.insert(f.slug.clone());
+        }
         if count < scenario::MIN_SCENARIOS {
             diags.push(source.at(
                 0,

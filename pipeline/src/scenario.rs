@@ -2,12 +2,13 @@
 //! reach the expected outcome, procedures and documents. They run against the
 //! checked [`ParsedFlow`], with the same engine the site uses.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::diag::{Diagnostics, Source};
 use super::flow::ParsedFlow;
+use super::form::ParsedForm;
 use super::front_matter::ScenariosFile;
-use super::validate::parse_toml;
+use super::validate::{parse_toml, slug_of as parse_slug};
 use super::ParsedProcedure;
 use thu_tuc_xa_core::flow::{Answers, Flow, Need, Node};
 
@@ -52,6 +53,9 @@ pub fn run(
     source: &Source,
     flow: &ParsedFlow,
     procedures: &[&ParsedProcedure],
+    form_files: &[Source],
+    forms: &[ParsedForm],
+    used: &mut HashSet<(String, usize)>,
     diags: &mut Diagnostics,
 ) -> usize {
     let Some(file) = parse_toml::<ScenariosFile>(source, &source.text, 0, diags) else {
@@ -171,6 +175,71 @@ pub fn run(
                 diags.push(at(
                     d.span().start,
                     format!("document `{}` is on the checklist", d.get_ref()),
+                ));
+            }
+        }
+        // The forms on the checklist, filled in from these answers.
+        let given: Vec<(&str, &str)> = s
+            .answers
+            .get_ref()
+            .iter()
+            .map(|(q, o)| (q.as_str(), o.as_str()))
+            .collect();
+        for form in forms.iter().filter(|f| docs.contains(&f.slug.as_str())) {
+            for (i, rule) in form.prefill.iter().enumerate() {
+                let holds = rule.flow == flow.slug
+                    && rule
+                        .when
+                        .iter()
+                        .all(|(q, o)| given.iter().any(|(gq, go)| gq == q && o.contains(go)));
+                if holds {
+                    used.insert((form.slug.clone(), i));
+                }
+            }
+            let p = thu_tuc_xa_core::form::prefilled(form.prefill, &flow.slug, &given);
+            if let Some(expected) = s.filled.get(&form.slug) {
+                let got: std::collections::BTreeMap<String, String> = p
+                    .set
+                    .iter()
+                    .map(|(f, v)| (f.to_string(), v.to_string()))
+                    .collect();
+                if got != *expected.get_ref() {
+                    diags.push(at(
+                        expected.span().start,
+                        format!(
+                            "`{}` is filled in with {got:?}, not {:?}",
+                            form.slug,
+                            expected.get_ref()
+                        ),
+                    ));
+                }
+            }
+            if let Some(expected) = s.left_blank.get(&form.slug) {
+                let mut got: Vec<&str> = p.skip.iter().map(|(f, _)| *f).collect();
+                let mut want: Vec<&str> = expected.get_ref().iter().map(String::as_str).collect();
+                got.sort_unstable();
+                want.sort_unstable();
+                if got != want {
+                    diags.push(at(
+                        expected.span().start,
+                        format!("`{}` leaves blank {got:?}, not {want:?}", form.slug),
+                    ));
+                }
+            }
+        }
+        for (slug, spanned) in s
+            .filled
+            .iter()
+            .map(|(k, v)| (k, v.span().start))
+            .chain(s.left_blank.iter().map(|(k, v)| (k, v.span().start)))
+        {
+            let is_form = form_files.iter().any(|f| parse_slug(&f.path) == slug);
+            let parsed = forms.iter().any(|f| f.slug == *slug);
+            // A form that failed its own checks says so itself.
+            if !is_form || (parsed && !docs.contains(&slug.as_str())) {
+                diags.push(at(
+                    spanned,
+                    format!("`{slug}` is not a form on this outcome's checklist"),
                 ));
             }
         }

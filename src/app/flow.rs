@@ -314,6 +314,30 @@ mod browser {
 
     /// The parts of an outcome that apply to these answers.
     fn outcome(flow: &Flow, state: &State, section: &Element) {
+        // A form's link carries the answers on the path after `#` (never to a
+        // server), for the form to fill in what they settle; in counter mode no
+        // answer goes into an address, so the link stays the form's.
+        let walked = flow.walk(&state.answers).path;
+        let answers: Vec<(&str, &str)> = walked
+            .0
+            .iter()
+            .map(|&(q, o)| {
+                let question = flow.question(q);
+                (question.id, question.options[usize::from(o)])
+            })
+            .collect();
+        let hash = crate::form::from_flow_hash(flow.slug, &answers);
+        for link in elements(section, "a[data-form-link]") {
+            let base = link.get_attribute("data-form-link").unwrap_or_default();
+            let href = if crate::app::mode::counter() {
+                base
+            } else {
+                format!("{base}#{hash}")
+            };
+            if link.get_attribute("href").as_deref() != Some(href.as_str()) {
+                let _ = link.set_attribute("href", &href);
+            }
+        }
         for part in elements(section, "[data-when]") {
             let holds = part
                 .get_attribute("data-when")

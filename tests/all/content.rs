@@ -972,3 +972,117 @@ fn a_place_tied_to_someone_must_say_whose_it_is() {
         vec!["content/thu-tuc/thu-nghiem.md:10:9: place `by-case` needs a `place_note` saying where, case by case"]
     );
 }
+
+// ---------------------------------------------------------------- forms filled in from flows
+
+const BIRTH_FORM: &str = "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml";
+
+/// The real content with the birth form's text edited.
+fn birth_form_errors(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let mut inputs = real_inputs();
+    let source = inputs
+        .forms
+        .iter_mut()
+        .find(|s| s.path == BIRTH_FORM)
+        .expect("the birth form");
+    *source = Source::new(BIRTH_FORM, edit(&source.text));
+    errors(&inputs)
+}
+
+#[test]
+fn a_prefill_that_does_not_fit_its_form_fails_at_its_line() {
+    let errs = birth_form_errors(|text| {
+        text.replace(
+            r#"set = { quoc_tich = "Việt Nam" }"#,
+            r#"set = { quoc_tich = "Việt Nam", gioi_tinh = "khac", ngay_sinh = "2026-01-01", khong_co = "x" }"#,
+        )
+        .replace(
+            r#"skip = ["kh_so", "kh_quyen", "kh_ngay", "kh_noi"]"#,
+            r#"skip = ["kh_so", "kh_quyen", "kh_ngay", "kh_noi", "ho_ten"]"#,
+        )
+    });
+    assert_eq!(
+        errs,
+        vec![
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:333:51: `skip`: `ho_ten` must be answered, it cannot be left blank",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:45: `gioi_tinh` cannot take `khac`: a prefilled value fits a text field's length or is one of a choice's options",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:65: `ngay_sinh` cannot take `2026-01-01`: a prefilled value fits a text field's length or is one of a choice's options",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:79: `set`: there is no field `khong_co` in this form",
+        ]
+    );
+}
+
+#[test]
+fn a_prefill_that_names_no_flow_answer_or_scenario_fails_at_its_line() {
+    let errs = birth_form_errors(|text| {
+        text.replace(
+            "[[template]]",
+            r#"[[prefill]]
+flow = "sinh-con"
+when = { cha-me = "co-le" }
+skip = ["kh_so"]
+why.vi = "Thử."
+why.en = "Test."
+
+[[prefill]]
+flow = "sinh-chau"
+when = { ket-hon = "roi" }
+skip = ["kh_so"]
+why.vi = "Thử."
+why.en = "Test."
+
+[[prefill]]
+flow = "sinh-con"
+when = { ket-hon = "roi", nhan-cha = "co" }
+set = { kh_noi = "Ủy ban nhân dân xã A" }
+why.vi = "Không bao giờ xảy ra."
+why.en = "Never happens."
+
+[[prefill]]
+flow = "sinh-con"
+when = { noi-sinh = "viet-nam", chung-sinh = "bo-roi" }
+set = { quoc_tich = "Lào" }
+why.vi = "Trái với quy tắc khác."
+why.en = "Disagrees with another rule."
+
+[[template]]"#,
+        )
+    });
+    assert_eq!(
+        errs,
+        vec![
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:345:8: `quoc_tich`: two [[prefill]] rules of `sinh-con` that can hold together disagree on it",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:353:19: question `cha-me` has no option `co-le`; its options: khong, co",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:359:8: unknown flow `sinh-chau`; known: chuyen-noi-o, co-nguoi-mat, giay-to-ca-nhan, ho-tro-xa-hoi, ket-hon, kinh-doanh, nghia-vu-quan-su, nha-dat, sinh-con, xay-nha",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:366:8: no scenario of content/su-kien/kich-ban/sinh-con.toml reaches this form with these answers: add one that does",
+        ]
+    );
+}
+
+#[test]
+fn a_scenario_whose_form_is_filled_otherwise_fails_the_build() {
+    let mut inputs = real_inputs();
+    let path = "content/su-kien/kich-ban/sinh-con.toml";
+    let source = inputs
+        .scenarios
+        .iter_mut()
+        .find(|s| s.path == path)
+        .expect("the birth scenarios");
+    let text = source.text.replacen(
+        r#"filled = { to-khai-dang-ky-khai-sinh = { quoc_tich = "Việt Nam" } }
+left_blank = { to-khai-dang-ky-khai-sinh = [] }"#,
+        r#"filled = { to-khai-dang-ky-khai-sinh = { quoc_tich = "Lào" }, to-khai-ket-hon = {}, to-khai-nhan-cha-me-con = {} }
+left_blank = { to-khai-dang-ky-khai-sinh = ["cha_ho_ten"] }"#,
+        1,
+    );
+    *source = Source::new(path, text);
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            r#"content/su-kien/kich-ban/sinh-con.toml:26:40: scenario “Khai sinh sau 60 ngày, nộp trực tiếp, cha mẹ tự đi: vẫn là thủ tục khai sinh thông thường (Luật Hộ tịch, Điều 15)”: `to-khai-dang-ky-khai-sinh` is filled in with {"quoc_tich": "Việt Nam"}, not {"quoc_tich": "Lào"}"#,
+            "content/su-kien/kich-ban/sinh-con.toml:26:81: scenario “Khai sinh sau 60 ngày, nộp trực tiếp, cha mẹ tự đi: vẫn là thủ tục khai sinh thông thường (Luật Hộ tịch, Điều 15)”: `to-khai-ket-hon` is not a form on this outcome's checklist",
+            "content/su-kien/kich-ban/sinh-con.toml:26:111: scenario “Khai sinh sau 60 ngày, nộp trực tiếp, cha mẹ tự đi: vẫn là thủ tục khai sinh thông thường (Luật Hộ tịch, Điều 15)”: `to-khai-nhan-cha-me-con` is not a form on this outcome's checklist",
+            r#"content/su-kien/kich-ban/sinh-con.toml:27:44: scenario “Khai sinh sau 60 ngày, nộp trực tiếp, cha mẹ tự đi: vẫn là thủ tục khai sinh thông thường (Luật Hộ tịch, Điều 15)”: `to-khai-dang-ky-khai-sinh` leaves blank [], not ["cha_ho_ten"]"#,
+        ]
+    );
+}

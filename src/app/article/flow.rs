@@ -289,6 +289,17 @@ fn CheckItem(
                 </details>
                 {document.when.map(|w| view! { <p class="document-when">{w.get(lang)}</p> })}
             </div>
+            // A form to fill on the phone: the flow's script adds the answers
+            // after `#`, so what they settle is filled in (`[[prefill]]`).
+            {data::form_for(document.doc)
+                .map(|f| {
+                    let href = Route::new(lang, Page::Form(f)).href();
+                    view! {
+                        <p class="check-form no-print">
+                            <a href=href.clone() data-form-link=href>{t.flow_fill_form}</a>
+                        </p>
+                    }
+                })}
         </li>
     }
 }

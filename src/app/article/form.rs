@@ -126,9 +126,17 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
             data-m-stale=t.form_stale
             data-m-print-with-answers=t.form_print_with_answers
             data-m-title-prefix=t.form_error_title_prefix
+            data-m-left-blank=t.form_left_blank
         >
             <h2 id="form-fill-title">{t.form_fill_title}</h2>
             <p>{t.form_fill_intro}</p>
+            // What the answers of a life-event flow filled in or left blank, when
+            // the person came from its outcome (the forms module fills it).
+            <div class="callout form-prefilled" data-fill-prefilled hidden>
+                <h3>{t.form_prefilled_title}</h3>
+                <ul></ul>
+                <p>{t.form_prefilled_change}</p>
+            </div>
             <p class="status form-status" role="status" data-fill-status></p>
             <div class="error-summary" data-fill-errors tabindex="-1" role="alert" hidden>
                 <h3 class="error-summary-title">{t.form_error_title}</h3>

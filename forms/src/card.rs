@@ -129,6 +129,14 @@ pub fn on_click(target: &Element) -> bool {
         return true;
     }
     if let Some(button) = target.closest("[data-receipt-delete]").ok().flatten() {
+        ask_to_delete(&button, true);
+        return true;
+    }
+    if let Some(button) = target.closest("[data-receipt-delete-no]").ok().flatten() {
+        ask_to_delete(&button, false);
+        return true;
+    }
+    if let Some(button) = target.closest("[data-receipt-delete-yes]").ok().flatten() {
         delete(&button);
         return true;
     }
@@ -471,9 +479,34 @@ fn card(doc: &Document, root: &Element, r: &Receipt, lang: Lang, lookup: &str) -
     let delete = el(doc, "button", "link-button", Some(&m("delete")))?;
     let _ = delete.set_attribute("type", "button");
     let _ = delete.set_attribute("data-receipt-delete", &r.id());
+    let _ = delete.set_attribute("aria-expanded", "false");
     named(&delete);
     let _ = actions.append_child(&delete);
     let _ = li.append_child(&actions);
+    // Deleting asks first: a receipt deleted cannot be brought back.
+    let ask = el(doc, "div", "form-clear-ask", None)?;
+    let _ = ask.set_attribute("data-receipt-ask", "");
+    let _ = ask.set_attribute("tabindex", "-1");
+    ask.set_attribute("hidden", "").ok()?;
+    let question = el(doc, "p", "", Some(&m("delete-ask")))?;
+    let _ = ask.append_child(&question);
+    let buttons = el(doc, "div", "form-actions", None)?;
+    let yes = el(
+        doc,
+        "button",
+        "button button-warning",
+        Some(&m("delete-yes")),
+    )?;
+    let _ = yes.set_attribute("type", "button");
+    let _ = yes.set_attribute("data-receipt-delete-yes", &r.id());
+    named(&yes);
+    let no = el(doc, "button", "button-secondary", Some(&m("delete-no")))?;
+    let _ = no.set_attribute("type", "button");
+    let _ = no.set_attribute("data-receipt-delete-no", "");
+    let _ = buttons.append_child(&yes);
+    let _ = buttons.append_child(&no);
+    let _ = ask.append_child(&buttons);
+    let _ = li.append_child(&ask);
     if due.is_some() {
         let note = el(doc, "p", "hint", Some(&m("ics-note")))?;
         let _ = li.append_child(&note);
@@ -557,12 +590,28 @@ fn download(button: &Element) {
     }
 }
 
+/// "Delete" asks first, in the card; "No" puts the question away.
+fn ask_to_delete(button: &Element, ask: bool) {
+    let Some(card) = button.closest(".receipt-card").ok().flatten() else {
+        return;
+    };
+    let (Some(panel), Some(delete)) = (
+        one(&card, "[data-receipt-ask]"),
+        one(&card, "[data-receipt-delete]"),
+    ) else {
+        return;
+    };
+    set_hidden(&panel, !ask);
+    let _ = delete.set_attribute("aria-expanded", &ask.to_string());
+    focus(if ask { &panel } else { &delete });
+}
+
 fn delete(button: &Element) {
     let Some(root) = button.closest("[data-receipts]").ok().flatten() else {
         return;
     };
     let id = button
-        .get_attribute("data-receipt-delete")
+        .get_attribute("data-receipt-delete-yes")
         .unwrap_or_default();
     let Ok(mut list) = stored() else {
         return;

@@ -1005,9 +1005,9 @@ fn a_prefill_that_does_not_fit_its_form_fails_at_its_line() {
         errs,
         vec![
             "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:333:51: `skip`: `ho_ten` must be answered, it cannot be left blank",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:45: `gioi_tinh` cannot take `khac`: a prefilled value fits a text field's length or is one of a choice's options",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:65: `ngay_sinh` cannot take `2026-01-01`: a prefilled value fits a text field's length or is one of a choice's options",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:79: `set`: there is no field `khong_co` in this form",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:349:45: `gioi_tinh` cannot take `khac`: a prefilled value fits a text field's length or is one of a choice's options",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:349:65: `ngay_sinh` cannot take `2026-01-01`: a prefilled value fits a text field's length or is one of a choice's options",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:349:79: `set`: there is no field `khong_co` in this form",
         ]
     );
 }
@@ -1051,10 +1051,10 @@ why.en = "Disagrees with another rule."
     assert_eq!(
         errs,
         vec![
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:345:8: `quoc_tich`: two [[prefill]] rules of `sinh-con` that can hold together disagree on it",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:353:19: question `cha-me` has no option `co-le`; its options: khong, co",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:359:8: unknown flow `sinh-chau`; known: chuyen-noi-o, co-nguoi-mat, giay-to-ca-nhan, ho-tro-xa-hoi, ket-hon, kinh-doanh, nghia-vu-quan-su, nha-dat, sinh-con, xay-nha",
-            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:366:8: no scenario of content/su-kien/kich-ban/sinh-con.toml reaches this form with these answers: add one that does",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:347:8: `quoc_tich`: two [[prefill]] rules of `sinh-con` that can hold together disagree on it",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:355:19: question `cha-me` has no option `co-le`; its options: khong, co",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:361:8: unknown flow `sinh-chau`; known: chuyen-noi-o, co-nguoi-mat, giay-to-ca-nhan, ho-tro-xa-hoi, ket-hon, kinh-doanh, nghia-vu-quan-su, nha-dat, sinh-con, xay-nha",
+            "content/bieu-mau/to-khai-dang-ky-khai-sinh.toml:368:8: no scenario of content/su-kien/kich-ban/sinh-con.toml reaches this form with these answers: add one that does",
         ]
     );
 }

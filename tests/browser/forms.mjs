@@ -17,7 +17,8 @@ export function pdfPages(pdf) {
 /// Answers every question of the part shown (the same past date everywhere, so
 /// that every rule between dates holds) and goes on to the next part or the check.
 export async function answerPart(page) {
-  const fields = part(page).locator('[data-field]');
+  // A question a flow's answers left blank is hidden, not asked.
+  const fields = part(page).locator('[data-field]:not([hidden])');
   for (let i = 0; i < await fields.count(); i += 1) {
     const field = fields.nth(i);
     const kind = await field.getAttribute('data-kind');

@@ -264,3 +264,59 @@ test('an optional choice can be cleared, and "Change" from the check comes back 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a flow's outcome links to its form with the answers, which fill in what they settle, leave out what they rule out, and leave the address", async () => {
+  const { context, page, problems } = await phonePage(browser);
+  const answers = 'noi-sinh=viet-nam&chung-sinh=co&cha-me=khong&ket-hon=chua&nhan-cha=khong&thoi-gian=trong-60-ngay&cach-nop=truc-tiep&nguoi-nop=cha-me';
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/#${answers}&xem=ket-qua`);
+  await waitForHydration(page);
+  const link = page.locator('section.outcome:not([hidden]) a[data-form-link="/bieu-mau/to-khai-dang-ky-khai-sinh/"]');
+  await page.waitForFunction(() => /#su-kien=/.test(document.querySelector('section.outcome:not([hidden]) a[data-form-link]')?.getAttribute('href') ?? ''));
+  assert.equal(await link.getAttribute('href'), `/bieu-mau/to-khai-dang-ky-khai-sinh/#su-kien=sinh-con&${answers}`);
+  await link.click();
+  await live(page);
+  await page.waitForFunction(() => location.pathname === '/bieu-mau/to-khai-dang-ky-khai-sinh/' && location.hash === '');
+  const notice = page.locator('[data-fill-prefilled]:not([hidden])');
+  assert.equal(await notice.locator('li').count(), 3, 'three reasons: no marriage, no father, nationality');
+  assert.match(await notice.innerText(), /phần ghi về người cha để trống/);
+  assert.equal(await page.locator('#f-quoc_tich').inputValue(), 'Việt Nam', 'the nationality filled in');
+  // The parts left blank are stepped over; the others are asked.
+  const shown = new Set();
+  while (await part(page).count() === 1) {
+    shown.add(await part(page).getAttribute('data-part'));
+    if (await part(page).getAttribute('data-part') === 'tre') {
+      await part(page).locator('[data-field=quoc_tich] input').fill('Việt Nam');
+    }
+    await answerPart(page);
+    assert.equal(await page.locator('[data-fill-errors]').isVisible(), false, 'no part refused');
+  }
+  assert.ok(!shown.has('cha') && !shown.has('ket-hon'), `parts shown: ${[...shown]}`);
+  assert.ok(shown.has('me') && shown.has('tre'), `parts shown: ${[...shown]}`);
+  await page.locator('[data-fill-check]:not([hidden])').waitFor();
+  const value = (id) => page.locator(`[data-row=${id}] [data-value]`).innerText();
+  assert.equal(await value('cha_ho_ten'), 'Để trống, theo câu trả lời của bạn');
+  assert.equal(await value('kh_so'), 'Để trống, theo câu trả lời của bạn');
+  assert.equal(await value('quoc_tich'), 'Việt Nam');
+  // "Change" asks a part left blank after all.
+  await page.locator('[data-row=cha_ho_ten] button[data-fill=change]').click();
+  assert.equal(await part(page).getAttribute('data-part'), 'cha');
+  assert.ok(await part(page).locator('[data-field=cha_ho_ten]').isVisible(), 'the question is asked');
+  await part(page).locator('button[data-fill=next]').click();
+  await page.locator('[data-fill-check]:not([hidden])').waitFor();
+  assert.equal(await value('cha_ho_ten'), 'Chưa điền');
+  const pages = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  assert.ok(pages >= 1 && pages <= 2, `prints on ${pages} pages`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in counter mode the link from an outcome to its form carries no answer', async () => {
+  const { context, page } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/su-kien/sinh-con/?quay=1#noi-sinh=viet-nam&chung-sinh=co&cha-me=khong&ket-hon=roi&thoi-gian=trong-60-ngay&cach-nop=truc-tiep&nguoi-nop=cha-me&xem=ket-qua`);
+  await waitForHydration(page);
+  await page.locator('section.outcome[data-show="o:tai-trung-tam"]:not([hidden])').first().waitFor();
+  const links = await page.locator('a[data-form-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.length >= 1, 'a form on the checklist');
+  assert.deepEqual(links.filter((h) => h.includes('#')), [], 'no answer in a form link');
+  await context.close();
+});

@@ -77,10 +77,19 @@ test('a receipt kept from a procedure page shows its expected day, counted over 
   assert.match(download.suggestedFilename(), /\.ics$/);
   await axe(page, 'the receipts page');
   // Deleting one leaves the other.
+  // Deleting asks first; "No" keeps it.
   await last.locator('button[data-receipt-delete]').click();
+  await last.locator('[data-receipt-ask]:not([hidden])').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.hasAttribute('data-receipt-ask')), true, 'the question takes the focus');
+  await last.locator('button[data-receipt-delete-no]').click();
+  assert.equal(await last.locator('[data-receipt-ask]').isHidden(), true);
+  assert.equal(await page.locator('.receipt-card').count(), 2);
+  await last.locator('button[data-receipt-delete]').click();
+  await last.locator('button[data-receipt-delete-yes]').click();
   await page.waitForFunction(() => document.querySelectorAll('.receipt-card').length === 1);
   assert.match(await page.locator('[data-receipt-status]').innerText(), /Đã xóa/);
   await page.locator('.receipt-card button[data-receipt-delete]').click();
+  await page.locator('.receipt-card button[data-receipt-delete-yes]').click();
   await page.locator('[data-receipts-none]:not([hidden])').waitFor();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   assert.deepEqual(problems, []);

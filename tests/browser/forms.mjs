@@ -31,7 +31,9 @@ export async function answerPart(page) {
     } else {
       const value = { 'id-number': '001190012345', year: '1990', time: '07:30', number: '1', 'long-text': 'Thôn 3, xã Tân Lập, tỉnh Phú Thọ' }[kind]
         ?? 'Nguyễn Thị Hoa';
-      await field.locator('input, textarea').first().fill(value);
+      // An answer already there (filled in from a flow's answers) is kept.
+      const input = field.locator('input, textarea').first();
+      if (await input.inputValue() === '') await input.fill(value);
     }
   }
   const shown = await part(page).getAttribute('data-part');

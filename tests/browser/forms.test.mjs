@@ -278,7 +278,7 @@ test("a flow's outcome links to its form with the answers, which fill in what th
   await page.waitForFunction(() => location.pathname === '/bieu-mau/to-khai-dang-ky-khai-sinh/' && location.hash === '');
   const notice = page.locator('[data-fill-prefilled]:not([hidden])');
   assert.equal(await notice.locator('li').count(), 3, 'three reasons: no marriage, no father, nationality');
-  assert.match(await notice.innerText(), /phần ghi về người cha để trống/);
+  assert.match(await notice.innerText(), /phần “Người cha” để trống/);
   assert.equal(await page.locator('#f-quoc_tich').inputValue(), 'Việt Nam', 'the nationality filled in');
   // The parts left blank are stepped over; the others are asked.
   const shown = new Set();
@@ -291,8 +291,8 @@ test("a flow's outcome links to its form with the answers, which fill in what th
   assert.ok(shown.has('me') && shown.has('tre'), `parts shown: ${[...shown]}`);
   await page.locator('[data-fill-check]:not([hidden])').waitFor();
   const value = (id) => page.locator(`[data-row=${id}] [data-value]`).innerText();
-  assert.equal(await value('cha_ho_ten'), 'Để trống, theo câu trả lời của bạn');
-  assert.equal(await value('kh_so'), 'Để trống, theo câu trả lời của bạn');
+  assert.equal(await value('cha_ho_ten'), 'Để trống theo câu trả lời của bạn');
+  assert.equal(await value('kh_so'), 'Để trống theo câu trả lời của bạn');
   assert.equal(await value('quoc_tich'), 'Việt Nam');
   // "Change" asks a part left blank after all.
   await page.locator('[data-row=cha_ho_ten] button[data-fill=change]').click();

@@ -56,6 +56,19 @@ pub struct Prefill {
     pub why: Text,
 }
 
+impl Prefill {
+    /// Whether the rule is `flow`'s and every question it names was answered
+    /// with one of its options.
+    pub fn holds(&self, flow: &str, answers: &[(&str, &str)]) -> bool {
+        self.flow == flow
+            && self.when.iter().all(|(q, options)| {
+                answers
+                    .iter()
+                    .any(|(aq, ao)| aq == q && options.contains(ao))
+            })
+    }
+}
+
 /// What a flow's answers do to a form: [`Form::prefilled`].
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Prefilled {
@@ -72,15 +85,7 @@ pub struct Prefilled {
 /// that could do both).
 pub fn prefilled(rules: &'static [Prefill], flow: &str, answers: &[(&str, &str)]) -> Prefilled {
     let mut out = Prefilled::default();
-    let holds = |(q, options): &(&str, &[&str])| {
-        answers
-            .iter()
-            .any(|(aq, ao)| aq == q && options.contains(ao))
-    };
-    for rule in rules.iter().filter(|r| r.flow == flow) {
-        if !rule.when.iter().all(holds) {
-            continue;
-        }
+    for rule in rules.iter().filter(|r| r.holds(flow, answers)) {
         out.why.push(rule.why);
         for &(field, value) in rule.set {
             if !out.set.iter().any(|(f, _)| *f == field) {

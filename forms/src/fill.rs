@@ -195,10 +195,8 @@ fn attach() {
         set_hidden(&keep, counter);
     }
     // Where the answers come from: a QR code's address, or what this phone kept.
-    let location = web_sys::window().map(|w| w.location());
-    let hash = location
-        .as_ref()
-        .and_then(|l| l.hash().ok())
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     let mut said = None;
     if code::is_code(&hash) {
@@ -214,17 +212,7 @@ fn attach() {
             }
             None => said = Some("handoff-bad"),
         }
-        // The answers leave the address at once (the history keeps addresses).
-        if let (Some(location), Some(history)) =
-            (location, web_sys::window().and_then(|w| w.history().ok()))
-        {
-            let here = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
-        }
+        drop_hash();
     } else if !counter {
         let key = format!("{STORE}{slug}");
         let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
@@ -263,17 +251,7 @@ fn attach() {
             .filter(|(f, _)| page.answers.get(*f).is_none_or(|v| v.trim().is_empty()))
             .collect();
         page.prefilled(&prefilled.why);
-        if let (Some(location), Some(history)) = (
-            web_sys::window().map(|w| w.location()),
-            web_sys::window().and_then(|w| w.history().ok()),
-        ) {
-            let here = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
-        }
+        drop_hash();
     }
     page.write_inputs();
     page.fill_template(false);
@@ -296,6 +274,23 @@ fn attach() {
         later(300, move || {
             with(|p| p.status(&p.message(key)));
         });
+    }
+}
+
+/// Takes the `#` part (a code's answers, a flow's) out of the address at once:
+/// the browser's history keeps addresses.
+fn drop_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    if let Ok(history) = window.history() {
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&here));
     }
 }
 

@@ -33,15 +33,15 @@ pub struct ParsedFlow {
     pub paths: usize,
 }
 
-fn leak<T>(v: Vec<T>) -> &'static [T] {
+pub(super) fn leak<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
 
-fn leak_str(s: &str) -> &'static str {
+pub(super) fn leak_str(s: &str) -> &'static str {
     Box::leak(s.to_owned().into_boxed_str())
 }
 
-fn leak_text(t: &super::front_matter::TextFm) -> Text {
+pub(super) fn leak_text(t: &super::front_matter::TextFm) -> Text {
     Text {
         vi: leak_str(t.vi.get_ref()),
         en: leak_str(t.en.get_ref()),

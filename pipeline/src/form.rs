@@ -25,12 +25,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diag::{Diagnostics, Source};
-use super::flow::ParsedFlow;
+use super::flow::{leak, leak_str, leak_text, ParsedFlow};
 use super::front_matter::{ReviewFm, TextFm, WhenFm};
 use super::register::{date, Register};
 use super::validate::{is_url, parse_toml, require_review, slug_of, text};
 use thu_tuc_xa_core::form::Prefill;
-use thu_tuc_xa_core::model::Text;
 use thu_tuc_xa_core::text::escape_html;
 
 #[derive(Deserialize, Debug)]
@@ -346,14 +345,6 @@ fn one(
     })
 }
 
-fn leak<T>(v: Vec<T>) -> &'static [T] {
-    Box::leak(v.into_boxed_slice())
-}
-
-fn leak_str(s: &str) -> &'static str {
-    Box::leak(s.to_owned().into_boxed_str())
-}
-
 /// The `[[prefill]]` rules: each field known, a value its field accepts (only
 /// text and choice fields take one), a field left blank never one that must be
 /// answered, and no field both given a value and left blank by one rule. Which
@@ -450,10 +441,7 @@ fn prefill(
             when: leak(when),
             set: leak(set),
             skip: leak(skip),
-            why: Text {
-                vi: leak_str(p.why.vi.get_ref()),
-                en: leak_str(p.why.en.get_ref()),
-            },
+            why: leak_text(&p.why),
         });
     }
     leak(out)

@@ -8,7 +8,7 @@ use super::diag::{Diagnostics, Source};
 use super::flow::ParsedFlow;
 use super::form::ParsedForm;
 use super::front_matter::ScenariosFile;
-use super::validate::{parse_toml, slug_of as parse_slug};
+use super::validate::{parse_toml, slug_of};
 use super::ParsedProcedure;
 use thu_tuc_xa_core::flow::{Answers, Flow, Need, Node};
 
@@ -187,12 +187,7 @@ pub fn run(
             .collect();
         for form in forms.iter().filter(|f| docs.contains(&f.slug.as_str())) {
             for (i, rule) in form.prefill.iter().enumerate() {
-                let holds = rule.flow == flow.slug
-                    && rule
-                        .when
-                        .iter()
-                        .all(|(q, o)| given.iter().any(|(gq, go)| gq == q && o.contains(go)));
-                if holds {
+                if rule.holds(&flow.slug, &given) {
                     used.insert((form.slug.clone(), i));
                 }
             }
@@ -233,7 +228,7 @@ pub fn run(
             .map(|(k, v)| (k, v.span().start))
             .chain(s.left_blank.iter().map(|(k, v)| (k, v.span().start)))
         {
-            let is_form = form_files.iter().any(|f| parse_slug(&f.path) == slug);
+            let is_form = form_files.iter().any(|f| slug_of(&f.path) == slug);
             let parsed = forms.iter().any(|f| f.slug == *slug);
             // A form that failed its own checks says so itself.
             if !is_form || (parsed && !docs.contains(&slug.as_str())) {

@@ -145,6 +145,10 @@ pub struct Section {
     #[cfg(not(target_arch = "wasm32"))]
     pub hint: Option<Text>,
     pub fields: &'static [Field],
+    /// Asked only when the number answered in that field (of an earlier part) is
+    /// at least this: the second household member's part, when two or more
+    /// change with the declarant. Its answers count only then.
+    pub only_if: Option<(&'static str, u32)>,
 }
 
 /// One answer.
@@ -257,6 +261,25 @@ impl Form {
         self.fields().find(|f| f.id == id)
     }
 
+    /// Whether the part is asked with these answers: see [`Section::only_if`].
+    pub fn asked(&self, section: &Section, answers: &Answers) -> bool {
+        section.only_if.is_none_or(|(field, at_least)| {
+            answers
+                .get(field)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .is_some_and(|n| n >= at_least)
+        })
+    }
+
+    /// Whether the answer to `field` counts: its part is asked. An answer to a
+    /// part no longer asked (the count went down) neither prints nor is checked.
+    pub fn counts(&self, field: &str, answers: &Answers) -> bool {
+        self.sections
+            .iter()
+            .find(|s| s.fields.iter().any(|f| f.id == field))
+            .is_some_and(|s| self.asked(s, answers))
+    }
+
     /// The template in force on `day`: the newest one that started by then, or
     /// the oldest when `day` comes before them all.
     pub fn template_on(&self, day: Day) -> &'static Template {
@@ -277,7 +300,8 @@ impl Form {
     /// Every problem of the answers, in the order of the fields.
     pub fn check(&self, answers: &Answers, today: Day) -> Vec<(&'static Field, Problem)> {
         let mut out = Vec::new();
-        for field in self.fields() {
+        let asked = self.sections.iter().filter(|s| self.asked(s, answers));
+        for field in asked.flat_map(|s| s.fields.iter()) {
             let value = answers.get(field.id).map_or("", |v| v.trim());
             if let Some(p) = self.problem(field, value, answers, today) {
                 out.push((field, p));
@@ -393,10 +417,13 @@ pub enum Part {
     Minute,
     /// A date in Vietnamese words.
     Words,
+    /// Of a personal identification number: its digit at this place (1 to 12),
+    /// one to a box.
+    Digit(u8),
 }
 
 impl Part {
-    /// The slot's `data-p`: `d`, `m`, `y`, `h`, `min`, `words`, or empty. (A tick
+    /// The slot's `data-p`: `d`, `m`, `y`, `h`, `min`, `words`, `c1`…`c12`, or empty. (A tick
     /// box's slot has `data-tick="option"` instead: see [`ticked`].)
     pub fn parse(s: &str) -> Option<Part> {
         Some(match s {
@@ -407,7 +434,10 @@ impl Part {
             "h" => Part::Hour,
             "min" => Part::Minute,
             "words" => Part::Words,
-            _ => return None,
+            _ => match s.strip_prefix('c').and_then(|n| n.parse::<u8>().ok()) {
+                Some(n @ 1..=12) if !s.starts_with("c0") => Part::Digit(n),
+                _ => return None,
+            },
         })
     }
 }
@@ -435,6 +465,10 @@ pub fn show(field: &Field, value: &str, part: Part, lang: Lang) -> String {
         Part::Hour => time(value).map_or_else(String::new, |(h, _)| format!("{h:02}")),
         Part::Minute => time(value).map_or_else(String::new, |(_, m)| format!("{m:02}")),
         Part::Words => day().map_or_else(String::new, date_in_words),
+        Part::Digit(n) => value
+            .chars()
+            .nth(usize::from(n) - 1)
+            .map_or_else(String::new, String::from),
     }
 }
 
@@ -664,6 +698,7 @@ mod tests {
             title: WHY_VN,
             hint: None,
             fields: &FIELDS,
+            only_if: None,
         }];
         static FORM: Form = Form {
             slug: "to-khai",
@@ -754,6 +789,99 @@ mod tests {
         assert_eq!(year("1985"), Some(1985));
         for bad in ["85", "1800", "+985", "19 5"] {
             assert_eq!(year(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_part_asked_only_for_a_count_counts_only_then() {
+        const T: Text = Text { vi: "t", en: "t" };
+        static COUNT: [Field; 1] = [Field {
+            id: "so",
+            label: T,
+            hint: None,
+            kind: Kind::Number { min: 0, max: 4 },
+            required: true,
+            rules: &[],
+        }];
+        static MEMBER: [Field; 1] = [Field {
+            id: "tv2_so",
+            label: T,
+            hint: None,
+            kind: Kind::IdNumber,
+            required: false,
+            rules: &[],
+        }];
+        static SECTIONS: [Section; 2] = [
+            Section {
+                id: "a",
+                title: T,
+                hint: None,
+                fields: &COUNT,
+                only_if: None,
+            },
+            Section {
+                id: "b",
+                title: T,
+                hint: None,
+                fields: &MEMBER,
+                only_if: Some(("so", 2)),
+            },
+        ];
+        static FORM: Form = Form {
+            slug: "f",
+            name: T,
+            intro: T,
+            sections: &SECTIONS,
+            templates: &[],
+            checked: "2026-12-04",
+            prefill: &[],
+        };
+        let today = Day::from_ymd(2026, 12, 4).unwrap();
+        let mut answers = Answers::new();
+        answers.insert("tv2_so".into(), "12".into());
+        for (count, asked) in [
+            ("", false),
+            ("1", false),
+            ("x", false),
+            ("2", true),
+            ("4", true),
+        ] {
+            answers.insert("so".into(), count.into());
+            assert_eq!(FORM.asked(&SECTIONS[1], &answers), asked, "{count}");
+            assert_eq!(FORM.counts("tv2_so", &answers), asked, "{count}");
+            let wrong: Vec<_> = FORM
+                .check(&answers, today)
+                .into_iter()
+                .map(|(f, _)| f.id)
+                .collect();
+            let expected: Vec<&str> = match count {
+                "" | "x" => vec!["so"],
+                "1" => vec![],
+                _ => vec!["tv2_so"],
+            };
+            assert_eq!(wrong, expected, "{count}");
+        }
+        assert!(FORM.asked(&SECTIONS[0], &answers));
+    }
+
+    #[test]
+    fn an_id_number_prints_a_digit_to_a_box() {
+        static F: Field = Field {
+            id: "so",
+            label: Text { vi: "t", en: "t" },
+            hint: None,
+            kind: Kind::IdNumber,
+            required: false,
+            rules: &[],
+        };
+        let id = "025188001010";
+        let digits: String = (1..=12)
+            .map(|n| show(&F, id, Part::parse(&format!("c{n}")).unwrap(), Lang::Vi))
+            .collect();
+        assert_eq!(digits, id);
+        assert_eq!(show(&F, "", Part::Digit(1), Lang::Vi), "");
+        for bad in ["c0", "c13", "c01", "c", "cx"] {
+            assert_eq!(Part::parse(bad), None, "{bad}");
         }
     }
 }

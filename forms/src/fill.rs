@@ -648,7 +648,7 @@ impl Page {
             return;
         };
         let value = |id: &str| -> &str {
-            if blank {
+            if blank || !self.form.counts(id, &self.answers) {
                 ""
             } else {
                 self.answers.get(id).map_or("", String::as_str)
@@ -855,11 +855,11 @@ impl Page {
     }
 
     /// Whether every question of a part is left blank by the flow's answers.
+    /// Or, a part asked only for a count, when the count is lower.
     fn part_skipped(&self, i: usize) -> bool {
-        self.form.sections[i]
-            .fields
-            .iter()
-            .all(|f| self.is_skipped(f.id))
+        let section = &self.form.sections[i];
+        !self.form.asked(section, &self.answers)
+            || section.fields.iter().all(|f| self.is_skipped(f.id))
     }
 
     /// The next part with a question to ask, after part `i`.
@@ -1040,6 +1040,12 @@ impl Page {
     fn summary(&self) {
         let none = self.message("not-answered");
         let blank = self.message("left-blank");
+        for (part, section) in elements(&self.root, "[data-check-part]")
+            .iter()
+            .zip(self.form.sections)
+        {
+            set_hidden(part, !self.form.asked(section, &self.answers));
+        }
         for row in elements(&self.root, "[data-row]") {
             let id = row.get_attribute("data-row").unwrap_or_default();
             let Some(field) = self.form.field(&id) else {

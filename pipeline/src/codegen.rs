@@ -574,7 +574,10 @@ fn forms(site: &Site, out: &mut String) {
                 );
                 i += 1;
             }
-            out.push_str("        ] },\n");
+            let only_if = s.only_if.as_ref().map_or("None".to_string(), |o| {
+                format!("Some(({:?}, {}))", o.field.get_ref(), o.at_least.get_ref())
+            });
+            let _ = writeln!(out, "        ], only_if: {only_if} }},");
         }
         out.push_str("    ], templates: &[\n");
         for (t, (html, from)) in f.fm.template.iter().zip(f.html.iter().zip(&f.from)) {

@@ -8,7 +8,8 @@
 //!   a rule above it;
 //! - `**bold**`, `__underlined__`, `^(n)` a footnote call;
 //! - `{id}` an answer, `{id.d}` `{id.m}` `{id.y}` `{id.words}` parts of a date,
-//!   `{id.h}` `{id.min}` of a time, `{id=option}` a tick box, `{_}` a blank to
+//!   `{id.h}` `{id.min}` of a time, `{id.boxes}` an ID number a digit to a
+//!   box (12 boxes), `{id=option}` a tick box, `{_}` a blank to
 //!   fill by hand; `~N` after the name (`{id~6}`) makes its blank N em wide
 //!   (the last slot of a line runs to its end);
 //! - `{+}` alone: one more dotted line to write on;
@@ -70,6 +71,17 @@ pub struct SectionFm {
     pub hint: Option<TextFm>,
     #[serde(default)]
     pub field: Vec<FieldFm>,
+    /// Asked only when a number answered earlier is at least `at_least`.
+    #[serde(default)]
+    pub only_if: Option<OnlyIfFm>,
+}
+
+/// `only_if = { field = "so_nguoi", at_least = 2 }`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct OnlyIfFm {
+    pub field: Spanned<String>,
+    pub at_least: Spanned<u32>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -220,6 +232,44 @@ fn one(
             kinds.push(kind_of(source, f, diags));
         }
     }
+    // A part asked only for a count: the count is a number field of an earlier
+    // part, the threshold within its range, and nothing in the part required.
+    let mut seen = 0;
+    for s in &fm.section {
+        if let Some(o) = &s.only_if {
+            let at = o.field.span().start;
+            let id = o.field.get_ref();
+            match ids[..seen]
+                .iter()
+                .position(|(i, _)| i == id)
+                .map(|i| &kinds[i])
+            {
+                Some(KindOf::Number(min, max)) => {
+                    let n = *o.at_least.get_ref();
+                    if n <= *min || n > *max {
+                        diags.push(source.at(
+                            o.at_least.span().start,
+                            format!("only_if: at_least {n} must be above `{id}`'s least, {min}, and at most its greatest, {max}"),
+                        ));
+                    }
+                }
+                _ => diags.push(source.at(
+                    at,
+                    format!("only_if: `{id}` is not a number field of an earlier section"),
+                )),
+            }
+            for f in s.field.iter().filter(|f| f.required) {
+                diags.push(source.at(
+                    f.id.span().start,
+                    format!(
+                        "field `{}` is in a section asked only_if, so it cannot be required",
+                        f.id.get_ref()
+                    ),
+                ));
+            }
+        }
+        seen += s.field.len();
+    }
     let mut rules = Vec::new();
     for (f, kind) in fm.section.iter().flat_map(|s| &s.field).zip(&kinds) {
         let mut these = Vec::new();
@@ -323,8 +373,14 @@ fn one(
         let fields: Vec<(&str, &KindOf)> =
             ids.iter().map(|(i, _)| i.as_str()).zip(&kinds).collect();
         let (h, used) = layout(source, &t.layout, &fields, diags);
+        // A count that only says which parts are asked prints nothing itself.
+        let counts: Vec<&str> = fm
+            .section
+            .iter()
+            .filter_map(|s| s.only_if.as_ref().map(|o| o.field.get_ref().as_str()))
+            .collect();
         for (id, at) in &ids {
-            if !used.contains(id) {
+            if !used.contains(id) && !counts.contains(&id.as_str()) {
                 diags.push(source.at(
                     *at,
                     format!("field `{id}` has no slot in the template from {}: the printout would leave it out", t.from.get_ref()),
@@ -1032,6 +1088,24 @@ impl Line<'_, '_> {
                 ),
             }
         } else {
+            if part == "boxes" {
+                if *kind != &KindOf::IdNumber {
+                    self.err(pos, &format!("`{{{id}.boxes}}`: only a personal ID number (id-number) prints a digit to a box"));
+                    return;
+                }
+                out.push_str("<span class=\"digits\">");
+                for n in 1..=12 {
+                    let _ = write!(
+                        out,
+                        "<span class=\"fill digit\" data-f=\"{id}\" data-p=\"c{n}\"></span>"
+                    );
+                }
+                out.push_str("</span>");
+                if !self.used.iter().any(|u| u == id) {
+                    self.used.push(id.to_string());
+                }
+                return;
+            }
             let fits = match part {
                 "" => true,
                 "d" | "m" | "y" | "words" => *kind == &KindOf::Date,

@@ -317,3 +317,34 @@ test('in counter mode the link from an outcome to its form carries no answer', a
   assert.deepEqual(links.filter((h) => h.includes('#')), [], 'no answer in a form link');
   await context.close();
 });
+
+test('CT01 asks for as many household members as it is told, prints the ID numbers a digit to a box, and forgets a member when the count goes down', async () => {
+  const { context, page, problems } = await phonePage(browser);
+  await page.goto(`${BASE_URL}/bieu-mau/to-khai-cu-tru-ct01/`);
+  await live(page);
+  const asked = [];
+  while (await part(page).count() === 1) {
+    const id = await part(page).getAttribute('data-part');
+    asked.push(id);
+    if (id === 'cung-thay-doi') await part(page).locator('input').fill('2');
+    await answerPart(page);
+  }
+  await page.locator('[data-fill-check]:not([hidden])').waitFor();
+  assert.deepEqual(asked.filter((p) => /^nguoi-\d$/.test(p)), ['nguoi-1', 'nguoi-2'], 'two members asked, no more');
+  assert.equal(await page.locator('[data-check-part=nguoi-2]').isVisible(), true);
+  assert.equal(await page.locator('[data-check-part=nguoi-3]').isVisible(), false);
+  const sheet = page.locator('.form-version:not([hidden])');
+  const digits = await sheet.locator('.fill.digit[data-f=so_dinh_danh]').allInnerTexts();
+  assert.equal(digits.join(''), '001190012345', 'a digit to a box');
+  assert.equal(await sheet.locator('.fill[data-f=tv2_ho_ten]').innerText(), 'Nguyễn Thị Hoa');
+  // One member fewer: the second member's part is no longer asked, checked or printed.
+  await page.locator('[data-fill=change][data-to=so_nguoi]').click();
+  await part(page).locator('input').fill('1');
+  await part(page).locator('button[data-fill=next]').click();
+  await page.locator('[data-fill-check]:not([hidden])').waitFor();
+  await page.locator('[data-check-part=nguoi-2]').waitFor({ state: 'hidden' });
+  assert.equal(await sheet.locator('.fill[data-f=tv2_ho_ten]').innerText(), '');
+  assert.equal(await sheet.locator('.fill[data-f=tv1_ho_ten]').innerText(), 'Nguyễn Thị Hoa');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

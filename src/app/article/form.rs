@@ -156,6 +156,7 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
                     .iter()
                     .map(|section| {
                         view! {
+                            <div data-check-part=section.id>
                             <h4 class="form-check-part">{section.title.get(lang)}</h4>
                             <dl class="summary-list">
                                 {section
@@ -179,6 +180,7 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
                                     })
                                     .collect_view()}
                             </dl>
+                            </div>
                         }
                     })
                     .collect_view()}

@@ -1086,3 +1086,44 @@ left_blank = { to-khai-dang-ky-khai-sinh = ["cha_ho_ten"] }"#,
         ]
     );
 }
+
+// ---------------------------------------------------------------- parts asked for a count
+
+const CT01_FORM: &str = "content/bieu-mau/to-khai-cu-tru-ct01.toml";
+
+#[test]
+fn a_part_asked_for_a_count_and_digit_boxes_are_checked_at_their_line() {
+    let mut inputs = real_inputs();
+    let source = inputs
+        .forms
+        .iter_mut()
+        .find(|s| s.path == CT01_FORM)
+        .expect("the CT01 form");
+    let text = source
+        .text
+        .replace(
+            r#"only_if = { field = "so_nguoi", at_least = 2 }"#,
+            r#"only_if = { field = "so_nguoi", at_least = 7 }"#,
+        )
+        .replace(
+            r#"only_if = { field = "so_nguoi", at_least = 3 }"#,
+            r#"only_if = { field = "ho_ten", at_least = 3 }"#,
+        )
+        .replace(
+            "id = \"tv4_quan_he\"\n",
+            "id = \"tv4_quan_he\"\nrequired = true\n",
+        )
+        .replace("{ngay_sinh~8}", "{ngay_sinh.boxes}");
+    *source = Source::new(CT01_FORM, text);
+    // (The `required` line is added after line 305: the layout moves down one.)
+    assert_eq!(
+        errors(&inputs),
+        vec![
+            "content/bieu-mau/to-khai-cu-tru-ct01.toml:40:6: field `ngay_sinh` has no slot in the template from 2026-07-01: the printout would leave it out",
+            "content/bieu-mau/to-khai-cu-tru-ct01.toml:185:44: only_if: at_least 7 must be above `so_nguoi`'s least, 0, and at most its greatest, 6",
+            "content/bieu-mau/to-khai-cu-tru-ct01.toml:229:21: only_if: `ho_ten` is not a number field of an earlier section",
+            "content/bieu-mau/to-khai-cu-tru-ct01.toml:305:6: field `tv4_quan_he` is in a section asked only_if, so it cannot be required",
+            "content/bieu-mau/to-khai-cu-tru-ct01.toml:482:27: `{ngay_sinh.boxes}`: only a personal ID number (id-number) prints a digit to a box",
+        ]
+    );
+}

@@ -804,8 +804,22 @@ impl Page {
                 set_hidden(&wrapper, self.is_skipped(field.id));
             }
         }
+        // "Part n of total" counts the parts asked: a flow's answers or a count
+        // can leave some out.
+        let asked: Vec<usize> = (0..self.form.sections.len())
+            .filter(|&i| !self.part_skipped(i))
+            .collect();
+        let step = self.message("step");
         for (i, part) in elements(&self.root, "[data-part]").iter().enumerate() {
             set_hidden(part, i != self.at);
+            if let (Some(n), Some(progress)) =
+                (asked.iter().position(|&a| a == i), one(part, ".progress"))
+            {
+                let text = step
+                    .replace("{n}", &(n + 1).to_string())
+                    .replace("{total}", &asked.len().to_string());
+                progress.set_text_content(Some(&text));
+            }
         }
         let check = one(&self.root, "[data-fill-check]");
         if let Some(check) = &check {

@@ -326,6 +326,10 @@ test('CT01 asks for as many household members as it is told, prints the ID numbe
   while (await part(page).count() === 1) {
     const id = await part(page).getAttribute('data-part');
     asked.push(id);
+    const progress = await part(page).locator('.progress').innerText();
+    // The parts are counted as they are asked: no member before the count.
+    if (id === 'cung-thay-doi') assert.equal(progress, 'Phần 5 trên 7');
+    if (id === 'nguoi-1') assert.equal(progress, 'Phần 6 trên 9');
     if (id === 'cung-thay-doi') await part(page).locator('input').fill('2');
     await answerPart(page);
   }

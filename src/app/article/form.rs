@@ -127,6 +127,7 @@ fn Fill(lang: Lang, form: &'static Form) -> impl IntoView {
             data-m-print-with-answers=t.form_print_with_answers
             data-m-title-prefix=t.form_error_title_prefix
             data-m-left-blank=t.form_left_blank
+            data-m-step=t.form_step
         >
             <h2 id="form-fill-title">{t.form_fill_title}</h2>
             <p>{t.form_fill_intro}</p>

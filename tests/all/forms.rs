@@ -21,7 +21,8 @@ fn filled(form: &Form) -> Answers {
                 Kind::Year => "1990".to_string(),
                 Kind::Time => "07:30".to_string(),
                 Kind::IdNumber => "001190012345".to_string(),
-                Kind::Number { min, .. } => min.to_string(),
+                // The greatest count: every part asked only for a count is asked.
+                Kind::Number { max, .. } => max.to_string(),
                 Kind::Choice(options) => options[0].id.to_string(),
             };
             (f.id.to_string(), value)

@@ -12,6 +12,8 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod data;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod open_data;
 pub mod route;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -320,6 +320,12 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
         .collect();
     std::fs::write(dist.join(thu_tuc_xa::route::OFFLINE_LIST), offline)
         .map_err(|e| e.to_string())?;
+    // The open data, fetched only by those who ask for it (never precached).
+    let open = dist.join(thu_tuc_xa::open_data::DIR);
+    std::fs::create_dir_all(&open).map_err(|e| e.to_string())?;
+    for file in thu_tuc_xa::open_data::files() {
+        std::fs::write(open.join(&file.name), file.contents).map_err(|e| e.to_string())?;
+    }
     std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
         .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");

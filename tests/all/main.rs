@@ -9,6 +9,7 @@ mod content;
 mod flows;
 mod forms;
 mod js_rules;
+mod open_data;
 mod places;
 mod props;
 // The server rendering needs the prerenderer's feature.

@@ -82,6 +82,8 @@ pub enum Page {
     Embed,
     /// The register of legal texts the facts rest on.
     Laws,
+    /// For provincial web teams and other services: the open data files.
+    OpenData,
     /// Your rights at the counter.
     Rights,
     /// The dossier receipts kept on this phone (read by the forms module).
@@ -226,6 +228,7 @@ pub const OLD_ADDRESS_SEGMENT: &str = "dia-chi-cu";
 pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
 pub const LAWS_SEGMENT: &str = "van-ban";
+pub const OPEN_DATA_SEGMENT: &str = "du-lieu";
 pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
 pub const RECEIPTS_SEGMENT: &str = "giay-hen";
 pub const ABOUT_SEGMENT: &str = "gioi-thieu";
@@ -269,6 +272,7 @@ impl Route {
             [SEARCH_SEGMENT] => Page::Search,
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
+            [OPEN_DATA_SEGMENT] => Page::OpenData,
             [RIGHTS_SEGMENT] => Page::Rights,
             [RECEIPTS_SEGMENT] => Page::Receipts,
             [ABOUT_SEGMENT] => Page::About,
@@ -325,6 +329,7 @@ impl Route {
             Page::Search => format!("{prefix}/{SEARCH_SEGMENT}/"),
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
+            Page::OpenData => format!("{prefix}/{OPEN_DATA_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
             Page::Receipts => format!("{prefix}/{RECEIPTS_SEGMENT}/"),
             Page::About => format!("{prefix}/{ABOUT_SEGMENT}/"),
@@ -355,6 +360,7 @@ impl Route {
             | Page::Search
             | Page::Embed
             | Page::Laws
+            | Page::OpenData
             | Page::Rights
             | Page::Receipts
             | Page::About => {
@@ -393,6 +399,7 @@ impl Route {
             | Page::OldProvince(_)
             | Page::Embed
             | Page::Laws
+            | Page::OpenData
             | Page::Rights
             | Page::About
             | Page::NotFound
@@ -428,6 +435,7 @@ impl Route {
         pages.push(Page::Search);
         pages.push(Page::Embed);
         pages.push(Page::Laws);
+        pages.push(Page::OpenData);
         pages.push(Page::Rights);
         pages.push(Page::Receipts);
         pages.push(Page::About);
@@ -460,6 +468,7 @@ impl Route {
             Page::Search => t.search_title,
             Page::Embed => t.embed_title,
             Page::Laws => t.laws_title,
+            Page::OpenData => t.open_data_title,
             Page::Rights => t.rights_title,
             Page::Receipts => t.receipts_title,
             Page::About => t.about_title,

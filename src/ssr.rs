@@ -128,6 +128,7 @@ pub fn description(route: &Route) -> String {
         Page::Search => t.search_description.to_string(),
         Page::Embed => t.embed_description.to_string(),
         Page::Laws => t.laws_description.to_string(),
+        Page::OpenData => t.open_data_description.to_string(),
         Page::Rights => t.rights_description.to_string(),
         Page::Receipts => t.receipts_description.to_string(),
         Page::About => t.about_description.to_string(),

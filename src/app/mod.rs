@@ -196,6 +196,9 @@ fn Shell(route: Route) -> impl IntoView {
                             <li>
                                 <a href=Route::new(lang, Page::Embed).href()>{t.footer_embed}</a>
                             </li>
+                            <li>
+                                <a href=Route::new(lang, Page::OpenData).href()>{t.open_data_title}</a>
+                            </li>
                             <li class="counter-switch">
                                 <a href=counter_on rel="external">
                                     {t.counter_switch}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions worth compressing (everything else, images and fonts, is
 /// already compressed).
-pub const COMPRESSIBLE: [&str; 10] = [
+pub const COMPRESSIBLE: [&str; 11] = [
     "html",
     "css",
     "js",
@@ -22,6 +22,7 @@ pub const COMPRESSIBLE: [&str; 10] = [
     "xml",
     "txt",
     "webmanifest",
+    "csv",
 ];
 
 const BROTLI_QUALITY: i32 = 11;

@@ -223,6 +223,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
         "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",
@@ -351,10 +352,10 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     out.push_str("    include mime.types;\n");
     out.push_str("    # Stock mime.types lacks mjs (the service worker is refused without it)\n");
     out.push_str(
-        "    # and webmanifest; recent ones list wasm (nginx then warns about a duplicate).\n",
+        "    # and webmanifest (and csv, for the open data); recent ones list wasm (nginx then warns about a duplicate).\n",
     );
     out.push_str(
-        "    types { application/wasm wasm; text/javascript mjs; application/manifest+json webmanifest; }\n\n",
+        "    types { application/wasm wasm; text/javascript mjs; application/manifest+json webmanifest; text/csv csv; }\n\n",
     );
     out.push_str("    # Serve the .br / .gz files written by `cargo xtask dist`.\n");
     out.push_str("    # brotli_static needs the ngx_brotli module (Debian:\n");

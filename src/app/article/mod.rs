@@ -14,6 +14,7 @@ mod form;
 mod index;
 mod laws;
 mod listing;
+mod open_data;
 pub mod places;
 mod procedure;
 mod receipt;
@@ -87,6 +88,7 @@ fn render_anew(route: &Route) -> Option<String> {
         Page::Search => Some(view! { <search::SearchArticle lang/> }.to_html()),
         Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
         Page::Laws => Some(view! { <laws::LawsArticle lang/> }.to_html()),
+        Page::OpenData => Some(view! { <open_data::OpenDataArticle lang/> }.to_html()),
         Page::Rights => Some(view! { <rights::RightsArticle lang/> }.to_html()),
         Page::Receipts => Some(view! { <receipt::ReceiptsArticle lang/> }.to_html()),
         Page::About => Some(view! { <about::AboutArticle lang/> }.to_html()),

@@ -9,6 +9,61 @@ use crate::{
     cargo, compress, dist, headers, nginx, root, run as run_cmd, server, sw, tools, Result,
 };
 
+fn mb(bytes: u64) -> f64 {
+    (bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0
+}
+
+/// The size of `dist/` a static host sees.
+struct Hosted {
+    /// Without the precompressed siblings.
+    files: usize,
+    bytes: u64,
+    /// With them.
+    all_files: usize,
+    all_bytes: u64,
+    /// The largest file, and its size.
+    largest: (String, u64),
+}
+
+fn hosted_size(dist: &Path) -> Result<Hosted> {
+    let mut h = Hosted {
+        files: 0,
+        bytes: 0,
+        all_files: 0,
+        all_bytes: 0,
+        largest: (String::new(), 0),
+    };
+    let mut dirs = vec![dist.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let meta = entry.metadata()?;
+            if meta.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name = path.to_string_lossy().to_string();
+            h.all_files += 1;
+            h.all_bytes += meta.len();
+            if name.ends_with(".br") || name.ends_with(".gz") {
+                continue;
+            }
+            h.files += 1;
+            h.bytes += meta.len();
+            if meta.len() > h.largest.1 {
+                h.largest = (name, meta.len());
+            }
+        }
+    }
+    println!(
+        "largest file: {} ({} bytes)",
+        h.largest.0.trim_start_matches(&*dist.to_string_lossy()),
+        h.largest.1
+    );
+    Ok(h)
+}
+
 fn kb(bytes: usize) -> f64 {
     (bytes as f64 / 1024.0 * 10.0).round() / 10.0
 }
@@ -68,6 +123,13 @@ pub fn run() -> Result<()> {
             .collect::<Vec<_>>(),
     )?;
     let forms = browser_figures(&dist, "bench-forms.mjs")?;
+    let hosted = hosted_size(&dist)?;
+    let open_data: Vec<String> = std::fs::read_dir(dist.join("du-lieu/v1"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
+        .map(|n| format!("du-lieu/v1/{n}"))
+        .collect();
+    let open_data_brotli = brotli_of(&dist, &open_data)?;
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
@@ -124,6 +186,20 @@ pub fn run() -> Result<()> {
         ),
         ("extras_brotli_kb", kb(extras), None, ""),
         ("forms_module_brotli_kb", kb(forms_module), None, ""),
+        ("open_data_files", open_data.len() as f64, None, ""),
+        ("open_data_brotli_kb", kb(open_data_brotli), None, ""),
+        // What a static host must accept: the files without their .br/.gz
+        // siblings (`cargo xtask dist --no-precompress`) and with them.
+        ("dist_files", hosted.files as f64, Some(20_000.0), "≤"),
+        (
+            "dist_files_precompressed",
+            hosted.all_files as f64,
+            None,
+            "",
+        ),
+        ("dist_mb", mb(hosted.bytes), None, ""),
+        ("dist_mb_precompressed", mb(hosted.all_bytes), None, ""),
+        ("dist_largest_file_mb", mb(hosted.largest.1), None, ""),
         ("forms", forms("forms")?, Some(8.0), "≥"),
         ("form_fields", forms("form_fields")?, None, ""),
         (

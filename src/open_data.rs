@@ -43,30 +43,79 @@ pub struct DataSet {
 pub enum Licence {
     /// The guide's own content: CC BY 4.0.
     Own,
-    /// The place data: MIT, from `vietnamadminunits` (the licence text is in
-    /// `content/dia-phuong/LICENSE-vietnamadminunits.txt`).
-    Places,
-    /// The national index: a snapshot of the national portal's public catalogue.
+    /// The provinces: names, codes and what they were made of from
+    /// `vietnamadminunits` (MIT); the portals written by hand (CC BY 4.0).
+    Provinces,
+    /// The communes: `vietnamadminunits` (MIT), some locations and areas from
+    /// `vietnamese-provinces-database` (MIT), with our corrections.
+    Communes,
+    /// The old communes and wards: `vietnamadminunits` (MIT), with our corrections.
+    OldWards,
+    /// The national index: the national portal's public catalogue; our English
+    /// names are CC BY 4.0.
     Portal,
 }
 
+/// The MIT licence texts the place data must travel with, copied beside it.
+pub const NOTICES: [(&str, &str); 2] = [
+    (
+        "LICENSE-vietnamadminunits.txt",
+        include_str!("../content/dia-phuong/LICENSE-vietnamadminunits.txt"),
+    ),
+    (
+        "LICENSE-vietnamese-provinces-database.txt",
+        include_str!("../content/dia-phuong/LICENSE-vietnamese-provinces-database.txt"),
+    ),
+];
+
+const VAU: &str = "vietnamadminunits 1.0.4 (tranngocminhhieu/vietnamadminunits), Copyright (c) 2025 Tran Ngoc Minh Hieu, MIT";
+const VPD: &str = "vietnamese-provinces-database (thanglequoc/vietnamese-provinces-database), Copyright (c) 2021 Thang Le Quoc, MIT, from the reference map sapnhap.bando.com.vn (not official)";
+
 impl Licence {
+    /// The licence as the page names it.
+    pub fn short(self) -> &'static str {
+        match self {
+            Licence::Own => "CC BY 4.0",
+            Licence::Provinces => "MIT + CC BY 4.0",
+            Licence::Communes | Licence::OldWards => "MIT",
+            Licence::Portal => "",
+        }
+    }
+
     pub fn json(self) -> Value {
+        let notice = |names: &[&str]| -> Vec<String> {
+            names.iter().map(|n| format!("/{DIR}/{n}")).collect()
+        };
         match self {
             Licence::Own => json!({
                 "id": "CC-BY-4.0",
                 "url": "https://creativecommons.org/licenses/by/4.0/",
                 "attribution": "Thủ tục xã",
+                "notices": [],
             }),
-            Licence::Places => json!({
+            Licence::Provinces => json!({
+                "id": "MIT AND CC-BY-4.0",
+                "url": "https://creativecommons.org/licenses/by/4.0/",
+                "attribution": format!("code, name, short_name, merged_from: {VAU}; portal, public_services: Thủ tục xã, CC BY 4.0"),
+                "notices": notice(&[NOTICES[0].0]),
+            }),
+            Licence::Communes => json!({
                 "id": "MIT",
-                "url": "https://github.com/tranngocminhhieu/vietnamadminunits/blob/main/LICENSE",
-                "attribution": "vietnamadminunits 1.0.4 (tranngocminhhieu/vietnamadminunits), MIT; corrections by Thủ tục xã",
+                "url": "https://opensource.org/license/mit",
+                "attribution": format!("{VAU}; some locations and areas: {VPD}; corrections by Thủ tục xã"),
+                "notices": notice(&[NOTICES[0].0, NOTICES[1].0]),
+            }),
+            Licence::OldWards => json!({
+                "id": "MIT",
+                "url": "https://opensource.org/license/mit",
+                "attribution": format!("{VAU}; corrections by Thủ tục xã"),
+                "notices": notice(&[NOTICES[0].0]),
             }),
             Licence::Portal => json!({
                 "id": "public-record",
                 "url": "https://dichvucong.gov.vn/",
                 "attribution": "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), public catalogue of administrative procedures; English names by Thủ tục xã (CC BY 4.0)",
+                "notices": [],
             }),
         }
     }
@@ -115,7 +164,7 @@ fn provinces() -> DataSet {
             vi: "34 tỉnh, thành phố từ ngày 01/7/2025",
             en: "The 34 provinces and cities since 1 July 2025",
         },
-        licence: Licence::Places,
+        licence: Licence::Provinces,
         schema: include_str!("open_data/tinh-thanh.schema.json"),
         items,
         csv: Some((
@@ -168,7 +217,7 @@ fn communes() -> DataSet {
             vi: "3.321 xã, phường, đặc khu",
             en: "The 3,321 communes, wards and special zones",
         },
-        licence: Licence::Places,
+        licence: Licence::Communes,
         schema: include_str!("open_data/xa-phuong.schema.json"),
         items,
         csv: Some((
@@ -209,10 +258,10 @@ fn old_wards() -> DataSet {
     DataSet {
         name: "xa-phuong-cu",
         title: crate::model::Text {
-            vi: "Xã, phường trước ngày 01/7/2025 và xã, phường mới của chúng",
-            en: "Communes and wards before 1 July 2025 and the new communes they went into",
+            vi: "Xã, phường, thị trấn trước ngày 01/7/2025 và xã, phường, đặc khu mới tương ứng",
+            en: "Communes, wards and townships before 1 July 2025 and the new units they went into",
         },
-        licence: Licence::Places,
+        licence: Licence::OldWards,
         schema: include_str!("open_data/xa-phuong-cu.schema.json"),
         items,
         csv: Some((
@@ -367,7 +416,12 @@ impl DataSet {
     }
 }
 
-/// Every file of the open data.
+/// Every file of the open data, and the MIT licence texts of the place data.
 pub fn files() -> Vec<OpenFile> {
-    data_sets().iter().flat_map(DataSet::files).collect()
+    let mut out: Vec<OpenFile> = data_sets().iter().flat_map(DataSet::files).collect();
+    out.extend(NOTICES.iter().map(|(name, text)| OpenFile {
+        name: name.to_string(),
+        contents: text.to_string(),
+    }));
+    out
 }

@@ -82,4 +82,11 @@ fn the_files_hold_every_place_and_procedure_and_the_csv_matches() {
     assert!(names.contains(&"xa-phuong.csv".to_string()));
     assert!(names.contains(&"van-ban.schema.json".to_string()));
     assert!(!names.contains(&"van-ban.csv".to_string()));
+    // The MIT texts the place data names travel with it.
+    for set in data_sets() {
+        for notice in set.licence.json()["notices"].as_array().unwrap() {
+            let name = notice.as_str().unwrap().rsplit('/').next().unwrap();
+            assert!(names.iter().any(|n| n == name), "{}: {name}", set.name);
+        }
+    }
 }

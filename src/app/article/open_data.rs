@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Breadcrumbs;
 use crate::data;
 use crate::model::Lang;
-use crate::open_data::{data_sets, Licence, DIR};
+use crate::open_data::{data_sets, Licence, DIR, NOTICES};
 
 /// A count as each language writes it: 3.321 in Vietnamese, 3,321 in English.
 fn count(n: usize, lang: Lang) -> String {
@@ -22,9 +22,9 @@ fn count(n: usize, lang: Lang) -> String {
     out
 }
 
-/// A file's size, for the link: "612 KB".
-fn size(bytes: usize) -> String {
-    format!("{} KB", bytes.div_ceil(1000))
+/// A file's size, for the link: "1.821 KB" in Vietnamese, "1,821 KB" in English.
+fn size(bytes: usize, lang: Lang) -> String {
+    format!("{} KB", count(bytes.div_ceil(1000), lang))
 }
 
 #[component]
@@ -45,9 +45,8 @@ pub fn OpenDataArticle(lang: Lang) -> impl IntoView {
                         let schema = format!("/{DIR}/{}.schema.json", set.name);
                         let csv = set.csv().map(|c| (format!("/{DIR}/{}.csv", set.name), c.len()));
                         let licence = match set.licence {
-                            Licence::Own => "CC BY 4.0",
-                            Licence::Places => "MIT",
                             Licence::Portal => t.open_data_licence_portal_short,
+                            other => other.short(),
                         };
                         let heading = format!("open-data-{}", set.name);
                         let labelled = heading.clone();
@@ -61,12 +60,12 @@ pub fn OpenDataArticle(lang: Lang) -> impl IntoView {
                                 <ul class="open-data-files">
                                     <li>
                                         <a href=json.clone() type="application/json">
-                                            {t.open_data_json} " (" {size(set.json().len())} ")"
+                                            {t.open_data_json} " (" {size(set.json().len(), lang)} ")"
                                         </a>
                                     </li>
                                     {csv.map(|(href, len)| view! {
                                         <li>
-                                            <a href=href type="text/csv">{t.open_data_csv} " (" {size(len)} ")"</a>
+                                            <a href=href type="text/csv">{t.open_data_csv} " (" {size(len, lang)} ")"</a>
                                         </li>
                                     })}
                                     <li>
@@ -87,6 +86,12 @@ pub fn OpenDataArticle(lang: Lang) -> impl IntoView {
                 <h2 id="open-data-licence">{t.open_data_licence_heading}</h2>
                 <p>{t.open_data_licence_own}</p>
                 <p>{t.open_data_licence_places}</p>
+                <ul>
+                    {NOTICES
+                        .iter()
+                        .map(|(name, _)| view! { <li><a href=format!("/{DIR}/{name}") type="text/plain">{*name}</a></li> })
+                        .collect_view()}
+                </ul>
                 <p>{t.open_data_licence_portal}</p>
             </section>
         </article>

@@ -254,3 +254,17 @@ pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, &'static str)>) -> impl IntoV
         </nav>
     }
 }
+
+/// A number with Vietnamese or English thousands separators.
+pub(super) fn count(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = if lang == Lang::Vi { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}

@@ -3,24 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::Breadcrumbs;
+use super::{count, Breadcrumbs};
 use crate::data;
 use crate::model::Lang;
 use crate::open_data::{data_sets, Licence, DIR, NOTICES};
-
-/// A count as each language writes it: 3.321 in Vietnamese, 3,321 in English.
-fn count(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = if lang == Lang::Vi { '.' } else { ',' };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// A file's size, for the link: "1.821 KB" in Vietnamese, "1,821 KB" in English.
 fn size(bytes: usize, lang: Lang) -> String {

@@ -12,7 +12,7 @@
 
 use leptos::prelude::*;
 
-use super::Breadcrumbs;
+use super::{count, Breadcrumbs};
 use crate::data::{self, Strings};
 use crate::model::Lang;
 use crate::places::{
@@ -28,20 +28,6 @@ fn degrees(units: i32) -> String {
     let sign = if units < 0 { "-" } else { "" };
     let u = units.unsigned_abs();
     format!("{sign}{}.{:05}", u / 100_000, u % 100_000)
-}
-
-/// A number with Vietnamese or English thousands separators.
-fn count(n: usize, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = if lang == Lang::Vi { '.' } else { ',' };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn commune_route(lang: Lang, c: &Commune) -> String {

@@ -10,6 +10,8 @@
 
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod changes;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod data;
 #[cfg(not(target_arch = "wasm32"))]

@@ -54,10 +54,13 @@ pub enum Licence {
     /// The national index: the national portal's public catalogue; our English
     /// names are CC BY 4.0.
     Portal,
+    /// The communes' offices: the national administrative map site's data
+    /// through two MIT copies (`sapnhap_v7.1`, `vietnamese-provinces-database`).
+    Offices,
 }
 
 /// The MIT licence texts the place data must travel with, copied beside it.
-pub const NOTICES: [(&str, &str); 2] = [
+pub const NOTICES: [(&str, &str); 3] = [
     (
         "LICENSE-vietnamadminunits.txt",
         include_str!("../content/dia-phuong/LICENSE-vietnamadminunits.txt"),
@@ -66,7 +69,12 @@ pub const NOTICES: [(&str, &str); 2] = [
         "LICENSE-vietnamese-provinces-database.txt",
         include_str!("../content/dia-phuong/LICENSE-vietnamese-provinces-database.txt"),
     ),
+    (
+        "LICENSE-sapnhap_v7.1.txt",
+        include_str!("../content/dia-phuong/LICENSE-sapnhap_v7.1.txt"),
+    ),
 ];
+const SAPNHAP: &str = "sapnhap_v7.1 (thinhpxp/sapnhap_v7.1), Copyright (c) 2025 thinhpxp, MIT, from the reference map sapnhap.bando.com.vn (not official)";
 
 const VAU: &str = "vietnamadminunits 1.0.4 (tranngocminhhieu/vietnamadminunits), Copyright (c) 2025 Tran Ngoc Minh Hieu, MIT";
 const VPD: &str = "vietnamese-provinces-database (thanglequoc/vietnamese-provinces-database), Copyright (c) 2021 Thang Le Quoc, MIT, from the reference map sapnhap.bando.com.vn (not official)";
@@ -77,7 +85,7 @@ impl Licence {
         match self {
             Licence::Own => "CC BY 4.0",
             Licence::Provinces => "MIT + CC BY 4.0",
-            Licence::Communes | Licence::OldWards => "MIT",
+            Licence::Communes | Licence::OldWards | Licence::Offices => "MIT",
             Licence::Portal => "",
         }
     }
@@ -111,6 +119,12 @@ impl Licence {
                 "attribution": format!("{VAU}; corrections by Thủ tục xã"),
                 "notices": notice(&[NOTICES[0].0]),
             }),
+            Licence::Offices => json!({
+                "id": "MIT",
+                "url": "https://opensource.org/license/mit",
+                "attribution": format!("{SAPNHAP}; {VPD}; the source's own words, flagged (old, street) by Thủ tục xã"),
+                "notices": notice(&[NOTICES[2].0, NOTICES[1].0]),
+            }),
             Licence::Portal => json!({
                 "id": "public-record",
                 "url": "https://dichvucong.gov.vn/",
@@ -127,7 +141,298 @@ fn degrees(p: Point) -> (f64, f64) {
 
 /// Every data set, in the order the page lists them.
 pub fn data_sets() -> Vec<DataSet> {
-    vec![provinces(), communes(), old_wards(), index(), laws()]
+    vec![
+        procedures(),
+        flows(),
+        glossary(),
+        centres(),
+        provinces(),
+        communes(),
+        old_wards(),
+        index(),
+        laws(),
+    ]
+}
+
+fn text(t: crate::model::Text) -> Value {
+    json!({ "vi": t.vi, "en": t.en })
+}
+
+/// Where a fact comes from: each citation (a legal text's id, its article, the
+/// quote; `doc` null for the portal's record), its status and dates.
+fn basis(b: &crate::model::Basis) -> Value {
+    json!({
+        "status": b.status.id(),
+        "reason": b.reason.map(text),
+        "from": b.from,
+        "until": b.until,
+        "cite": b.cite.iter().map(|c| json!({
+            "doc": c.doc.map(|d| d.id),
+            "art": c.art,
+            "quote": c.quote,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn fact(f: &crate::model::Fact) -> Value {
+    json!({ "text": text(f.text), "basis": basis(&f.basis) })
+}
+
+fn log(entries: &[crate::model::LogEntry]) -> Vec<Value> {
+    entries
+        .iter()
+        .map(|e| json!({ "date": e.date, "why": e.why.id(), "law": e.law, "text": text(e.text) }))
+        .collect()
+}
+
+fn procedures() -> DataSet {
+    let items = data::PROCEDURES
+        .iter()
+        .map(|info| {
+            let p = data::details(info);
+            json!({
+                "code": info.code,
+                "slug": info.slug,
+                "page": format!("/thu-tuc/{}/", info.slug),
+                "field": info.field,
+                "name": text(info.name),
+                "summary": text(p.summary),
+                "portal_url": p.portal_url,
+                "checked": p.checked,
+                "reviewed": p.reviewed,
+                "legal_basis": p.legal_basis.iter().map(|(d, _)| d.id).collect::<Vec<_>>(),
+                "who": fact(&p.who),
+                "deadline": p.deadline.as_ref().map(fact),
+                "result": text(p.result),
+                "time": fact(&p.time),
+                "fee": fact(&p.fee),
+                "exemptions": p.exemptions.iter().map(fact).collect::<Vec<_>>(),
+                "place": {
+                    "kind": p.place.id(),
+                    "of": p.place_of.map(|o| o.id()),
+                    "note": p.place_note.map(text),
+                    "cite": basis(&crate::model::Basis { cite: p.place_cite, status: crate::model::Status::Settled, reason: None, from: None, until: None })["cite"],
+                },
+                "channels": {
+                    "kinds": p.channels.iter().map(|c| c.id()).collect::<Vec<_>>(),
+                    "cite": basis(&crate::model::Basis { cite: p.channels_cite, status: crate::model::Status::Settled, reason: None, from: None, until: None })["cite"],
+                },
+                "documents": p.documents.iter().map(|d| json!({
+                    "doc": d.doc.id,
+                    "kind": d.kind.id(),
+                    "count": d.count,
+                    "note": d.note.map(text),
+                    "when": d.when.map(text),
+                    "lacking": d.lacking.map(text),
+                    "basis": basis(&d.basis),
+                })).collect::<Vec<_>>(),
+                "changes": p.changes.iter().map(|c| json!({
+                    "fact": c.kind.id(),
+                    "text": text(c.fact.text),
+                    "basis": basis(&c.fact.basis),
+                })).collect::<Vec<_>>(),
+                "log": log(p.log),
+            })
+        })
+        .collect();
+    DataSet {
+        name: "thu-tuc",
+        title: crate::model::Text {
+            vi: "Thủ tục có hướng dẫn đầy đủ, mỗi thông tin kèm căn cứ",
+            en: "The procedures with a full guide, every fact with its source",
+        },
+        licence: Licence::Own,
+        schema: include_str!("open_data/thu-tuc.schema.json"),
+        items,
+        csv: None,
+    }
+}
+
+/// A node of a flow's graph: `{ "question": id }` or `{ "outcome": id }`.
+fn node(flow: &crate::flow::Flow, n: crate::flow::Node) -> Value {
+    match n {
+        crate::flow::Node::Question(q) => json!({ "question": flow.question(q).id }),
+        crate::flow::Node::Outcome(o) => json!({ "outcome": flow.outcome(o).id }),
+    }
+}
+
+/// A condition: every clause (a question and the options that satisfy it) holds.
+fn cond(flow: &crate::flow::Flow, i: u16) -> Value {
+    flow.cond(i)
+        .clauses
+        .iter()
+        .map(|c| {
+            let q = flow.question(c.question);
+            json!({
+                "question": q.id,
+                "options": c.options.iter().map(|&o| q.options[usize::from(o)]).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn flows() -> DataSet {
+    let items = data::FLOWS
+        .iter()
+        .map(|f| {
+            let t = data::flow_text(f);
+            json!({
+                "slug": f.slug,
+                "page": format!("/su-kien/{}/", f.slug),
+                "name": text(f.name),
+                "summary": text(t.summary),
+                "start": node(f, f.start),
+                "questions": f.questions.iter().zip(t.questions).map(|(q, qt)| json!({
+                    "id": q.id,
+                    "text": text(qt.text),
+                    "hint": qt.hint.map(text),
+                    "options": q.options.iter().zip(qt.options).map(|(id, o)| json!({ "id": id, "text": text(*o) })).collect::<Vec<_>>(),
+                    "branches": q.branches.iter().map(|b| json!({ "when": cond(f, b.when), "go": node(f, b.go) })).collect::<Vec<_>>(),
+                    "next": node(f, q.next),
+                })).collect::<Vec<_>>(),
+                "outcomes": f.outcomes.iter().zip(t.outcomes).map(|(o, ot)| json!({
+                    "id": o.id,
+                    "title": text(ot.title),
+                    "why": text(ot.why),
+                    "steps": o.steps.iter().zip(ot.steps).map(|(s, st)| json!({
+                        "procedure": s.procedure,
+                        "when": s.when.map(|w| cond(f, w)),
+                        "what": st.map(text),
+                    })).collect::<Vec<_>>(),
+                    "notes": ot.notes.iter().map(|n| json!({
+                        "about": n.about.id(),
+                        "when": n.when.map(|w| cond(f, w)),
+                        "text": text(n.text),
+                        "until": n.until,
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "log": log(t.log),
+            })
+        })
+        .collect();
+    DataSet {
+        name: "su-kien",
+        title: crate::model::Text {
+            vi: "Hướng dẫn theo câu hỏi (sự kiện trong đời): câu hỏi, nhánh và kết quả",
+            en: "Guided questions (life events): questions, branches and outcomes",
+        },
+        licence: Licence::Own,
+        schema: include_str!("open_data/su-kien.schema.json"),
+        items,
+        csv: None,
+    }
+}
+
+fn glossary() -> DataSet {
+    let mut rows = Vec::new();
+    let items = data::DOCUMENTS
+        .iter()
+        .map(|info| {
+            let e = data::glossary_entry(info);
+            rows.push(vec![
+                info.id.to_string(),
+                info.name.vi.to_string(),
+                info.name.en.to_string(),
+                e.form.unwrap_or_default().to_string(),
+                e.summary.vi.to_string(),
+                e.get.vi.to_string(),
+            ]);
+            json!({
+                "id": info.id,
+                "page": format!("/giay-to/{}/", info.id),
+                "name": text(info.name),
+                "form": e.form,
+                "summary": text(e.summary),
+                "get": text(e.get),
+                "sources": e.sources,
+            })
+        })
+        .collect();
+    DataSet {
+        name: "giay-to",
+        title: crate::model::Text {
+            vi: "Giấy tờ: mỗi loại là gì và xin ở đâu",
+            en: "Documents: what each is and where to get it",
+        },
+        licence: Licence::Own,
+        schema: include_str!("open_data/giay-to.schema.json"),
+        items,
+        csv: Some((
+            vec!["id", "name", "name_en", "form", "summary", "get"],
+            rows,
+        )),
+    }
+}
+
+fn centres() -> DataSet {
+    use crate::places::{OfficeKind, OfficeSource};
+    let mut rows = Vec::new();
+    let items = data::COMMUNES
+        .iter()
+        .filter(|c| !c.offices.is_empty())
+        .map(|c| {
+            let offices: Vec<Value> = c
+                .offices
+                .iter()
+                .map(|o| {
+                    let kind = match o.kind {
+                        OfficeKind::Centre => "centre",
+                        OfficeKind::ServicePoint => "service-point",
+                        OfficeKind::Committee => "committee",
+                        OfficeKind::AdminCentre => "admin-centre",
+                    };
+                    let source = match o.source {
+                        OfficeSource::Sapnhap => "sapnhap_v7.1",
+                        OfficeSource::Vpd => "vietnamese-provinces-database",
+                    };
+                    rows.push(vec![
+                        c.code.to_string(),
+                        c.province.code.to_string(),
+                        c.name.to_string(),
+                        kind.to_string(),
+                        o.label.unwrap_or_default().to_string(),
+                        o.address.to_string(),
+                        o.accepts.unwrap_or_default().to_string(),
+                        o.old.to_string(),
+                        o.street.to_string(),
+                        source.to_string(),
+                    ]);
+                    json!({
+                        "kind": kind,
+                        "label": o.label,
+                        "address": o.address,
+                        "accepts": o.accepts,
+                        "old": o.old,
+                        "street": o.street,
+                        "source": source,
+                    })
+                })
+                .collect();
+            json!({
+                "commune": c.code,
+                "province": c.province.code,
+                "name": c.name,
+                "page": format!("/noi-nop/{}/{}/", c.province.slug, c.slug),
+                "offices": offices,
+            })
+        })
+        .collect();
+    DataSet {
+        name: "tru-so",
+        title: crate::model::Text {
+            vi: "Trụ sở, trung tâm phục vụ hành chính công của xã, phường (theo bản đồ tham khảo, không chính thức)",
+            en: "The communes' offices and service centres (from the reference map, not official)",
+        },
+        licence: Licence::Offices,
+        schema: include_str!("open_data/tru-so.schema.json"),
+        items,
+        csv: Some((
+            vec![
+                "commune", "province", "name", "kind", "label", "address", "accepts", "old", "street", "source",
+            ],
+            rows,
+        )),
+    }
 }
 
 fn provinces() -> DataSet {

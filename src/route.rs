@@ -84,6 +84,9 @@ pub enum Page {
     Laws,
     /// For provincial web teams and other services: the open data files.
     OpenData,
+    /// What changed across the site lately: every change log, newest first, and
+    /// the feeds.
+    Changes,
     /// Your rights at the counter.
     Rights,
     /// The dossier receipts kept on this phone (read by the forms module).
@@ -229,6 +232,9 @@ pub const SEARCH_SEGMENT: &str = "tim-kiem";
 pub const EMBED_SEGMENT: &str = "nhung";
 pub const LAWS_SEGMENT: &str = "van-ban";
 pub const OPEN_DATA_SEGMENT: &str = "du-lieu";
+/// The "what changed" page; its feeds are `/thay-doi.xml` and
+/// `/thay-doi/<field>.xml` (and under `/en`).
+pub const CHANGES_SEGMENT: &str = "thay-doi";
 pub const RIGHTS_SEGMENT: &str = "quyen-cua-ban";
 pub const RECEIPTS_SEGMENT: &str = "giay-hen";
 pub const ABOUT_SEGMENT: &str = "gioi-thieu";
@@ -273,6 +279,7 @@ impl Route {
             [EMBED_SEGMENT] => Page::Embed,
             [LAWS_SEGMENT] => Page::Laws,
             [OPEN_DATA_SEGMENT] => Page::OpenData,
+            [CHANGES_SEGMENT] => Page::Changes,
             [RIGHTS_SEGMENT] => Page::Rights,
             [RECEIPTS_SEGMENT] => Page::Receipts,
             [ABOUT_SEGMENT] => Page::About,
@@ -330,6 +337,7 @@ impl Route {
             Page::Embed => format!("{prefix}/{EMBED_SEGMENT}/"),
             Page::Laws => format!("{prefix}/{LAWS_SEGMENT}/"),
             Page::OpenData => format!("{prefix}/{OPEN_DATA_SEGMENT}/"),
+            Page::Changes => format!("{prefix}/{CHANGES_SEGMENT}/"),
             Page::Rights => format!("{prefix}/{RIGHTS_SEGMENT}/"),
             Page::Receipts => format!("{prefix}/{RECEIPTS_SEGMENT}/"),
             Page::About => format!("{prefix}/{ABOUT_SEGMENT}/"),
@@ -361,6 +369,7 @@ impl Route {
             | Page::Embed
             | Page::Laws
             | Page::OpenData
+            | Page::Changes
             | Page::Rights
             | Page::Receipts
             | Page::About => {
@@ -400,6 +409,7 @@ impl Route {
             | Page::Embed
             | Page::Laws
             | Page::OpenData
+            | Page::Changes
             | Page::Rights
             | Page::About
             | Page::NotFound
@@ -436,6 +446,7 @@ impl Route {
         pages.push(Page::Embed);
         pages.push(Page::Laws);
         pages.push(Page::OpenData);
+        pages.push(Page::Changes);
         pages.push(Page::Rights);
         pages.push(Page::Receipts);
         pages.push(Page::About);
@@ -469,6 +480,7 @@ impl Route {
             Page::Embed => t.embed_title,
             Page::Laws => t.laws_title,
             Page::OpenData => t.open_data_title,
+            Page::Changes => t.changes_title,
             Page::Rights => t.rights_title,
             Page::Receipts => t.receipts_title,
             Page::About => t.about_title,

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::app::{App, NotFound};
 use crate::data;
-use crate::model::Lang;
+use crate::model::{Channel, Lang, Place};
 use crate::route::{Page, Route, PAGE_META};
 
 /// The body HTML the wasm will hydrate for `route`.
@@ -91,9 +91,46 @@ pub fn head(route: &Route, base_url: &str) -> String {
             "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{base_url}{}\">\n",
             escape(&Route::new(Lang::Vi, route.page).href())
         ));
+        // A page's own tags for search engines, sharing and feeds, between marks:
+        // the service worker's offline pack leaves them out (`xtask/src/sw.rs`).
+        out.push_str(PAGE_HEAD.0);
+        if let Some(ld) = json_ld(route, base_url) {
+            out.push_str(&format!(
+                "<script type=\"application/ld+json\">{ld}</script>\n"
+            ));
+        }
+        // The change feeds: the site's, and a procedure's field's.
+        let field = match route.page {
+            Page::Procedure(p) => data::field(p.field),
+            Page::Field(f) => Some(f),
+            _ => None,
+        };
+        for (f, path) in crate::changes::feeds(route.lang) {
+            if f.is_none() || f.map(|f| f.id) == field.map(|f| f.id) {
+                let t = data::strings(route.lang);
+                let title = match f {
+                    None => data::fill(t.changes_feed_title, "site", t.site_name),
+                    Some(f) => data::fill(
+                        &data::fill(t.changes_feed_title_field, "site", t.site_name),
+                        "field",
+                        f.name.get(route.lang),
+                    ),
+                };
+                out.push_str(&format!(
+                    "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">\n",
+                    escape(&title),
+                    escape(&path)
+                ));
+            }
+        }
+        out.push_str(PAGE_HEAD.1);
+        out.push('\n');
     }
     out
 }
+
+/// The marks around a page's own head tags (see [`head`]).
+pub const PAGE_HEAD: (&str, &str) = ("<!--page-head-->", "<!--/page-head-->");
 
 /// A page's meta description.
 pub fn description(route: &Route) -> String {
@@ -129,10 +166,88 @@ pub fn description(route: &Route) -> String {
         Page::Embed => t.embed_description.to_string(),
         Page::Laws => t.laws_description.to_string(),
         Page::OpenData => t.open_data_description.to_string(),
+        Page::Changes => t.changes_description.to_string(),
         Page::Rights => t.rights_description.to_string(),
         Page::Receipts => t.receipts_description.to_string(),
         Page::About => t.about_description.to_string(),
         Page::NotFound => t.not_found_body.to_string(),
         Page::Offline => t.offline_body.to_string(),
     }
+}
+
+/// Who provides a procedure, as far as its place names one office kind; `None`
+/// where the place depends on the case, is online only or is whoever keeps a
+/// register: the data would otherwise name a provider the page does not.
+fn provider(place: Place, lang: Lang) -> Option<&'static str> {
+    let t = data::strings(lang);
+    match place {
+        Place::AnyCommune
+        | Place::AnyCommuneInProvince
+        | Place::ResidenceCommune
+        | Place::PropertyCommune => Some(t.ld_provider_centre),
+        Place::CommunePolice | Place::AnyCommunePolice => Some(t.ld_provider_police),
+        Place::CommuneMilitary => Some(t.ld_provider_military),
+        Place::SocialInsuranceOffice => Some(t.ld_provider_social_insurance),
+        Place::RecordOffice | Place::OnlineOnly | Place::ByCase => None,
+    }
+}
+
+/// A procedure page's schema.org data (JSON-LD): a `GovernmentService` with its
+/// code, field, provider, the country it serves, its channels (the portal's
+/// address for the online ones), what it produces and its fee as an offer's
+/// words. The documents to bring have no schema.org property and are left out;
+/// so are the life-event flows (a tree of questions is not a `HowTo`'s list of
+/// steps). `<` is escaped so the data can never close its script element.
+pub fn json_ld(route: &Route, base_url: &str) -> Option<String> {
+    let Page::Procedure(info) = route.page else {
+        return None;
+    };
+    let lang = route.lang;
+    let t = data::strings(lang);
+    let p = data::details(info);
+    let url = format!("{base_url}{}", route.href());
+    let channels: Vec<serde_json::Value> = p
+        .channels
+        .iter()
+        .map(|&c| {
+            let mut ch = serde_json::json!({
+                "@type": "ServiceChannel",
+                "name": crate::app::article::channel_label(t, c),
+            });
+            let online = match c {
+                Channel::NationalPortal => p.portal_url.or(Some("https://dichvucong.gov.vn/")),
+                Channel::Vneid => Some("https://vneid.gov.vn/"),
+                Channel::InPerson | Channel::Post => None,
+            };
+            if let Some(u) = online {
+                ch["serviceUrl"] = u.into();
+            }
+            ch
+        })
+        .collect();
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": info.name.get(lang),
+        "description": p.summary.get(lang),
+        "url": url,
+        "inLanguage": lang.tag(),
+        "identifier": info.code,
+        "serviceType": data::field(info.field).map(|f| f.name.get(lang)),
+        "areaServed": { "@type": "Country", "name": t.ld_country },
+        "availableChannel": channels,
+        "serviceOutput": { "@type": "Thing", "name": p.result.get(lang) },
+        "offers": { "@type": "Offer", "description": p.fee.text.get(lang) },
+    });
+    if let Some(name) = provider(p.place, lang) {
+        ld["provider"] = serde_json::json!({
+            "@type": "GovernmentOrganization",
+            "name": name,
+            "areaServed": { "@type": "Country", "name": t.ld_country },
+        });
+    }
+    if let Some(portal) = p.portal_url {
+        ld["sameAs"] = portal.into();
+    }
+    Some(ld.to_string().replace('<', "\\u003c"))
 }

@@ -558,6 +558,8 @@ pub struct FlowText {
     pub summary: Text,
     pub questions: &'static [QuestionText],
     pub outcomes: &'static [OutcomeText],
+    /// What changed in the flow, newest first.
+    pub log: &'static [crate::model::LogEntry],
 }
 
 #[derive(Debug)]

@@ -417,6 +417,32 @@ pub struct Change {
     pub fact: Fact,
 }
 
+vocabulary! {
+    /// Why a page changed: an entry of its change log.
+    LogWhy {
+        /// The page was first published.
+        New = "new",
+        /// A legal text came into force, was amended or was announced.
+        Law = "law",
+        /// A fact was wrong and is now right.
+        Correction = "correction",
+        /// Something readers can use was added, nothing having been wrong.
+        Addition = "addition",
+    }
+}
+
+/// One entry of a procedure's or a flow's change log (`[[log]]`): what changed
+/// for the reader, when and why. Native builds only reach it (pages, feeds).
+#[derive(Debug)]
+pub struct LogEntry {
+    /// ISO date of the change.
+    pub date: &'static str,
+    pub why: LogWhy,
+    /// With [`LogWhy::Law`]: the id of the text in the register.
+    pub law: Option<&'static str>,
+    pub text: Text,
+}
+
 /// One right of the rights page: a heading and the rule with its sources.
 #[derive(Debug)]
 pub struct Right {
@@ -533,6 +559,8 @@ pub struct Procedure {
     pub documents: &'static [Document],
     /// Rules announced for later dates.
     pub changes: &'static [Change],
+    /// What changed on the page, newest first.
+    pub log: &'static [LogEntry],
     /// The body (steps, notes) rendered to HTML at build time.
     pub body_html: Text,
 }

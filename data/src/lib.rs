@@ -17,7 +17,7 @@ use thu_tuc_xa_core::flow::{FlowText, Note, OutcomeText, QuestionText};
 use thu_tuc_xa_core::model::{Aliases, NoteAbout};
 #[cfg(not(target_arch = "wasm32"))]
 use thu_tuc_xa_core::model::{
-    Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, Right, Status,
+    Basis, Change, Cite, Fact, FactKind, LegalDoc, LegalKind, LogEntry, LogWhy, Right, Status,
 };
 #[cfg(not(target_arch = "wasm32"))]
 use thu_tuc_xa_core::model::{

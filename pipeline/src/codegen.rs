@@ -9,8 +9,22 @@ use super::register::{Register, PORTAL};
 use super::{Site, Strings};
 use thu_tuc_xa_core::flow::{Flow, FlowText, Node};
 use thu_tuc_xa_core::model::{
-    Channel, DocKind, FactKind, LegalKind, Place, PlaceOf, Status, Text, Vocabulary,
+    Channel, DocKind, FactKind, LegalKind, LogEntry, Place, PlaceOf, Status, Text, Vocabulary,
 };
+
+/// A change log as Rust: `&[LogEntry { … }, …]`.
+fn log(entries: &[LogEntry]) -> String {
+    let items: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            format!(
+                "LogEntry {{ date: {:?}, why: LogWhy::{:?}, law: {:?}, text: Text {{ vi: {:?}, en: {:?} }} }}",
+                e.date, e.why, e.law, e.text.vi, e.text.en
+            )
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
 
 fn text(t: &TextFm) -> String {
     format!(
@@ -350,6 +364,7 @@ pub fn generate(site: &Site) -> String {
             })
             .collect();
         let _ = writeln!(out, "        changes: &[{}],", changes.join(", "));
+        let _ = writeln!(out, "        log: {},", log(p.log));
         let _ = writeln!(out, "        place_note: {},", opt_text(&fm.place_note));
         let _ = writeln!(out, "        exemptions: &[{}],", exemptions.join(", "));
         let _ = writeln!(out, "        documents: &[");
@@ -833,7 +848,9 @@ fn flow_text(i: usize, t: &FlowText) -> String {
             notes.join(", ")
         );
     }
-    out.push_str("        ],\n    }");
+    out.push_str("        ],\n");
+    let _ = writeln!(out, "        log: {},", log(t.log));
+    out.push_str("    }");
     out
 }
 

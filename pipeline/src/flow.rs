@@ -167,6 +167,7 @@ fn max_left(node: Node, edges: &HashMap<u16, Vec<Node>>, memo: &mut HashMap<u16,
 pub fn flow(
     source: &Source,
     procedures: &[&ParsedProcedure],
+    register: &super::register::Register,
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Option<ParsedFlow> {
@@ -184,6 +185,7 @@ pub fn flow(
     }
     super::validate::aliases(source, 0, &fm.name, &fm.aliases, diags);
     super::validate::require_review(source, fm.reviewed.as_ref(), diags);
+    let log = super::validate::log(source, 0, &fm.log, register, today, diags);
     let questions = fm.question.get_ref();
     let outcomes = fm.outcome.get_ref();
     if questions.is_empty() {
@@ -401,6 +403,7 @@ pub fn flow(
                 .collect(),
         ),
         outcomes: leak(outcome_texts),
+        log,
     }));
     let flow = with_derived_rules(source, &fm, flow, &known_slugs, &mut conds, diags)?;
     let text: &'static FlowText = Box::leak(Box::new(FlowText { flow, ..*text }));

@@ -79,6 +79,23 @@ pub struct ProcedureFm {
     /// Rules already announced for a later date.
     #[serde(default)]
     pub change: Vec<ChangeFm>,
+    /// The change log, newest first.
+    #[serde(default)]
+    pub log: Vec<LogFm>,
+}
+
+/// One `[[log]]`: what changed on the page for the reader, when and why.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LogFm {
+    pub date: Spanned<String>,
+    /// An id of [`thu_tuc_xa_core::model::LogWhy`].
+    pub why: Spanned<String>,
+    /// With `why = "law"`: the text of the register that caused it.
+    #[serde(default)]
+    pub law: Option<Spanned<String>>,
+    pub vi: Spanned<String>,
+    pub en: Spanned<String>,
 }
 
 /// `reviewed.date = "…"`, `reviewed.note = "…"`.
@@ -325,6 +342,9 @@ pub struct FlowFm {
     pub outcome: Spanned<Vec<OutcomeFm>>,
     /// The independent check of its questions, answers and outcomes.
     pub reviewed: Option<ReviewFm>,
+    /// The change log, newest first.
+    #[serde(default)]
+    pub log: Vec<LogFm>,
 }
 
 /// A condition: `{ question = "option" }` or `{ question = ["a", "b"] }`; with

@@ -42,6 +42,8 @@ pub struct ParsedProcedure {
     pub body_en: String,
     /// Its hard facts, counted.
     pub counts: facts::FactCounts,
+    /// Its change log, checked.
+    pub log: &'static [thu_tuc_xa_core::model::LogEntry],
 }
 
 /// UI strings: the keys, sorted, with both translations.
@@ -337,6 +339,7 @@ pub fn build(inputs: &Inputs) -> Result<Site, Vec<Diagnostic>> {
         &procedures,
         &forms,
         &mut prefills,
+        &register,
         inputs.today,
         &mut diags,
     );
@@ -432,6 +435,7 @@ fn flows(
     procedures: &[(&Source, ParsedProcedure)],
     forms: &[form::ParsedForm],
     prefills: &mut form::PrefillUse,
+    register: &register::Register,
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> Vec<flow::ParsedFlow> {
@@ -439,7 +443,7 @@ fn flows(
     let mut flows: Vec<(&Source, flow::ParsedFlow)> = inputs
         .flows
         .iter()
-        .filter_map(|s| flow::flow(s, &procedures, today, diags).map(|f| (s, f)))
+        .filter_map(|s| flow::flow(s, &procedures, register, today, diags).map(|f| (s, f)))
         .collect();
     flows.sort_by_key(|(_, f)| f.order);
     for pair in flows.windows(2) {

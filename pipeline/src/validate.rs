@@ -8,11 +8,13 @@ use toml::Spanned;
 use super::body::{body, split_front_matter, SitePages};
 use super::diag::{Diagnostics, Source};
 use super::front_matter::{
-    AliasesFm, FieldFm, FieldsFile, GlossaryFm, ProcedureFm, ReviewFm, TextFm,
+    AliasesFm, FieldFm, FieldsFile, GlossaryFm, LogFm, ProcedureFm, ReviewFm, TextFm,
 };
 use super::register::{Ended, Register};
 use super::{ParsedDocument, ParsedProcedure, StringEntry, StringValue, Strings};
-use thu_tuc_xa_core::model::{Channel, DocKind, Place, PlaceOf, Vocabulary};
+use thu_tuc_xa_core::model::{
+    Channel, DocKind, LogEntry, LogWhy, Place, PlaceOf, Text, Vocabulary,
+};
 
 /// Deserializes TOML that starts at byte `offset` of `source`, reporting errors there.
 pub(super) fn parse_toml<T: serde::de::DeserializeOwned>(
@@ -328,6 +330,115 @@ pub fn review(source: &Source, offset: usize, r: &ReviewFm, diags: &mut Diagnost
     }
 }
 
+/// A page's change log (`[[log]]`): newest first, ending with the one `new`
+/// entry, no day after the content's day, a `law` (and only then) naming a text
+/// of the register. Returns the entries for the generated data.
+pub fn log(
+    source: &Source,
+    offset: usize,
+    entries: &[LogFm],
+    register: &Register,
+    today: jiff::civil::Date,
+    diags: &mut Diagnostics,
+) -> &'static [LogEntry] {
+    let at = |s: &Spanned<String>| offset + s.span().start;
+    if entries.is_empty() {
+        diags.push(source.at(
+            offset,
+            "the change log is missing: add a `[[log]]` with `why = \"new\"` and the day the page was published (see content/README.md)",
+        ));
+    }
+    let mut out = Vec::new();
+    let mut newer: Option<jiff::civil::Date> = None;
+    for (i, e) in entries.iter().enumerate() {
+        text(
+            source,
+            offset,
+            &TextFm {
+                vi: e.vi.clone(),
+                en: e.en.clone(),
+            },
+            diags,
+        );
+        let why = id_of::<LogWhy>(source, offset, "why", &e.why, diags);
+        match super::register::date(e.date.get_ref()) {
+            None => diags.push(source.at(
+                at(&e.date),
+                format!(
+                    "log date `{}` must be a date written YYYY-MM-DD",
+                    e.date.get_ref()
+                ),
+            )),
+            Some(d) if d > today => diags.push(source.at(
+                at(&e.date),
+                format!(
+                    "log date {} is after the content's day {today}: a change is logged once it is made",
+                    e.date.get_ref()
+                ),
+            )),
+            Some(d) => {
+                if newer.is_some_and(|n| d > n) {
+                    diags.push(source.at(
+                        at(&e.date),
+                        format!(
+                            "log entries go newest first: {} comes after an older entry",
+                            e.date.get_ref()
+                        ),
+                    ));
+                }
+                newer = Some(d);
+            }
+        }
+        let last = i + 1 == entries.len();
+        match why {
+            Some(LogWhy::New) if !last => diags.push(source.at(
+                at(&e.why),
+                "`why = \"new\"` is the page's first publication: the last (oldest) entry, once",
+            )),
+            Some(w) if last && w != LogWhy::New => diags.push(source.at(
+                at(&e.why),
+                "the last (oldest) entry must be `why = \"new\"`: the day the page was published",
+            )),
+            _ => {}
+        }
+        match (&e.law, why) {
+            (None, Some(LogWhy::Law)) => diags.push(source.at(
+                at(&e.why),
+                "`why = \"law\"` needs `law = \"<id>\"`: the text of the register that caused the change",
+            )),
+            (Some(law), Some(w)) if w != LogWhy::Law => diags.push(source.at(
+                at(law),
+                format!("`law` goes only with `why = \"law\"`, not `{}`", w.id()),
+            )),
+            (Some(law), _) if register.get(law.get_ref()).is_none() => diags.push(source.at(
+                at(law),
+                format!(
+                    "unknown legal text `{}`: there is no content/van-ban/{}.toml",
+                    law.get_ref(),
+                    law.get_ref()
+                ),
+            )),
+            _ => {}
+        }
+        if let Some(why) = why {
+            out.push(LogEntry {
+                date: leak(e.date.get_ref()),
+                why,
+                law: e.law.as_ref().map(|l| leak(l.get_ref())),
+                text: Text {
+                    vi: leak(e.vi.get_ref()),
+                    en: leak(e.en.get_ref()),
+                },
+            });
+        }
+    }
+    Box::leak(out.into_boxed_slice())
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
 /// A file whose `reviewed` is required: where it is missing.
 pub fn require_review(source: &Source, r: Option<&ReviewFm>, diags: &mut Diagnostics) {
     if let Some(r) = r {
@@ -638,6 +749,14 @@ pub fn procedure(
             _ => {}
         }
     }
+    let log = log(
+        source,
+        fm_offset,
+        &fm.log,
+        known.register,
+        known.today,
+        diags,
+    );
     let (body_vi, body_en) = rendered?;
     (diags.0.len() == before).then_some(ParsedProcedure {
         slug,
@@ -645,6 +764,7 @@ pub fn procedure(
         body_vi,
         body_en,
         counts,
+        log,
     })
 }
 

@@ -194,6 +194,9 @@ fn Shell(route: Route) -> impl IntoView {
                                 <a href=Route::new(lang, Page::Laws).href()>{t.laws_title}</a>
                             </li>
                             <li>
+                                <a href=Route::new(lang, Page::Changes).href()>{t.changes_title}</a>
+                            </li>
+                            <li>
                                 <a href=Route::new(lang, Page::Embed).href()>{t.footer_embed}</a>
                             </li>
                             <li>

@@ -326,6 +326,17 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     for file in thu_tuc_xa::open_data::files() {
         std::fs::write(open.join(&file.name), file.contents).map_err(|e| e.to_string())?;
     }
+    // The change feeds (Atom): the site's and each field's, in both languages.
+    for lang in Lang::ALL {
+        for (field, path) in thu_tuc_xa::changes::feeds(lang) {
+            let file = dist.join(path.trim_start_matches('/'));
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+            }
+            let xml = thu_tuc_xa::changes::feed(lang, field, base_url);
+            std::fs::write(file, xml).map_err(|e| e.to_string())?;
+        }
+    }
     std::fs::write(dist.join("sitemap.xml"), sitemap(&routes, base_url))
         .map_err(|e| e.to_string())?;
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n");

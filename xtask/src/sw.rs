@@ -219,6 +219,7 @@ fn pack(
     for (i, path) in paths.iter().enumerate() {
         let read = |url: &str| std::fs::read_to_string(file_of(dist, url));
         let page = read(path).map_err(|e| format!("service worker: {path}: {e}"))?;
+        let page = without_page_head(&page);
         let fragment_file = read(&fragment_url(path)).ok();
         let parts = fragment_file.as_deref().and_then(|f| {
             let fragment = f.strip_prefix(&mark)?;
@@ -274,6 +275,21 @@ fn pack(
         pages,
         files,
     })
+}
+
+/// The marks around a page's own head tags for sharing and search engines
+/// (schema.org data, Open Graph, the feeds of its field), written by the
+/// prerenderer (`ssr::head`, `PAGE_HEAD`). They mean nothing offline, so the pack
+/// leaves them out: the shell would otherwise need a value per page for them.
+const PAGE_HEAD: (&str, &str) = ("<!--page-head-->", "<!--/page-head-->");
+
+/// A page without its [`PAGE_HEAD`] block.
+fn without_page_head(page: &str) -> String {
+    let (start, end) = PAGE_HEAD;
+    match (page.find(start), page.find(end)) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &page[..a], &page[b + end.len()..]),
+        _ => page.to_string(),
+    }
 }
 
 /// Where two texts first differ, with some of each around it.
@@ -494,6 +510,13 @@ mod tests {
             assert_eq!(q.description, "About B.");
             assert_eq!(fill(&shell, |m| q.value(m)), second);
         }
+    }
+
+    #[test]
+    fn the_pack_leaves_out_a_pages_own_head_tags() {
+        let page = "<head><title>t</title>\n<!--page-head--><script type=\"application/ld+json\">{}</script>\n<!--/page-head-->\n</head>";
+        assert_eq!(without_page_head(page), "<head><title>t</title>\n\n</head>");
+        assert_eq!(without_page_head("<head></head>"), "<head></head>");
     }
 
     #[test]

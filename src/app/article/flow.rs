@@ -122,6 +122,7 @@ pub fn FlowArticle(lang: Lang, text: &'static FlowText) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                <super::changes::RecentChanges lang log=text.log section=true/>
             </section>
             {flow
                 .questions

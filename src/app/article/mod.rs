@@ -6,6 +6,7 @@
 //! client-side navigation; so the full content never has to be in the wasm.
 
 mod about;
+pub mod changes;
 mod document;
 mod embed;
 pub mod facts;
@@ -28,6 +29,7 @@ use crate::model::{format_date, DocKind, Document, Lang, Place, PlaceOf, Procedu
 use crate::route::{Page, Route};
 
 pub use embed::SITE_URL;
+pub use procedure::channel_label;
 
 std::thread_local! {
     /// The last page [`render`] made on this thread, by address.
@@ -89,6 +91,7 @@ fn render_anew(route: &Route) -> Option<String> {
         Page::Embed => Some(view! { <embed::EmbedArticle lang/> }.to_html()),
         Page::Laws => Some(view! { <laws::LawsArticle lang/> }.to_html()),
         Page::OpenData => Some(view! { <open_data::OpenDataArticle lang/> }.to_html()),
+        Page::Changes => Some(view! { <changes::ChangesArticle lang/> }.to_html()),
         Page::Rights => Some(view! { <rights::RightsArticle lang/> }.to_html()),
         Page::Receipts => Some(view! { <receipt::ReceiptsArticle lang/> }.to_html()),
         Page::About => Some(view! { <about::AboutArticle lang/> }.to_html()),
@@ -202,6 +205,10 @@ fn Sources(
     sources: &'static [&'static str],
     checked: Option<&'static str>,
     portal_url: Option<&'static str>,
+    /// The page's change log, newest first: its latest entries show under the
+    /// "checked" date.
+    #[prop(optional)]
+    log: &'static [crate::model::LogEntry],
 ) -> impl IntoView {
     let t = data::strings(lang);
     view! {
@@ -222,6 +229,7 @@ fn Sources(
                         </p>
                     }
                 })}
+            <changes::RecentChanges lang log/>
             {portal_url
                 .map(|u| {
                     view! {

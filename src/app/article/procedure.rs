@@ -13,7 +13,7 @@ use crate::route::{Page, Route};
 /// The national portal's home page, for procedures without an entry of their own.
 use super::receipt::LOOKUP_URL as PORTAL_HOME;
 
-pub(super) fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
+pub fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
     match channel {
         Channel::InPerson => t.channel_in_person,
         Channel::Post => t.channel_post,
@@ -291,7 +291,7 @@ pub fn ProcedureArticle(lang: Lang, procedure: &'static Procedure) -> impl IntoV
                 </p>
             </section>
 
-            <Sources lang sources=p.sources checked=Some(p.checked) portal_url=p.portal_url/>
+            <Sources lang sources=p.sources checked=Some(p.checked) portal_url=p.portal_url log=p.log/>
         </article>
     }
 }

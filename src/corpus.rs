@@ -137,7 +137,7 @@ pub fn pages_corpus(lang: Lang) -> String {
 /// O  name              an old province
 /// D  name              an old district of it
 /// w  name  n…          an old ward of it, now in the n-th commune (from 0), or in
-///                      several (numbers separated by spaces, the main part first)
+///                      several (numbers separated by spaces, in the source's order)
 ///                      when it was divided; a whole district (no wards) has an
 ///                      empty name
 /// ```

@@ -15,6 +15,8 @@ pub mod changes;
 pub mod corpus;
 pub mod data;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod og;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod open_data;
 pub mod route;
 #[cfg(feature = "ssr")]

@@ -94,6 +94,7 @@ pub fn head(route: &Route, base_url: &str) -> String {
         // A page's own tags for search engines, sharing and feeds, between marks:
         // the service worker's offline pack leaves them out (`xtask/src/sw.rs`).
         out.push_str(PAGE_HEAD.0);
+        out.push_str(&open_graph(route, base_url));
         if let Some(ld) = json_ld(route, base_url) {
             out.push_str(&format!(
                 "<script type=\"application/ld+json\">{ld}</script>\n"
@@ -127,6 +128,38 @@ pub fn head(route: &Route, base_url: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A page's Open Graph and Twitter card tags: its title, description and
+/// address, and the preview image of its kind ([`crate::og`]).
+fn open_graph(route: &Route, base_url: &str) -> String {
+    let t = data::strings(route.lang);
+    let kind = crate::og::Kind::of(route.page);
+    let locale = match route.lang {
+        Lang::Vi => "vi_VN",
+        Lang::En => "en_GB",
+    };
+    let meta = |property: &str, content: &str| {
+        format!(
+            "<meta property=\"{property}\" content=\"{}\">\n",
+            escape(content)
+        )
+    };
+    [
+        meta("og:type", "website"),
+        meta("og:site_name", t.site_name),
+        meta("og:locale", locale),
+        meta("og:title", &route.title()),
+        meta("og:description", &description(route)),
+        meta("og:url", &format!("{base_url}{}", route.href())),
+        meta("og:image", &format!("{base_url}{}", kind.path(route.lang))),
+        meta("og:image:type", "image/png"),
+        meta("og:image:width", &crate::og::WIDTH.to_string()),
+        meta("og:image:height", &crate::og::HEIGHT.to_string()),
+        meta("og:image:alt", t.og_image_alt),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">\n".to_string(),
+    ]
+    .concat()
 }
 
 /// The marks around a page's own head tags (see [`head`]).

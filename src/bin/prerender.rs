@@ -326,6 +326,15 @@ fn run(dist: &Path, base_url: &str) -> Result<usize, String> {
     for file in thu_tuc_xa::open_data::files() {
         std::fs::write(open.join(&file.name), file.contents).map_err(|e| e.to_string())?;
     }
+    // The link preview images, one per kind of page and language.
+    let images = dist.join(thu_tuc_xa::og::DIR);
+    std::fs::create_dir_all(&images).map_err(|e| e.to_string())?;
+    for kind in thu_tuc_xa::og::Kind::ALL {
+        for lang in Lang::ALL {
+            let path = dist.join(kind.path(lang).trim_start_matches('/'));
+            std::fs::write(path, thu_tuc_xa::og::image(kind, lang)).map_err(|e| e.to_string())?;
+        }
+    }
     // The change feeds (Atom): the site's and each field's, in both languages.
     for lang in Lang::ALL {
         for (field, path) in thu_tuc_xa::changes::feeds(lang) {

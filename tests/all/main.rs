@@ -17,4 +17,6 @@ mod props;
 mod render;
 mod routes;
 mod search;
+#[cfg(feature = "ssr")]
+mod sharing;
 mod wasm_weight;

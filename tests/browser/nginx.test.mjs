@@ -53,3 +53,23 @@ test('the worker is JavaScript, a directory gets its slash, the build\'s own fil
     assert.equal((await head(path)).status, 404, path);
   }
 });
+
+test('the open data and the feeds may be read by other sites, CSV says UTF-8, pages stay closed', { skip }, async () => {
+  for (const [path, type] of [
+    ['/du-lieu/v1/xa-phuong.json', /^application\/json/],
+    ['/du-lieu/v1/xa-phuong.csv', /^text\/csv; charset=utf-8$/],
+    ['/thay-doi.xml', /xml/],
+    ['/en/thay-doi/ho-tich.xml', /xml/],
+  ]) {
+    const r = await head(path, { 'Accept-Encoding': 'br' });
+    assert.equal(r.status, 200, path);
+    assert.match(r.headers.get('content-type'), type, path);
+    assert.equal(r.headers.get('access-control-allow-origin'), '*', path);
+    assert.match(r.headers.get('content-security-policy'), /frame-ancestors /, `${path}: the security headers too`);
+    assert.equal(r.headers.get('strict-transport-security'), 'max-age=63072000', path);
+  }
+  for (const path of ['/thay-doi/', '/du-lieu/', '/']) {
+    assert.equal((await head(path)).headers.get('access-control-allow-origin'), null, path);
+  }
+  assert.equal((await head('/du-lieu/v1/khong-co.json')).status, 404);
+});

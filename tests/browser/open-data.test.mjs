@@ -23,6 +23,7 @@ test('the open data page links every file, each served as it says with the count
       assert.match(href, /^\/du-lieu\/v1\/[a-z-]+\.(json|csv|schema\.json)$/);
       const res = await page.request.get(BASE_URL + href);
       assert.equal(res.status(), 200, href);
+      assert.equal(res.headers()['access-control-allow-origin'], '*', `${href}: other sites may read it`);
       const type = res.headers()['content-type'];
       if (href.endsWith('.csv')) {
         assert.match(type, /^text\/csv/, href);

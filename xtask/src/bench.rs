@@ -130,6 +130,10 @@ pub fn run() -> Result<()> {
         .map(|n| format!("du-lieu/v1/{n}"))
         .collect();
     let open_data_brotli = brotli_of(&dist, &open_data)?;
+    // The site's change feed: one entry per change of a procedure or flow.
+    let feed_entries = std::fs::read_to_string(dist.join("thay-doi.xml"))?
+        .matches("<entry>")
+        .count();
     let procedures = count_pages(&dist.join("thu-tuc"))?;
     let indexed = count_in_pages(&dist.join("danh-muc"), "class=\"index-entry\"")?;
     let flows = count_pages(&dist.join("su-kien"))?;
@@ -188,6 +192,7 @@ pub fn run() -> Result<()> {
         ("forms_module_brotli_kb", kb(forms_module), None, ""),
         ("open_data_files", open_data.len() as f64, None, ""),
         ("open_data_brotli_kb", kb(open_data_brotli), None, ""),
+        ("feed_entries", feed_entries as f64, None, ""),
         // What a static host must accept: the files without their .br/.gz
         // siblings (`cargo xtask dist --no-precompress`) and with them.
         ("dist_files", hosted.files as f64, Some(20_000.0), "≤"),

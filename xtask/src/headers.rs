@@ -174,8 +174,28 @@ pub fn matches_hashed_pattern(path: &str) -> bool {
     })
 }
 
+/// The `_headers` patterns of the files other sites may fetch from their own pages
+/// (`Access-Control-Allow-Origin: *`): the open data and the change feeds. They
+/// are public and read without credentials, so any origin may read them.
+pub const OPEN_PATTERNS: [&str; 5] = [
+    "/du-lieu/*",
+    "/thay-doi.xml",
+    "/thay-doi/*",
+    "/en/thay-doi.xml",
+    "/en/thay-doi/*",
+];
+
+/// Whether `path` is a file of the open data or a change feed ([`OPEN_PATTERNS`]).
+pub fn is_open_file(path: &str) -> bool {
+    let path = path.strip_prefix("/en").unwrap_or(path);
+    path.starts_with("/du-lieu/v")
+        || path == "/thay-doi.xml"
+        || (path.starts_with("/thay-doi/") && path.ends_with(".xml"))
+}
+
 /// The headers for a response to `url_path` (already percent-decoded, no query):
-/// the security headers (with `csp`) plus the right `Cache-Control`.
+/// the security headers (with `csp`) plus the right `Cache-Control`, and for the
+/// open files ([`is_open_file`]) `Access-Control-Allow-Origin: *`.
 pub fn headers_for(url_path: &str, csp: &str) -> Vec<(&'static str, String)> {
     let cache = if is_hashed_asset(url_path) {
         IMMUTABLE
@@ -184,6 +204,9 @@ pub fn headers_for(url_path: &str, csp: &str) -> Vec<(&'static str, String)> {
     };
     let mut headers: Vec<(&'static str, String)> = security_headers(csp).into();
     headers.push(("Cache-Control", cache.to_string()));
+    if is_open_file(url_path) {
+        headers.push(("Access-Control-Allow-Origin", "*".to_string()));
+    }
     headers
 }
 
@@ -256,6 +279,10 @@ pub fn static_host_headers_file(csp: &str) -> String {
     for pattern in HASHED_PATTERNS {
         out.push_str(&format!("{pattern}\n  Cache-Control: {IMMUTABLE}\n"));
     }
+    out.push_str("\n# The open data and the change feeds: other sites' pages may read them.\n");
+    for pattern in OPEN_PATTERNS {
+        out.push_str(&format!("{pattern}\n  Access-Control-Allow-Origin: *\n"));
+    }
     out
 }
 
@@ -309,8 +336,13 @@ pub const EXAMPLE_SITE: NginxSite<'static> = NginxSite {
 pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     // nginx drops a server's add_header lines in any location that has its own,
     // so the hashed-asset location repeats the security headers.
-    let add_headers = |indent: &str, cache: &str| {
+    let add_headers = |indent: &str, cache: &str, open: bool| {
         let mut s = String::new();
+        if open {
+            s.push_str(&format!(
+                "{indent}add_header Access-Control-Allow-Origin \"*\" always;\n"
+            ));
+        }
         for (name, value) in security_headers(csp) {
             s.push_str(&format!("{indent}add_header {name} \"{value}\" always;\n"));
         }
@@ -348,7 +380,9 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     out.push_str(&format!("    ssl_certificate {certificate};\n"));
     out.push_str(&format!("    ssl_certificate_key {certificate_key};\n"));
     out.push_str(&format!("    root {root};\n"));
-    out.push_str("    charset utf-8;\n\n");
+    out.push_str("    charset utf-8;\n");
+    out.push_str("    # nginx's default charset types and the open data's CSV.\n");
+    out.push_str("    charset_types text/xml text/plain text/vnd.wap.wml application/javascript application/rss+xml text/csv;\n\n");
     out.push_str("    include mime.types;\n");
     out.push_str("    # Stock mime.types lacks mjs (the service worker is refused without it)\n");
     out.push_str(
@@ -363,7 +397,7 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     out.push_str("    brotli_static on;\n");
     out.push_str("    gzip_static on;\n");
     out.push_str("    gzip_vary on;\n\n");
-    out.push_str(&add_headers("    ", NO_CACHE));
+    out.push_str(&add_headers("    ", NO_CACHE, false));
     out.push('\n');
     out.push_str("    # `/x` that is a directory redirects to `/x/`, which serves x/index.html,\n");
     out.push_str("    # like Netlify, Cloudflare Pages and `cargo xtask serve`.\n");
@@ -379,7 +413,12 @@ pub fn nginx_conf(root: &str, csp: &str, site: &NginxSite) -> String {
     out.push_str("    # Content-hashed assets (name-0123456789abcdef[_bg].ext) never change.\n");
     out.push_str("    location ~ \"-[0-9a-f]{12,16}(_bg)?\\.[A-Za-z0-9]+$\" {\n");
     out.push_str("        try_files $uri =404;\n");
-    out.push_str(&add_headers("        ", IMMUTABLE));
+    out.push_str(&add_headers("        ", IMMUTABLE, false));
+    out.push_str("    }\n\n");
+    out.push_str("    # The open data and the change feeds: other sites' pages may read them.\n");
+    out.push_str("    location ~ \"^(/en)?/(du-lieu/v[0-9]+/|thay-doi\\.xml$|thay-doi/[a-z0-9-]+\\.xml$)\" {\n");
+    out.push_str("        try_files $uri =404;\n");
+    out.push_str(&add_headers("        ", NO_CACHE, true));
     out.push_str("    }\n\n");
     out.push_str("    error_page 404 /404.html;\n");
     out.push_str("}\n");
@@ -520,6 +559,19 @@ mod tests {
         }
         let wasm = headers_for("/thu-tuc-xa-1a2b3c4d5e6f7a8b_bg.wasm", &csp);
         assert_eq!(get(&wasm, "Cache-Control"), Some(IMMUTABLE));
+        // Other sites' pages may read the open data and the feeds, not the pages.
+        for open in [
+            "/du-lieu/v1/xa-phuong.json",
+            "/thay-doi.xml",
+            "/en/thay-doi/ho-tich.xml",
+        ] {
+            let h = headers_for(open, &csp);
+            assert_eq!(get(&h, "Access-Control-Allow-Origin"), Some("*"), "{open}");
+        }
+        for page in ["/thay-doi/", "/du-lieu/", "/index.html", "/embed.js"] {
+            let h = headers_for(page, &csp);
+            assert_eq!(get(&h, "Access-Control-Allow-Origin"), None, "{page}");
+        }
         for headers in [html, wasm] {
             assert_eq!(get(&headers, "Content-Security-Policy"), Some(csp.as_str()));
             assert_eq!(get(&headers, "X-Content-Type-Options"), Some("nosniff"));
@@ -564,6 +616,9 @@ mod tests {
         }
         for pattern in HASHED_PATTERNS {
             assert!(file.contains(&format!("\n{pattern}\n  Cache-Control: {IMMUTABLE}\n")));
+        }
+        for pattern in OPEN_PATTERNS {
+            assert!(file.contains(&format!("\n{pattern}\n  Access-Control-Allow-Origin: *\n")));
         }
         // One Cache-Control per matching path (see the function's docs).
         assert_eq!(
@@ -618,7 +673,11 @@ mod tests {
         all.push(("Strict-Transport-Security", HSTS.into()));
         for (name, value) in all {
             let line = format!("add_header {name} \"{value}\" always;");
-            assert_eq!(conf.matches(&line).count(), 2, "server and hashed location");
+            assert_eq!(
+                conf.matches(&line).count(),
+                3,
+                "server, hashed and open locations"
+            );
         }
         assert_eq!(conf.matches('{').count(), conf.matches('}').count());
     }

@@ -516,12 +516,12 @@ pub fn CommunePage(lang: Lang, commune: &'static Commune) -> impl IntoView {
                                 {olds
                                     .into_iter()
                                     .map(|w| {
-                                        let part = if !w.is_split() {
-                                            String::new()
-                                        } else if std::ptr::eq(w.to[0], c) {
-                                            format!("{} ", t.commune_most_of)
-                                        } else {
+                                        // The source does not say which part is the
+                                        // larger: every part of a divided ward is "a part".
+                                        let part = if w.is_split() {
                                             format!("{} ", t.commune_part_of)
+                                        } else {
+                                            String::new()
                                         };
                                         let href = format!(
                                             "{}#d{}",
@@ -759,8 +759,9 @@ pub fn OldProvincePage(lang: Lang, province: &'static OldProvince) -> impl IntoV
     }
 }
 
-/// An old ward and where it went; a divided ward lists every part, the main first
-/// (the page explains why once, in `split_note`).
+/// An old ward and where it went; a divided ward lists every part, marked
+/// divided (the page explains once, in `split_note`, that which one a home is in
+/// depends on its street or village).
 #[component]
 fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
     let t = data::strings(lang);
@@ -773,8 +774,8 @@ fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
             </span>
             " → "
             {link(ward.to[0])}
-            {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}
             {rest.iter().map(|c| view! { ", " {link(c)} }).collect_view()}
+            {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}
         </li>
     }
 }

@@ -22,7 +22,8 @@ pub struct Logged {
     /// The procedure's field; `None` for a flow.
     pub field: Option<&'static str>,
     /// Its place in its page's log counted from the oldest (1 first): with the
-    /// page and the date, an id that stays when newer entries are added.
+    /// page, an id that stays when newer entries are added on top (editors never
+    /// remove or reorder entries: content/README.md).
     pub number: usize,
 }
 
@@ -58,6 +59,11 @@ fn logged(
 
 /// Every change of the site, newest first; on one day, by page name.
 pub fn all() -> Vec<Logged> {
+    all_in(Lang::Vi)
+}
+
+/// Every change, newest first; on one day, by page name in `lang`'s order.
+pub fn all_in(lang: Lang) -> Vec<Logged> {
     let mut out: Vec<Logged> = data::PROCEDURES
         .iter()
         .flat_map(|info| {
@@ -69,12 +75,12 @@ pub fn all() -> Vec<Logged> {
             logged(t.log, Page::Flow(f), f.name, None)
         }))
         .collect();
-    out.sort_by(|a, b| {
-        b.entry
-            .date
-            .cmp(a.entry.date)
-            .then_with(|| a.name.vi.cmp(b.name.vi))
-            .then_with(|| b.number.cmp(&a.number))
+    out.sort_by_cached_key(|l| {
+        (
+            std::cmp::Reverse(l.entry.date),
+            data::sort_key(l.name.get(lang)),
+            std::cmp::Reverse(l.number),
+        )
     });
     out
 }
@@ -114,7 +120,7 @@ fn day(iso: &str) -> FixedDateTime {
 /// language, with absolute links on `base_url`.
 pub fn feed(lang: Lang, field: Option<&Field>, base_url: &str) -> String {
     let t = data::strings(lang);
-    let entries: Vec<Logged> = all()
+    let entries: Vec<Logged> = all_in(lang)
         .into_iter()
         .filter(|l| field.is_none_or(|f| l.field == Some(f.id)))
         .collect();
@@ -175,7 +181,7 @@ pub fn feed(lang: Lang, field: Option<&Field>, base_url: &str) -> String {
 fn entry(l: &Logged, lang: Lang, base_url: &str) -> Entry {
     let page = format!("{base_url}{}", Route::new(lang, l.page).href());
     let mut text = l.entry.text.get(lang).to_string();
-    if let Some(doc) = l.entry.law.and_then(data::legal_doc) {
+    if let Some(doc) = law_not_named(l.entry, lang) {
         let t = data::strings(lang);
         text.push_str(&format!(" {}: {}.", t.changes_law, doc.short.get(lang)));
     }
@@ -206,4 +212,12 @@ fn entry(l: &Logged, lang: Lang, base_url: &str) -> Entry {
         }),
         ..Default::default()
     }
+}
+
+/// The legal text an entry follows, unless its words already name it.
+pub fn law_not_named(entry: &LogEntry, lang: Lang) -> Option<&'static crate::model::LegalDoc> {
+    entry
+        .law
+        .and_then(data::legal_doc)
+        .filter(|doc| !entry.text.get(lang).contains(doc.short.get(lang)))
 }

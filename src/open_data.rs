@@ -122,8 +122,8 @@ impl Licence {
             Licence::Offices => json!({
                 "id": "MIT",
                 "url": "https://opensource.org/license/mit",
-                "attribution": format!("{SAPNHAP}; {VPD}; the source's own words, flagged (old, street) by Thủ tục xã"),
-                "notices": notice(&[NOTICES[2].0, NOTICES[1].0]),
+                "attribution": format!("offices: {SAPNHAP}; {VPD}; the source's own words, flagged (old, street) by Thủ tục xã; commune names and codes: {VAU}"),
+                "notices": notice(&[NOTICES[2].0, NOTICES[1].0, NOTICES[0].0]),
             }),
             Licence::Portal => json!({
                 "id": "public-record",
@@ -200,11 +200,22 @@ fn procedures() -> DataSet {
                 "portal_url": p.portal_url,
                 "checked": p.checked,
                 "reviewed": p.reviewed,
+                "sources": p.sources,
                 "legal_basis": p.legal_basis.iter().map(|(d, _)| d.id).collect::<Vec<_>>(),
                 "who": fact(&p.who),
                 "deadline": p.deadline.as_ref().map(fact),
                 "result": text(p.result),
                 "time": fact(&p.time),
+                "time_limit": p.time_limit.map(|l| {
+                    use crate::calendar::Limit;
+                    let (kind, days) = match l {
+                        Limit::WorkingDays(n) => ("working-days", Some(n)),
+                        Limit::Days(n) => ("days", Some(n)),
+                        Limit::SameDay => ("same-day", None),
+                        Limit::AtOnce => ("at-once", None),
+                    };
+                    json!({ "kind": kind, "days": days, "until": p.time_limit_until })
+                }),
                 "fee": fact(&p.fee),
                 "exemptions": p.exemptions.iter().map(fact).collect::<Vec<_>>(),
                 "place": {
@@ -223,6 +234,7 @@ fn procedures() -> DataSet {
                     "count": d.count,
                     "note": d.note.map(text),
                     "when": d.when.map(text),
+                    "case": d.case,
                     "lacking": d.lacking.map(text),
                     "basis": basis(&d.basis),
                 })).collect::<Vec<_>>(),

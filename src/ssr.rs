@@ -156,7 +156,10 @@ fn open_graph(route: &Route, base_url: &str) -> String {
         meta("og:image:type", "image/png"),
         meta("og:image:width", &crate::og::WIDTH.to_string()),
         meta("og:image:height", &crate::og::HEIGHT.to_string()),
-        meta("og:image:alt", t.og_image_alt),
+        meta(
+            "og:image:alt",
+            &format!("{}: {}", t.site_name, kind.words(route.lang).0),
+        ),
         "<meta name=\"twitter:card\" content=\"summary_large_image\">\n".to_string(),
     ]
     .concat()
@@ -214,10 +217,10 @@ pub fn description(route: &Route) -> String {
 fn provider(place: Place, lang: Lang) -> Option<&'static str> {
     let t = data::strings(lang);
     match place {
-        Place::AnyCommune
-        | Place::AnyCommuneInProvince
-        | Place::ResidenceCommune
-        | Place::PropertyCommune => Some(t.ld_provider_centre),
+        Place::AnyCommune | Place::AnyCommuneInProvince | Place::ResidenceCommune => {
+            Some(t.ld_provider_centre)
+        }
+        Place::PropertyCommune => Some(t.ld_provider_property),
         Place::CommunePolice | Place::AnyCommunePolice => Some(t.ld_provider_police),
         Place::CommuneMilitary => Some(t.ld_provider_military),
         Place::SocialInsuranceOffice => Some(t.ld_provider_social_insurance),
@@ -264,14 +267,18 @@ pub fn json_ld(route: &Route, base_url: &str) -> Option<String> {
         "name": info.name.get(lang),
         "description": p.summary.get(lang),
         "url": url,
-        "inLanguage": lang.tag(),
         "identifier": info.code,
         "serviceType": data::field(info.field).map(|f| f.name.get(lang)),
         "areaServed": { "@type": "Country", "name": t.ld_country },
         "availableChannel": channels,
         "serviceOutput": { "@type": "Thing", "name": p.result.get(lang) },
-        "offers": { "@type": "Offer", "description": p.fee.text.get(lang) },
     });
+    // The fee in words, unless they point at the exemptions listed under them on
+    // the page, which the data does not carry.
+    let fee = p.fee.text.get(lang);
+    if !["dưới đây", "below"].iter().any(|w| fee.contains(w)) {
+        ld["offers"] = serde_json::json!({ "@type": "Offer", "description": fee });
+    }
     if let Some(name) = provider(p.place, lang) {
         ld["provider"] = serde_json::json!({
             "@type": "GovernmentOrganization",

@@ -185,7 +185,11 @@ pub fn flow(
     }
     super::validate::aliases(source, 0, &fm.name, &fm.aliases, diags);
     super::validate::require_review(source, fm.reviewed.as_ref(), diags);
-    let log = super::validate::log(source, 0, &fm.log, register, today, diags);
+    let reviewed = fm
+        .reviewed
+        .as_ref()
+        .and_then(|r| super::register::date(r.date.get_ref()));
+    let log = super::validate::log(source, 0, &fm.log, (register, reviewed), today, diags);
     let questions = fm.question.get_ref();
     let outcomes = fm.outcome.get_ref();
     if questions.is_empty() {

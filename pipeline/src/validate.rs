@@ -331,13 +331,15 @@ pub fn review(source: &Source, offset: usize, r: &ReviewFm, diags: &mut Diagnost
 }
 
 /// A page's change log (`[[log]]`): newest first, ending with the one `new`
-/// entry, no day after the content's day, a `law` (and only then) naming a text
-/// of the register. Returns the entries for the generated data.
+/// entry, no day after the content's day nor after the page's last check
+/// (`checked`: a change is checked before the page says when it was checked), a
+/// `law` (and only then) naming a text of the register. Returns the entries for
+/// the generated data.
 pub fn log(
     source: &Source,
     offset: usize,
     entries: &[LogFm],
-    register: &Register,
+    (register, checked): (&Register, Option<jiff::civil::Date>),
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
 ) -> &'static [LogEntry] {
@@ -374,6 +376,14 @@ pub fn log(
                 format!(
                     "log date {} is after the content's day {today}: a change is logged once it is made",
                     e.date.get_ref()
+                ),
+            )),
+            Some(d) if checked.is_some_and(|c| d > c) => diags.push(source.at(
+                at(&e.date),
+                format!(
+                    "log date {} is after the page's last check ({}): check the change, then move `checked` and `reviewed.date` to its day",
+                    e.date.get_ref(),
+                    checked.map(|c| c.to_string()).unwrap_or_default()
                 ),
             )),
             Some(d) => {
@@ -749,11 +759,17 @@ pub fn procedure(
             _ => {}
         }
     }
+    // The page's last check: the earlier of `checked` and the review.
+    let last_check = [Some(&fm.checked), fm.reviewed.as_ref().map(|r| &r.date)]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| super::register::date(d.get_ref()))
+        .min();
     let log = log(
         source,
         fm_offset,
         &fm.log,
-        known.register,
+        (known.register, last_check),
         known.today,
         diags,
     );

@@ -157,10 +157,10 @@ fn raw_html_and_bad_links_in_the_body_are_refused() {
     assert_eq!(
         errors(&inputs),
         vec![
-            "content/thu-tuc/thu-nghiem.md:40:1: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:42:5: link `javascript:alert(1)` must start with `https://` or `/`",
-            "content/thu-tuc/thu-nghiem.md:46:6: raw HTML is not allowed in content; use markdown",
-            "content/thu-tuc/thu-nghiem.md:46:13: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:45:1: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:47:5: link `javascript:alert(1)` must start with `https://` or `/`",
+            "content/thu-tuc/thu-nghiem.md:51:6: raw HTML is not allowed in content; use markdown",
+            "content/thu-tuc/thu-nghiem.md:51:13: raw HTML is not allowed in content; use markdown",
         ]
     );
 }
@@ -198,8 +198,8 @@ fn site_links_must_lead_to_a_page_and_get_the_language_prefix() {
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &bad)),
         vec![
-            "content/thu-tuc/thu-nghiem.md:42:8: link `/thu-tuc/khong-co/` leads to no page of the site",
-            "content/thu-tuc/thu-nghiem.md:42:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:47:8: link `/thu-tuc/khong-co/` leads to no page of the site",
+            "content/thu-tuc/thu-nghiem.md:47:37: link `/thu-tuc/dang-ky-khai-sinh` leads to no page of the site",
         ]
     );
 }
@@ -209,7 +209,7 @@ fn a_body_without_language_sections_is_refused() {
     let text = fixture("valid.md").replace("# en\n", "");
     assert_eq!(
         errors(&with_procedure("content/thu-tuc/thu-nghiem.md", &text)),
-        vec!["content/thu-tuc/thu-nghiem.md:38:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
+        vec!["content/thu-tuc/thu-nghiem.md:43:1: the body must have exactly one `# vi` line followed by one `# en` line (found: # vi)"]
     );
 }
 
@@ -656,12 +656,13 @@ fn on_day(text: &str, day: &str) -> Vec<String> {
 #[test]
 fn dated_rules_fail_once_their_day_has_passed() {
     // The ID document is asked for until the end of 2026; the fee changes in 2027.
-    let (front, body) = fixture("valid.md")
-        .split_once("+++\n\n# vi")
+    // Before the change log, the last table is the ID document's.
+    let (front, log) = fixture("valid.md")
+        .split_once("[[log]]\n")
         .map(|(f, b)| (f.to_string(), b.to_string()))
-        .expect("the fixture has a body");
+        .expect("the fixture has a change log");
     let text = format!(
-        "{front}until = \"2026-12-31\"\n\n[[change]]\nfact = \"fee\"\nfrom = \"2027-03-01\"\nvi = \"50.000 đồng.\"\nen = \"50,000 VND.\"\n{CITE}\n+++\n\n# vi{body}"
+        "{front}until = \"2026-12-31\"\n\n[[change]]\nfact = \"fee\"\nfrom = \"2027-03-01\"\nvi = \"50.000 đồng.\"\nen = \"50,000 VND.\"\n{CITE}\n\n[[log]]\n{log}"
     );
     assert_eq!(on_day(&text, "2026-12-02"), Vec::<String>::new());
     let later = on_day(&text, "2027-01-05");
@@ -1126,4 +1127,51 @@ fn a_part_asked_for_a_count_and_digit_boxes_are_checked_at_their_line() {
             "content/bieu-mau/to-khai-cu-tru-ct01.toml:482:27: `{ngay_sinh.boxes}`: only a personal ID number (id-number) prints a digit to a box",
         ]
     );
+}
+
+#[test]
+fn a_change_log_out_of_order_or_without_its_first_entry_fails_at_its_lines() {
+    // The fixture's log (lines 36–40) replaced by five entries, each wrong once.
+    let log = "[[log]]\ndate = \"2026-11-30\"\nwhy = \"law\"\nvi = \"Cập nhật.\"\nen = \"Updated.\"\n\n\
+[[log]]\ndate = \"2026-12-01\"\nwhy = \"correction\"\nlaw = \"99-2099-tt-thu\"\nvi = \"Sửa.\"\nen = \"Corrected.\"\n\n\
+[[log]]\ndate = \"2099-01-01\"\nwhy = \"addition\"\nvi = \"Thêm.\"\nen = \"Added.\"\n\n\
+[[log]]\ndate = \"2026-11-23\"\nwhy = \"new\"\nvi = \"Trang được đăng.\"\nen = \"Page published.\"\n\n\
+[[log]]\ndate = \"2026-11-20\"\nwhy = \"rewrite\"\nvi = \"Viết lại.\"\nen = \"Rewritten.\"\n";
+    // Checked after every entry's day, so that only the log's own faults show.
+    let s = fixture("valid.md")
+        .replace("checked = \"2026-11-23\"", "checked = \"2026-12-04\"")
+        .replace("date = \"2026-11-24\"", "date = \"2026-12-04\"");
+    let (front, rest) = s.split_once("[[log]]\n").expect("the fixture has a log");
+    let (_, body) = rest.split_once("+++\n").expect("the front matter ends");
+    let errs = on_day(&format!("{front}{log}+++\n{body}"), "2026-12-04");
+    assert_eq!(
+        errs,
+        vec![
+            "content/thu-tuc/thu-nghiem.md:38:7: `why = \"law\"` needs `law = \"<id>\"`: the text of the register that caused the change",
+            "content/thu-tuc/thu-nghiem.md:43:8: log entries go newest first: 2026-12-01 comes after an older entry",
+            "content/thu-tuc/thu-nghiem.md:45:7: `law` goes only with `why = \"law\"`, not `correction`",
+            "content/thu-tuc/thu-nghiem.md:50:8: log date 2099-01-01 is after the content's day 2026-12-04: a change is logged once it is made",
+            "content/thu-tuc/thu-nghiem.md:57:7: `why = \"new\"` is the page's first publication: the last (oldest) entry, once",
+            "content/thu-tuc/thu-nghiem.md:63:7: unknown why `rewrite`; known: new, law, correction, addition",
+        ]
+    );
+    // A change logged after the page's last check (checked 2026-11-23).
+    let errs = fixture_errors(|s| {
+        s.replace(
+            "[[log]]\n",
+            "[[log]]\ndate = \"2026-11-30\"\nwhy = \"addition\"\nvi = \"Thêm.\"\nen = \"Added.\"\n\n[[log]]\n",
+        )
+    });
+    assert_eq!(
+        errs,
+        vec!["content/thu-tuc/thu-nghiem.md:37:8: log date 2026-11-30 is after the page's last check (2026-11-23): check the change, then move `checked` and `reviewed.date` to its day"]
+    );
+    // No log at all.
+    let errs = fixture_errors(|s| {
+        let (front, rest) = s.split_once("[[log]]\n").expect("the fixture has a log");
+        let (_, body) = rest.split_once("+++\n").expect("the front matter ends");
+        format!("{front}+++\n{body}")
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("the change log is missing"), "{errs:?}");
 }

@@ -177,8 +177,10 @@ pub fn matches_hashed_pattern(path: &str) -> bool {
 /// The `_headers` patterns of the files other sites may fetch from their own pages
 /// (`Access-Control-Allow-Origin: *`): the open data and the change feeds. They
 /// are public and read without credentials, so any origin may read them.
+/// `/thay-doi/*` also matches the page `/thay-doi/`, a public page read without
+/// credentials: the header changes nothing there.
 pub const OPEN_PATTERNS: [&str; 5] = [
-    "/du-lieu/*",
+    "/du-lieu/v1/*",
     "/thay-doi.xml",
     "/thay-doi/*",
     "/en/thay-doi.xml",

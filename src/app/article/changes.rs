@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Breadcrumbs;
-use crate::changes::{all, feeds, Logged};
+use crate::changes::{all_in, feeds, law_not_named, Logged};
 use crate::data;
 use crate::model::{format_date, Lang, LogEntry};
 use crate::route::{Page, Route};
@@ -18,7 +18,7 @@ const RECENT: usize = 3;
 #[component]
 fn ChangeText(lang: Lang, entry: &'static LogEntry) -> impl IntoView {
     let t = data::strings(lang);
-    let law = entry.law.and_then(data::legal_doc).map(|doc| {
+    let law = law_not_named(entry, lang).map(|doc| {
         let href = format!("{}#{}", Route::new(lang, Page::Laws).href(), doc.id);
         view! {
             " " {t.changes_law} ": " <a href=href>{doc.short.get(lang)}</a> "."
@@ -75,7 +75,8 @@ pub fn RecentChanges(
 #[component]
 pub fn ChangesArticle(lang: Lang) -> impl IntoView {
     let t = data::strings(lang);
-    let changes = all();
+    let changes = all_in(lang);
+    let site = super::SITE_URL.get().cloned().unwrap_or_default();
     // Consecutive entries of one day make one group.
     let mut days: Vec<(&'static str, Vec<Logged>)> = Vec::new();
     for l in changes {
@@ -97,10 +98,12 @@ pub fn ChangesArticle(lang: Lang) -> impl IntoView {
                         .into_iter()
                         .map(|(field, path)| {
                             let name = field.map_or(t.changes_feed_site, |f| f.name.get(lang));
+                            // The whole address: what a feed reader is given.
+                            let address = format!("{site}{path}");
                             view! {
                                 <li>
-                                    <a href=path.clone() type="application/atom+xml">{name}</a>
-                                    " " <code>{path}</code>
+                                    <a href=path type="application/atom+xml">{name}</a>
+                                    " " <code>{address}</code>
                                 </li>
                             }
                         })

@@ -772,10 +772,10 @@ fn OldWardItem(lang: Lang, ward: &'static OldWard) -> impl IntoView {
             <span class="old-name">
                 {if ward.whole_district { t.old_whole_district } else { ward.name }}
             </span>
+            {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}
             " → "
             {link(ward.to[0])}
             {rest.iter().map(|c| view! { ", " {link(c)} }).collect_view()}
-            {ward.is_split().then(|| view! { " " <span class="tag">{t.split_main}</span> })}
         </li>
     }
 }

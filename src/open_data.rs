@@ -85,7 +85,8 @@ impl Licence {
         match self {
             Licence::Own => "CC BY 4.0",
             Licence::Provinces => "MIT + CC BY 4.0",
-            Licence::Communes | Licence::OldWards | Licence::Offices => "MIT",
+            Licence::Communes | Licence::OldWards => "MIT",
+            Licence::Offices => "MIT + CC BY 4.0",
             Licence::Portal => "",
         }
     }
@@ -120,9 +121,9 @@ impl Licence {
                 "notices": notice(&[NOTICES[0].0]),
             }),
             Licence::Offices => json!({
-                "id": "MIT",
+                "id": "MIT AND CC-BY-4.0",
                 "url": "https://opensource.org/license/mit",
-                "attribution": format!("offices: {SAPNHAP}; {VPD}; the source's own words, flagged (old, street) by Thủ tục xã; commune names and codes: {VAU}"),
+                "attribution": format!("offices: {SAPNHAP}; {VPD}; the source's own words, flagged (old, street) by Thủ tục xã; commune names and codes: {VAU}; centre: gathered by Thủ tục xã (CC BY 4.0), each with its source"),
                 "notices": notice(&[NOTICES[2].0, NOTICES[1].0, NOTICES[0].0]),
             }),
             Licence::Portal => json!({
@@ -381,7 +382,7 @@ fn centres() -> DataSet {
     let mut rows = Vec::new();
     let items = data::COMMUNES
         .iter()
-        .filter(|c| !c.offices.is_empty())
+        .filter(|c| !c.offices.is_empty() || c.center.is_some())
         .map(|c| {
             let offices: Vec<Value> = c
                 .offices
@@ -420,11 +421,24 @@ fn centres() -> DataSet {
                     })
                 })
                 .collect();
+            // The service centre's address gathered by hand, each with where it
+            // was read.
+            let centre = c.center.as_ref().map(|k| {
+                json!({
+                    "name": k.name,
+                    "address": k.address,
+                    "phone": k.phone,
+                    "hours": k.hours,
+                    "source": k.source,
+                    "source_url": k.source_url,
+                })
+            });
             json!({
                 "commune": c.code,
                 "province": c.province.code,
                 "name": c.name,
                 "page": format!("/noi-nop/{}/{}/", c.province.slug, c.slug),
+                "centre": centre,
                 "offices": offices,
             })
         })

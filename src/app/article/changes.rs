@@ -10,8 +10,11 @@ use crate::data;
 use crate::model::{format_date, Lang, LogEntry};
 use crate::route::{Page, Route};
 
-/// How many of a page's changes it shows under its "checked" date.
-const RECENT: usize = 3;
+/// How many of a page's changes it shows under its "checked" date: the latest
+/// only, with a link to every change. Each entry shown costs the offline pack
+/// (every procedure's and flow's page is in it): three cost 7 KB brotli, over
+/// `sw_precache_brotli_kb`'s budget.
+const RECENT: usize = 1;
 
 /// One change: what changed (its words say why: "Sửa:", "Thêm:", "Cập nhật
 /// theo…"), and the legal text it follows.

@@ -100,13 +100,32 @@ pub fn why_label(why: LogWhy, lang: Lang) -> &'static str {
 /// procedure, as (field, path) in a language: `/thay-doi.xml`,
 /// `/en/thay-doi/ho-tich.xml`.
 pub fn feeds(lang: Lang) -> Vec<(Option<&'static Field>, String)> {
-    let prefix = lang.prefix();
-    std::iter::once((None, format!("{prefix}/{CHANGES_SEGMENT}.xml")))
-        .chain(
-            data::fields_in_use()
-                .map(|f| (Some(f), format!("{prefix}/{CHANGES_SEGMENT}/{}.xml", f.id))),
-        )
+    std::iter::once(None)
+        .chain(data::fields_in_use().map(Some))
+        .map(|f| (f, feed_path(lang, f)))
         .collect()
+}
+
+/// A feed's path: the site's (`field: None`) or one field's.
+pub fn feed_path(lang: Lang, field: Option<&Field>) -> String {
+    let prefix = lang.prefix();
+    match field {
+        None => format!("{prefix}/{CHANGES_SEGMENT}.xml"),
+        Some(f) => format!("{prefix}/{CHANGES_SEGMENT}/{}.xml", f.id),
+    }
+}
+
+/// A feed's title, as the feed and the pages' `<link rel="alternate">` give it.
+pub fn feed_title(lang: Lang, field: Option<&Field>) -> String {
+    let t = data::strings(lang);
+    match field {
+        None => data::fill(t.changes_feed_title, "site", t.site_name),
+        Some(f) => data::fill(
+            &data::fill(t.changes_feed_title_field, "site", t.site_name),
+            "field",
+            f.name.get(lang),
+        ),
+    }
 }
 
 /// Noon in Việt Nam on an ISO day, as the feed's time: a change is known by its
@@ -124,20 +143,9 @@ pub fn feed(lang: Lang, field: Option<&Field>, base_url: &str) -> String {
         .into_iter()
         .filter(|l| field.is_none_or(|f| l.field == Some(f.id)))
         .collect();
-    let path = feeds(lang)
-        .into_iter()
-        .find(|(f, _)| f.map(|f| f.id) == field.map(|f| f.id))
-        .map(|(_, p)| p)
-        .unwrap_or_default();
+    let path = feed_path(lang, field);
     let changes_page = format!("{base_url}{}", Route::new(lang, Page::Changes).href());
-    let title = match field {
-        None => data::fill(t.changes_feed_title, "site", t.site_name),
-        Some(f) => data::fill(
-            &data::fill(t.changes_feed_title_field, "site", t.site_name),
-            "field",
-            f.name.get(lang),
-        ),
-    };
+    let title = feed_title(lang, field);
     let author = Person {
         name: data::PUBLISHER.name(lang).to_string(),
         uri: data::PUBLISHER.url.map(str::to_string),

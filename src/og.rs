@@ -21,6 +21,10 @@ pub const DIR: &str = "anh-chia-se";
 
 const FONT: &[u8] = include_bytes!("og/DejaVuSans-Bold.ttf");
 
+fn font() -> FontRef<'static> {
+    FontRef::try_from_slice(FONT).expect("the font in src/og/ is a TrueType font")
+}
+
 /// The kinds of page that have an image of their own; every other page shares
 /// the site's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +150,7 @@ fn draw_line(pixmap: &mut Pixmap, font: &FontRef, scale: f32, x: f32, y: f32, te
 
 /// The preview image of a kind of page in a language, as PNG.
 pub fn image(kind: Kind, lang: Lang) -> Vec<u8> {
-    let font = FontRef::try_from_slice(FONT).expect("the font in src/og/ is a TrueType font");
+    let font = font();
     let mut pixmap = Pixmap::new(WIDTH, HEIGHT).expect("a non-empty image");
     pixmap.fill(Color::from_rgba8(BLUE.0, BLUE.1, BLUE.2, 255));
     // The site's mark (favicon.svg): a check in a rounded square with a white rim.
@@ -211,7 +215,7 @@ pub fn image(kind: Kind, lang: Lang) -> Vec<u8> {
 /// Every character of the images' words has a glyph in the font: a word drawn
 /// with a missing glyph would show a box.
 pub fn missing_glyphs() -> Vec<char> {
-    let font = FontRef::try_from_slice(FONT).expect("the font in src/og/ is a TrueType font");
+    let font = font();
     let mut missing: Vec<char> = Kind::ALL
         .iter()
         .flat_map(|k| {
@@ -232,7 +236,7 @@ pub fn missing_glyphs() -> Vec<char> {
 /// The kinds and languages whose words need more lines than the image has
 /// (two for the heading, three under it): they would be cut.
 pub fn overflowing() -> Vec<(Kind, Lang)> {
-    let font = FontRef::try_from_slice(FONT).expect("the font in src/og/ is a TrueType font");
+    let font = font();
     Kind::ALL
         .iter()
         .flat_map(|&k| Lang::ALL.iter().map(move |&l| (k, l)))

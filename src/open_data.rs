@@ -446,8 +446,8 @@ fn centres() -> DataSet {
     DataSet {
         name: "tru-so",
         title: crate::model::Text {
-            vi: "Trụ sở, trung tâm phục vụ hành chính công của xã, phường (theo bản đồ tham khảo, không chính thức)",
-            en: "The communes' offices and service centres (from the reference map, not official)",
+            vi: "Trụ sở, trung tâm phục vụ hành chính công của xã, phường: địa chỉ đã tìm được kèm nguồn, và trụ sở theo bản đồ tham khảo (không chính thức)",
+            en: "The communes' service centres and offices: the addresses we found, with their sources, and the offices on the reference map (not official)",
         },
         licence: Licence::Offices,
         schema: include_str!("open_data/tru-so.schema.json"),

@@ -106,23 +106,12 @@ pub fn head(route: &Route, base_url: &str) -> String {
             Page::Field(f) => Some(f),
             _ => None,
         };
-        for (f, path) in crate::changes::feeds(route.lang) {
-            if f.is_none() || f.map(|f| f.id) == field.map(|f| f.id) {
-                let t = data::strings(route.lang);
-                let title = match f {
-                    None => data::fill(t.changes_feed_title, "site", t.site_name),
-                    Some(f) => data::fill(
-                        &data::fill(t.changes_feed_title_field, "site", t.site_name),
-                        "field",
-                        f.name.get(route.lang),
-                    ),
-                };
-                out.push_str(&format!(
-                    "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">\n",
-                    escape(&title),
-                    escape(&path)
-                ));
-            }
+        for f in std::iter::once(None).chain(field.map(Some)) {
+            out.push_str(&format!(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">\n",
+                escape(&crate::changes::feed_title(route.lang, f)),
+                escape(&crate::changes::feed_path(route.lang, f))
+            ));
         }
         out.push_str(PAGE_HEAD.1);
         out.push('\n');

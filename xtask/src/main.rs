@@ -221,7 +221,38 @@ pub fn check() -> Result<f64> {
     Ok(total)
 }
 
+/// What a cold `cargo xtask test` writes, in GB, measured on a fresh clone:
+/// `target/` 3.6, `dist/` 0.6, `node_modules/` 0.3, and 0.7 in `~/.cargo`.
+const COLD_TEST_GB: f64 = 5.2;
+
+/// Says so at the start when the disk has less room than a cold run writes,
+/// so that a run that fails later for want of space (a linker's "Bus error")
+/// is explained at the top of its log. Only a warning: a warm run writes less.
+fn warn_if_disk_is_short() {
+    let Ok(out) = Command::new("df").arg("-Pk").arg(root()).output() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    // POSIX `df -P`: a header, then "filesystem blocks used available capacity mount".
+    let free_kb = text
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split_whitespace().nth(3))
+        .and_then(|n| n.parse::<f64>().ok());
+    if let Some(free_kb) = free_kb {
+        let free_gb = free_kb / 1024.0 / 1024.0;
+        if free_gb < COLD_TEST_GB {
+            eprintln!(
+                "xtask test: warning: {free_gb:.1} GB free on the disk of {}; a cold run writes \
+                 about {COLD_TEST_GB} GB (target/, dist/, node_modules/, ~/.cargo) and may run out of space",
+                root().display()
+            );
+        }
+    }
+}
+
 pub fn test() -> Result<()> {
+    warn_if_disk_is_short();
     check()?;
     // The browser tests need no `.br`/`.gz` copy of every page, only of the
     // app's own files (the compressed answers they check).

@@ -57,12 +57,8 @@ fn logged(
     })
 }
 
-/// Every change of the site, newest first; on one day, by page name.
-pub fn all() -> Vec<Logged> {
-    all_in(Lang::Vi)
-}
-
-/// Every change, newest first; on one day, by page name in `lang`'s order.
+/// Every change of the site, newest first; on one day, by page name in
+/// `lang`'s order.
 pub fn all_in(lang: Lang) -> Vec<Logged> {
     let mut out: Vec<Logged> = data::PROCEDURES
         .iter()

@@ -167,6 +167,7 @@ fn max_left(node: Node, edges: &HashMap<u16, Vec<Node>>, memo: &mut HashMap<u16,
 pub fn flow(
     source: &Source,
     procedures: &[&ParsedProcedure],
+    files: &BTreeSet<&str>,
     register: &super::register::Register,
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
@@ -310,7 +311,7 @@ pub fn flow(
     let mut built_outcomes = Vec::new();
     let mut outcome_texts = Vec::new();
     for o in outcomes {
-        let (outcome, text) = outcome(source, o, &known_slugs, &mut conds, today, diags)?;
+        let (outcome, text) = outcome(source, o, &known_slugs, files, &mut conds, today, diags)?;
         built_outcomes.push(outcome);
         outcome_texts.push(text);
     }
@@ -458,6 +459,7 @@ fn outcome(
     source: &Source,
     o: &OutcomeFm,
     procedures: &HashMap<&str, &ParsedProcedure>,
+    files: &BTreeSet<&str>,
     conds: &mut Conds,
     today: jiff::civil::Date,
     diags: &mut Diagnostics,
@@ -467,15 +469,14 @@ fn outcome(
     let mut places = Vec::new();
     for s in &o.step {
         places.push(step_place(source, s, diags));
-        if !procedures.contains_key(s.procedure.get_ref().as_str()) {
-            diags.push(source.at(
-                s.procedure.span().start,
-                format!(
-                    "unknown procedure `{}`: there is no content/thu-tuc/{}.md",
-                    s.procedure.get_ref(),
-                    s.procedure.get_ref()
-                ),
-            ));
+        let slug = s.procedure.get_ref().as_str();
+        if !procedures.contains_key(slug) {
+            let why = if files.contains(slug) {
+                format!("procedure `{slug}` cannot be used until content/thu-tuc/{slug}.md is fixed: see its own errors")
+            } else {
+                format!("unknown procedure `{slug}`: there is no content/thu-tuc/{slug}.md")
+            };
+            diags.push(source.at(s.procedure.span().start, why));
         }
         if let Some(w) = &s.why {
             text(source, 0, w, diags);

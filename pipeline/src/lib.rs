@@ -27,6 +27,7 @@ pub mod register;
 pub mod scenario;
 mod validate;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use diag::Diagnostics;
@@ -440,10 +441,17 @@ fn flows(
     diags: &mut Diagnostics,
 ) -> Vec<flow::ParsedFlow> {
     let procedures: Vec<&ParsedProcedure> = procedures.iter().map(|(_, p)| p).collect();
+    // Every procedure file read, the broken ones too: a flow that names a broken
+    // procedure is told to see its errors, not that the file does not exist.
+    let files: BTreeSet<&str> = inputs
+        .procedures
+        .iter()
+        .map(|s| validate::slug_of(&s.path))
+        .collect();
     let mut flows: Vec<(&Source, flow::ParsedFlow)> = inputs
         .flows
         .iter()
-        .filter_map(|s| flow::flow(s, &procedures, register, today, diags).map(|f| (s, f)))
+        .filter_map(|s| flow::flow(s, &procedures, &files, register, today, diags).map(|f| (s, f)))
         .collect();
     flows.sort_by_key(|(_, f)| f.order);
     for pair in flows.windows(2) {

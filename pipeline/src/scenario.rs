@@ -2,7 +2,7 @@
 //! reach the expected outcome, procedures and documents. They run against the
 //! checked [`ParsedFlow`], with the same engine the site uses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::diag::{Diagnostics, Source};
 use super::flow::ParsedFlow;
@@ -64,6 +64,13 @@ pub fn run(
     let f = flow.text.flow;
     let by_slug: HashMap<&str, &ParsedProcedure> =
         procedures.iter().map(|p| (p.slug.as_str(), *p)).collect();
+    // A document no procedure names is absent from every checklist: asserting
+    // its absence would be a test that cannot fail (a glossary entry removed).
+    let named: BTreeSet<&str> = procedures
+        .iter()
+        .flat_map(|p| p.fm.documents.get_ref().iter())
+        .map(|d| d.doc.get_ref().as_str())
+        .collect();
     for s in &file.scenario {
         let mut answers = Answers::default();
         let mut ok = true;
@@ -175,6 +182,14 @@ pub fn run(
                 diags.push(at(
                     d.span().start,
                     format!("document `{}` is on the checklist", d.get_ref()),
+                ));
+            } else if !named.contains(d.get_ref().as_str()) {
+                diags.push(at(
+                    d.span().start,
+                    format!(
+                        "document `{}` is named by no procedure, so its absence proves nothing",
+                        d.get_ref()
+                    ),
                 ));
             }
         }

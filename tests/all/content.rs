@@ -388,6 +388,31 @@ fn a_broken_flow_reports_every_problem_at_its_line() {
 }
 
 #[test]
+fn a_flow_naming_a_broken_procedure_points_to_its_errors() {
+    let inputs = with_procedure("content/thu-tuc/dang-ky-khai-sinh.md", "+++\n+++\n");
+    let errors = errors(&inputs);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/thu-tuc/dang-ky-khai-sinh.md:")),
+        "{errors:?}"
+    );
+    let flow: Vec<&String> = errors
+        .iter()
+        .filter(|e| {
+            e.starts_with("content/su-kien/sinh-con.toml:") && e.contains("`dang-ky-khai-sinh`")
+        })
+        .collect();
+    assert!(!flow.is_empty(), "{errors:?}");
+    for e in flow {
+        assert!(
+            e.ends_with(": procedure `dang-ky-khai-sinh` cannot be used until content/thu-tuc/dang-ky-khai-sinh.md is fixed: see its own errors"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
 fn a_flow_is_walked_path_by_path() {
     let inputs = with_flow(
         "content/su-kien/duong-di.toml",
@@ -438,6 +463,7 @@ fn scenarios_that_do_not_hold_fail_the_build() {
             "content/su-kien/kich-ban/sinh-con.toml:9:11: scenario “Thiếu câu trả lời”: the answers stop at question `chung-sinh`",
             "content/su-kien/kich-ban/sinh-con.toml:18:14: scenario “Giấy tờ”: document `giay-chung-sinh` is not on the checklist; it has: to-khai-dang-ky-khai-sinh, bien-ban-xac-nhan-tre-bi-bo-roi, giay-to-tuy-than, to-khai-cu-tru-ct01, to-khai-tham-gia-bhyt",
             "content/su-kien/kich-ban/sinh-con.toml:19:11: scenario “Giấy tờ”: document `bien-ban-xac-nhan-tre-bi-bo-roi` is on the checklist",
+            "content/su-kien/kich-ban/sinh-con.toml:19:46: scenario “Giấy tờ”: document `giay-da-xoa` is named by no procedure, so its absence proves nothing",
             r#"content/su-kien/kich-ban/sinh-con.toml:23:11: `noi-sinh = "sao-hoa"` is not a question and option of sinh-con"#,
             "content/su-kien/sinh-con.toml:1:1: a flow needs at least 5 scenarios in content/su-kien/kich-ban/sinh-con.toml; it has 4",
         ]

@@ -242,7 +242,7 @@ pub fn json_ld(route: &Route, base_url: &str) -> Option<String> {
             let online = match c {
                 Channel::NationalPortal => p.portal_url.or(Some("https://dichvucong.gov.vn/")),
                 Channel::Vneid => Some("https://vneid.gov.vn/"),
-                Channel::InPerson | Channel::Post => None,
+                Channel::InPerson | Channel::Post | Channel::PhoneEmail => None,
             };
             if let Some(u) = online {
                 ch["serviceUrl"] = u.into();

@@ -168,6 +168,9 @@ vocabulary! {
         NationalPortal = "national-portal",
         /// Online in the VNeID app.
         Vneid = "vneid",
+        /// By the phone number, email address or website the office announces or
+        /// posts up (a stay report, a temporary-absence declaration).
+        PhoneEmail = "phone-email",
     }
 }
 

@@ -79,7 +79,7 @@ fn every_problem_in_a_file_is_reported_at_its_line() {
             "content/thu-tuc/thu-nghiem.md:4:14: portal_url must be a https://dichvucong.gov.vn/ address",
             "content/thu-tuc/thu-nghiem.md:5:11: checked `2026-02-30` must be a date written YYYY-MM-DD",
             "content/thu-tuc/thu-nghiem.md:7:12: source `http://example.org` must be a https:// address",
-            "content/thu-tuc/thu-nghiem.md:9:26: unknown channel `fax`; known: in-person, post, national-portal, vneid",
+            "content/thu-tuc/thu-nghiem.md:9:26: unknown channel `fax`; known: in-person, post, national-portal, vneid, phone-email",
             "content/thu-tuc/thu-nghiem.md:9:41: channel `post` is listed twice",
             "content/thu-tuc/thu-nghiem.md:10:9: unknown place `anywhere`; known: any-commune, any-commune-in-province, residence-commune, property-commune, record-office, commune-police, any-commune-police, social-insurance-office, online-only, commune-military, by-case",
             "content/thu-tuc/thu-nghiem.md:12:18: text is empty",

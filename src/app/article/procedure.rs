@@ -19,6 +19,7 @@ pub fn channel_label(t: &'static Strings, channel: Channel) -> &'static str {
         Channel::Post => t.channel_post,
         Channel::NationalPortal => t.channel_national_portal,
         Channel::Vneid => t.channel_vneid,
+        Channel::PhoneEmail => t.channel_phone_email,
     }
 }
 

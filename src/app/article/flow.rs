@@ -348,13 +348,14 @@ fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText
                                 <span class="step-code print-only">{t.proc_code} " " {p.info.code}</span>
                                 <p class="step-where">
                                     <span class="step-where-label">{t.proc_where} ": "</span>
-                                    // An office that takes it only online: not a counter to go to.
+                                    // An office that takes it only online: not a counter to go to
+                                    // (a phone call or an email is not filing online).
                                     <WhereToFile
                                         lang
                                         place
                                         of
                                         online=place != Place::OnlineOnly
-                                            && !p.channels.iter().any(|c| matches!(c, Channel::InPerson | Channel::Post))
+                                            && p.channels.iter().all(|c| matches!(c, Channel::NationalPortal | Channel::Vneid))
                                     />
                                 </p>
                                 {cases.map(|n| view! { <p class="step-where-cases">{n.get(lang)}</p> })}

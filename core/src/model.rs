@@ -169,8 +169,15 @@ vocabulary! {
         /// Online in the VNeID app.
         Vneid = "vneid",
         /// By the phone number, email address or website the office announces or
-        /// posts up (a stay report, a temporary-absence declaration).
+        /// posts publicly (a stay report, a temporary-absence declaration).
         PhoneEmail = "phone-email",
+    }
+}
+
+impl Channel {
+    /// Filed on a portal or in an app, not at a counter, by post or by phone.
+    pub fn is_online(self) -> bool {
+        matches!(self, Channel::NationalPortal | Channel::Vneid)
     }
 }
 
@@ -575,9 +582,12 @@ impl Procedure {
     }
 
     pub fn is_online(&self) -> bool {
-        self.channels
-            .iter()
-            .any(|c| matches!(c, Channel::NationalPortal | Channel::Vneid))
+        self.channels.iter().any(|c| c.is_online())
+    }
+
+    /// Whether every way to file is online (a phone call or an email is not).
+    pub fn is_online_only(&self) -> bool {
+        self.channels.iter().all(|c| c.is_online())
     }
 }
 

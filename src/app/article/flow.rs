@@ -18,7 +18,7 @@ use crate::app::handoff::{QrButton, QrPanel, ReadAloud};
 use crate::data::{self, Strings};
 use crate::flow::{part, Flow, FlowText, Need, Outcome, OutcomeText, State, Step};
 use crate::model::{
-    format_date, Channel, DocKind, Document, FactKind, Lang, NoteAbout, Place, PlaceOf, Procedure,
+    format_date, DocKind, Document, FactKind, Lang, NoteAbout, Place, PlaceOf, Procedure,
     Vocabulary,
 };
 use crate::route::{Page, Route};
@@ -355,7 +355,7 @@ fn OutcomeView(lang: Lang, outcome: &'static Outcome, text: &'static OutcomeText
                                         place
                                         of
                                         online=place != Place::OnlineOnly
-                                            && p.channels.iter().all(|c| matches!(c, Channel::NationalPortal | Channel::Vneid))
+                                            && p.is_online_only()
                                     />
                                 </p>
                                 {cases.map(|n| view! { <p class="step-where-cases">{n.get(lang)}</p> })}
